@@ -1,0 +1,266 @@
+//! Checks that need derived figures: last year's figures present, reasons for large
+//! changes, control totals, splits the tables need, performance tables for projects.
+
+use super::change::Change;
+use super::figures::{split_known, Figures};
+use crate::model::budget::{Budget, Comparison, ControlTotal, IncomeKind, ThreeKind};
+use crate::model::diagnostic::Diagnostic;
+use crate::model::source::Budget as Fiscal;
+use crate::money::Money;
+
+/// Runs every derived check.
+pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let income_keys = [
+        "general",
+        "general_transfer",
+        "fund",
+        "fund_transfer",
+        "soe",
+        "soe_transfer",
+        "special_account",
+        "unit_funds",
+        "fiscal_carryover",
+        "nonfiscal_carryover",
+    ];
+    for (kind, key) in IncomeKind::ALL.iter().zip(income_keys) {
+        let now = f.income.get(kind).copied().unwrap_or_default();
+        compare(
+            &mut out,
+            now,
+            b.prior.income.get(kind),
+            &format!("prior.income.{key}"),
+            kind.name(),
+        );
+    }
+    compare(
+        &mut out,
+        f.basic,
+        b.prior.spending.basic.as_ref(),
+        "prior.spending.basic",
+        "基本支出",
+    );
+    compare(
+        &mut out,
+        f.project,
+        b.prior.spending.project.as_ref(),
+        "prior.spending.project",
+        "项目支出",
+    );
+    if let Some(t) = f.budget_trees.get(&Fiscal::General) {
+        compare(
+            &mut out,
+            t.total[1],
+            b.prior.general_budget.basic.as_ref(),
+            "prior.general_budget.basic",
+            "一般公共预算基本支出",
+        );
+        compare(
+            &mut out,
+            t.total[2],
+            b.prior.general_budget.project.as_ref(),
+            "prior.general_budget.project",
+            "一般公共预算项目支出",
+        );
+        for row in t.level(super::ledger::Level::Item) {
+            let name = format!(
+                "一般公共预算 {}（{}）",
+                row.code,
+                b.names.functional_or_code(&row.code)
+            );
+            compare(
+                &mut out,
+                row.values[0],
+                b.prior.items.get(&row.code),
+                "prior.items",
+                &name,
+            );
+        }
+    }
+    for (code, c) in &b.prior.items {
+        let now = f
+            .budget_trees
+            .get(&Fiscal::General)
+            .and_then(|t| t.rows.iter().find(|r| &r.code == code))
+            .map(|r| r.values[0])
+            .unwrap_or_default();
+        if now.is_zero() {
+            compare(
+                &mut out,
+                now,
+                Some(c),
+                "prior.items",
+                &format!("一般公共预算 {code}"),
+            );
+        }
+    }
+    for kind in ThreeKind::ALL {
+        let now: Money = f
+            .three
+            .get(&kind)
+            .map(|m| m.values().copied().sum())
+            .unwrap_or_default();
+        compare(
+            &mut out,
+            now,
+            b.prior.three_public.get(&kind),
+            &format!("prior.three_public.{}", three_key(kind)),
+            kind.name(),
+        );
+    }
+    compare(
+        &mut out,
+        f.general_split.public,
+        b.prior.operating.as_ref(),
+        "prior.operating",
+        "机关运行经费",
+    );
+    controls(b, f, &mut out);
+    splits(b, &mut out);
+    performance_tables(b, f, &mut out);
+    out
+}
+
+fn three_key(k: ThreeKind) -> &'static str {
+    match k {
+        ThreeKind::Outbound => "outbound",
+        ThreeKind::VehiclePurchase => "vehicle_purchase",
+        ThreeKind::VehicleOperation => "vehicle_operation",
+        ThreeKind::Reception => "reception",
+    }
+}
+
+fn compare(
+    out: &mut Vec<Diagnostic>,
+    now: Money,
+    prior: Option<&Comparison>,
+    key: &str,
+    name: &str,
+) {
+    match prior {
+        None if !now.is_zero() => out.push(
+            Diagnostic::error(
+                None,
+                key,
+                format!(
+                    "{name}本年 {} 万元，缺少上年预算数（missing last year's figure）",
+                    now.grouped()
+                ),
+            )
+            .with_hint(format!(
+                "在 [{key}] 中写上年预算数和变动原因：{{ amount = \"0.00\", reason = \"…\" }}"
+            )),
+        ),
+        Some(c) => {
+            let change = Change::new(now, c.prior);
+            if change.needs_reason() && c.reason.is_none() {
+                out.push(
+                    Diagnostic::error(
+                        c.span.clone(),
+                        key,
+                        format!("{name}比上年预算{}，缺少变动原因（a change of 10% or more needs a reason）", change.phrase()),
+                    )
+                    .with_hint("变动10%以上（或从无到有、从有到无）必须说明主要原因：加上 reason = \"…\""),
+                );
+            }
+        }
+        None => {}
+    }
+}
+
+fn controls(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    let fiscal_carry = f
+        .income
+        .get(&IncomeKind::FiscalCarryover)
+        .copied()
+        .unwrap_or_default();
+    let nonfiscal_carry = f
+        .income
+        .get(&IncomeKind::NonfiscalCarryover)
+        .copied()
+        .unwrap_or_default();
+    for (which, declared, span) in &b.control {
+        let derived = match which {
+            ControlTotal::Total => f.total,
+            ControlTotal::Fiscal => f.fiscal.values().copied().sum(),
+            ControlTotal::Basic => f.basic,
+            ControlTotal::Project => f.project,
+            ControlTotal::FiscalCarryover => fiscal_carry,
+            ControlTotal::NonfiscalCarryover => nonfiscal_carry,
+        };
+        if derived != *declared {
+            let (key, name) = which.names();
+            out.push(
+                Diagnostic::error(
+                    Some(span.clone()),
+                    format!("control.{key}"),
+                    format!(
+                        "{name}：批复数 {} 万元，明细合计 {} 万元，相差 {} 万元（control total differs）",
+                        declared.grouped(),
+                        derived.grouped(),
+                        (*declared - derived).grouped()
+                    ),
+                )
+                .with_hint("检查明细是否漏录或多录；明细合计由 [[basic]] 和 [[projects]] 自动得出"),
+            );
+        }
+    }
+}
+
+fn splits(b: &Budget, out: &mut Vec<Diagnostic>) {
+    for (i, l) in b.basic.iter().enumerate() {
+        let needs = matches!(
+            l.source.fiscal_budget(),
+            Some(Fiscal::Fund) | Some(Fiscal::Soe)
+        ) || l.source.is_carryover();
+        if needs && !split_known(b, l) {
+            out.push(
+                Diagnostic::error(None, format!("basic[{i}]"), format!(
+                    "{} {}（{}）的基本支出需要分出人员经费和公用经费，表8、表9或表11要用（personnel split needed）",
+                    l.code, b.names.functional_or_code(&l.code), l.source.name()
+                ))
+                .with_hint("在这一行加上 personnel = \"…\"（其中人员经费），其余为公用经费"),
+            );
+        }
+    }
+}
+
+fn performance_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &f.projects {
+        let current_fiscal = b
+            .projects
+            .iter()
+            .any(|l| l.name == p.name && l.source.fiscal_budget().is_some());
+        let has_table = b.performance.projects.iter().any(|t| t.project == p.name);
+        if current_fiscal && !p.secret && !has_table {
+            out.push(Diagnostic::warning(
+                None,
+                "performance.projects",
+                format!(
+                    "财政拨款项目“{}”没有绩效目标表（no performance table）",
+                    p.name
+                ),
+            ));
+        }
+        if p.secret && has_table {
+            out.push(Diagnostic::error(
+                None,
+                "performance.projects",
+                format!(
+                    "涉密项目“{}”不得公开绩效目标表（secret project must not publish its table）",
+                    p.name
+                ),
+            ));
+        }
+    }
+    if b.performance.unit.is_none() {
+        out.push(Diagnostic::warning(
+            None,
+            "performance.unit",
+            format!(
+                "缺少{}整体绩效目标表（no unit-wide performance table）",
+                b.unit.scope.word()
+            ),
+        ));
+    }
+}

@@ -1,0 +1,11 @@
+//! Derivation: totals, rollups, shares, changes and sentences, as data.
+
+pub mod change;
+pub mod checks;
+pub mod figures;
+pub mod ledger;
+pub mod sentences;
+pub mod shares;
+pub mod structure;
+
+pub use figures::{figures, Figures};

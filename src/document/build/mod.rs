@@ -1,0 +1,136 @@
+//! Builds the document model from the budget and its derived figures.
+
+pub mod fmt;
+mod glossary;
+mod grid;
+mod part1;
+mod part3a;
+mod part3b;
+mod part3c;
+mod part3d;
+mod perf;
+mod tables_a;
+mod tables_b;
+mod tables_c;
+
+use crate::derive::structure::structures;
+use crate::derive::Figures;
+use crate::document::model::{Block, Document, Meta, Part, Section, Signature, Table, TocEntry};
+use crate::model::budget::Budget;
+use crate::model::source::Budget as Fiscal;
+
+/// Assembles the whole document. Figures come from `f`; nothing is computed here but
+/// layout of rows and wording.
+pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
+    let (name, year, scope) = (&b.unit.name, b.unit.year, b.unit.scope.word());
+    let issuer = format!("编制{scope}：{name}");
+    let tables: Vec<Table> = vec![
+        tables_a::table1(b, f, &issuer),
+        tables_a::table2(b, f, &issuer),
+        tables_a::table3(b, f, &issuer),
+        tables_a::table4(b, f, &issuer),
+        tables_b::table5(b, f, &issuer),
+        tables_b::table6(b, f, &issuer),
+        tables_b::table7(b, f, &issuer),
+        tables_c::fund_table(b, f, &issuer, Fiscal::Fund),
+        tables_c::fund_table(b, f, &issuer, Fiscal::Soe),
+        tables_c::table10(f, &issuer),
+        tables_c::table11(b, f, &issuer),
+    ];
+    let s = structures(f, b.share_rounding);
+    let part3 = vec![
+        part3a::overall(b, f),
+        part3a::income(b, f, &s),
+        part3a::spending(b, f, &s),
+        part3a::fiscal(b, f),
+        part3b::general(b, f, &s),
+        part3b::basic(b, f),
+        part3b::projects(b, f),
+        part3c::fund(b, f, Fiscal::Fund),
+        part3c::fund(b, f, Fiscal::Soe),
+        part3c::three_public(b, f),
+        part3c::carryover(b, f),
+        part3d::other(b, f),
+    ];
+    let table_sections: Vec<Section> = tables
+        .into_iter()
+        .map(|t| Section {
+            id: format!("sec-{}", t.id),
+            heading: None,
+            blocks: vec![Block::Table(t)],
+        })
+        .collect();
+    let parts = vec![
+        Part {
+            id: "part-1".into(),
+            number: "第一部分".into(),
+            title: format!("{year}年{name}{scope}概况"),
+            sections: part1::sections(b),
+        },
+        Part {
+            id: "part-2".into(),
+            number: "第二部分".into(),
+            title: format!("{year}年{scope}预算公开表"),
+            sections: table_sections,
+        },
+        Part {
+            id: "part-3".into(),
+            number: "第三部分".into(),
+            title: format!("{year}年{scope}预算情况说明"),
+            sections: part3,
+        },
+        Part {
+            id: "part-4".into(),
+            number: "第四部分".into(),
+            title: "名词解释".into(),
+            sections: vec![Section {
+                id: "part-4-sec-1".into(),
+                heading: None,
+                blocks: glossary::blocks(b),
+            }],
+        },
+    ];
+    Document {
+        meta: Meta {
+            title: format!("{name}{year}年{scope}预算公开"),
+            unit_name: name.clone(),
+            year,
+            scope: scope.to_string(),
+            subtitle: format!("{year}年{scope}预算公开"),
+            issued: b.unit.issued.as_ref().map(fmt::date),
+        },
+        toc: toc(&parts),
+        signature: Signature {
+            unit_name: name.clone(),
+            date: b.unit.issued.as_ref().map(fmt::date),
+        },
+        parts,
+    }
+}
+
+fn toc(parts: &[Part]) -> Vec<TocEntry> {
+    let mut out = Vec::new();
+    for part in parts {
+        out.push(TocEntry {
+            level: 1,
+            text: format!("{} {}", part.number, part.title),
+            target: part.id.clone(),
+        });
+        for (i, s) in part.sections.iter().enumerate() {
+            let (text, target) = match (&s.heading, s.blocks.first()) {
+                (Some(h), _) => (h.clone(), s.id.clone()),
+                (None, Some(Block::Table(t))) => (
+                    format!("{}、{}", fmt::chinese_number(i + 1), t.title),
+                    t.id.clone(),
+                ),
+                _ => continue,
+            };
+            out.push(TocEntry {
+                level: 2,
+                text,
+                target,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,84 @@
+//! 第一部分 单位概况.
+
+use super::fmt::{chinese_number, join};
+use crate::document::model::{Block, ParagraphStyle, Section};
+use crate::model::budget::{Budget, HeadCount};
+
+fn body(text: String) -> Block {
+    Block::Paragraph {
+        text,
+        style: ParagraphStyle::Body,
+    }
+}
+
+fn head_change(label: &str, h: &HeadCount) -> String {
+    let (verb, n) = if h.now >= h.prior {
+        ("增加", h.now - h.prior)
+    } else {
+        ("减少", h.prior - h.now)
+    };
+    format!("{label}{}人，{verb}{n}人", h.now)
+}
+
+/// The two sections of part 1.
+pub fn sections(b: &Budget) -> Vec<Section> {
+    let o = &b.overview;
+    let mut functions = Vec::new();
+    if let Some(intro) = &o.functions_intro {
+        functions.push(body(intro.clone()));
+    }
+    for (i, f) in o.functions.iter().enumerate() {
+        let text = if o.functions_numbered {
+            format!("（{}）{}", chinese_number(i + 1), f)
+        } else {
+            f.clone()
+        };
+        functions.push(body(text));
+    }
+    let scope = b.unit.scope.word();
+    let subs = if o.subordinates.is_empty() {
+        format!("无下属预算{scope}")
+    } else {
+        format!(
+            "有下属预算{scope}{}个，分别是：{}",
+            o.subordinates.len(),
+            join(&o.subordinates)
+        )
+    };
+    let offices = if o.offices.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "，下设{}个{}，分别是：{}",
+            o.offices.len(),
+            o.office_word,
+            join(&o.offices)
+        )
+    };
+    let s = &o.staffing;
+    let actual = s.in_service.now + s.retired.now + s.veteran.now;
+    let staffing = format!(
+        "{}编制数{}，实有人数{}人，其中：{}；{}；{}。",
+        b.unit.name,
+        s.authorized,
+        actual,
+        head_change("在职", &s.in_service),
+        head_change("退休", &s.retired),
+        head_change("离休", &s.veteran)
+    );
+    vec![
+        Section {
+            id: "part-1-sec-1".into(),
+            heading: Some("一、主要职能".into()),
+            blocks: functions,
+        },
+        Section {
+            id: "part-1-sec-2".into(),
+            heading: Some("二、机构设置及人员情况".into()),
+            blocks: vec![
+                body(format!("{}{subs}{offices}。", b.unit.name)),
+                body(staffing),
+            ],
+        },
+    ]
+}

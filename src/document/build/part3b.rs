@@ -1,0 +1,200 @@
+//! 第三部分 五 to 七: 一般公共预算 appropriation, basic spending, projects.
+
+use super::part3a::{about, item, p, section};
+use crate::derive::ledger::Level;
+use crate::derive::sentences::{amount_change, ReasonStyle};
+use crate::derive::structure::Structures;
+use crate::derive::Figures;
+use crate::document::model::{Block, Chart, ChartItem, Section};
+use crate::model::budget::Budget;
+use crate::model::codes::FuncCode;
+use crate::model::source::Budget as Fiscal;
+use crate::money::Money;
+use std::collections::BTreeSet;
+
+fn sub(text: &str) -> Block {
+    Block::Subheading {
+        text: text.to_string(),
+    }
+}
+
+/// `一般公共服务支出（类）商贸事务（款）行政运行（项）`.
+pub fn full_name(b: &Budget, code: &FuncCode) -> String {
+    format!(
+        "{}（类）{}（款）{}（项）",
+        b.names.functional_or_code(&code.class()),
+        b.names.functional_or_code(&code.kuan()),
+        b.names.functional_or_code(code)
+    )
+}
+
+/// 五、一般公共预算当年拨款.
+pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
+    let tree = &f.budget_trees[&Fiscal::General];
+    let year = b.unit.year;
+    let mut blocks = vec![sub("（一）一般公共预算当年拨款规模变化情况")];
+    blocks.push(p(format!(
+        "{}{}年一般公共预算拨款合计{}万元，其中：",
+        b.unit.name,
+        year,
+        tree.total[0].grouped()
+    )));
+    let g = &b.prior.general_budget;
+    blocks.push(p(amount_change(
+        "基本支出",
+        tree.total[1],
+        None,
+        g.basic.as_ref(),
+        ReasonStyle::Period,
+        Some("本年未安排此项预算"),
+    )));
+    blocks.push(p(amount_change(
+        "项目支出",
+        tree.total[2],
+        None,
+        g.project.as_ref(),
+        ReasonStyle::Period,
+        Some("本年未安排此项预算"),
+    )));
+    blocks.push(sub("（二）一般公共预算当年拨款结构情况"));
+    let n = s.general_by_class.len();
+    for (i, part) in s.general_by_class.iter().enumerate() {
+        let end = if i + 1 == n { "。" } else { "；" };
+        blocks.push(item(format!(
+            "{}. {}（类）{}万元，占{}%{end}",
+            i + 1,
+            b.names.functional_or_code(&part.key),
+            part.amount.grouped(),
+            part.share.plain()
+        )));
+    }
+    if n > 0 {
+        let items = s
+            .general_by_class
+            .iter()
+            .map(|x| ChartItem {
+                label: b.names.functional_or_code(&x.key),
+                amount: x.amount,
+                share: x.share,
+            })
+            .collect();
+        blocks.push(Block::Chart(Chart {
+            id: "chart-general".into(),
+            title: "一般公共预算当年拨款结构".into(),
+            total: tree.total[0],
+            items,
+        }));
+    }
+    blocks.push(sub("（三）一般公共预算当年拨款具体使用情况"));
+    let codes: BTreeSet<FuncCode> = tree
+        .level(Level::Item)
+        .map(|r| r.code.clone())
+        .chain(b.prior.items.keys().cloned())
+        .collect();
+    for (i, code) in codes.iter().enumerate() {
+        let now = tree
+            .rows
+            .iter()
+            .find(|r| &r.code == code && r.level == Level::Item)
+            .map(|r| r.values[0])
+            .unwrap_or_default();
+        let label = format!("{}. {}：{year}年预算数为", i + 1, full_name(b, code));
+        blocks.push(item(amount_change(
+            &label,
+            now,
+            None,
+            b.prior.items.get(code),
+            ReasonStyle::Period,
+            Some("本年未安排此项预算"),
+        )));
+    }
+    section(5, about(b, "一般公共预算当年拨款情况说明"), blocks)
+}
+
+/// 六、一般公共预算基本支出.
+pub fn basic(b: &Budget, f: &Figures<'_>) -> Section {
+    let s = f.general_split;
+    let names = |personnel: bool| -> String {
+        f.general_econ
+            .iter()
+            .filter(|(c, m)| c.is_personnel() == personnel && !m.is_zero())
+            .map(|(c, _)| b.names.economic_or_code(c))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let line = |label: &str, m: Money, personnel: bool| {
+        if m.is_zero() {
+            format!("{label}0.00万元。")
+        } else {
+            format!(
+                "{label}{}万元，主要包括：{}。",
+                m.grouped(),
+                names(personnel)
+            )
+        }
+    };
+    let blocks = vec![
+        p(format!(
+            "{}{}年一般公共预算基本支出{}万元，其中：",
+            b.unit.name,
+            b.unit.year,
+            (s.personnel + s.public).grouped()
+        )),
+        p(line("人员经费", s.personnel, true)),
+        p(line("公用经费", s.public, false)),
+    ];
+    section(6, about(b, "一般公共预算基本支出情况说明"), blocks)
+}
+
+/// 七、一般公共预算项目支出.
+pub fn projects(b: &Budget, f: &Figures<'_>) -> Section {
+    let general: Vec<_> = f
+        .projects
+        .iter()
+        .filter(|s| {
+            b.projects
+                .iter()
+                .any(|l| l.name == s.name && l.source.fiscal_budget() == Some(Fiscal::General))
+        })
+        .collect();
+    let mut blocks = Vec::new();
+    if general.is_empty() {
+        blocks.push(p(super::tables_b::empty_statement(
+            b,
+            "一般公共预算安排项目支出",
+            "一般公共预算项目支出情况表",
+        )));
+    }
+    const SECRET: &str = "完全不予公开。";
+    for (i, s) in general.iter().enumerate() {
+        let amount: Money = b
+            .projects
+            .iter()
+            .filter(|l| l.name == s.name && l.source.fiscal_budget() == Some(Fiscal::General))
+            .map(|l| l.total())
+            .sum();
+        let t = s.first;
+        let text = |v: &Option<String>| {
+            if s.secret {
+                SECRET.to_string()
+            } else {
+                v.clone().unwrap_or_default()
+            }
+        };
+        blocks.push(item(format!("{}. 项目名称：{}", i + 1, s.name)));
+        blocks.push(item(format!("设立的政策依据：{}", text(&t.basis))));
+        blocks.push(item(format!("预算安排规模：{}万元", amount.grouped())));
+        let undertaker = if s.secret {
+            SECRET.to_string()
+        } else {
+            t.undertaker.clone().unwrap_or_else(|| b.unit.name.clone())
+        };
+        blocks.push(item(format!("项目承担单位：{undertaker}")));
+        blocks.push(item(format!("资金分配情况：{}", text(&t.allocation))));
+        if t.subsidy.is_some() && !s.secret {
+            blocks.push(item(format!("补助对象、补助标准：{}", text(&t.subsidy))));
+        }
+        blocks.push(item(format!("资金执行时间：{}", text(&t.period))));
+    }
+    section(7, about(b, "一般公共预算项目支出情况说明"), blocks)
+}

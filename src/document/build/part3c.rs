@@ -1,0 +1,150 @@
+//! 第三部分 八 to 十一: 政府性基金, 国有资本经营, “三公”经费, 上年结转结余.
+
+use super::part3a::{about, item, p, section};
+use crate::derive::change::Change;
+use crate::derive::ledger::Level;
+use crate::derive::Figures;
+use crate::document::model::Section;
+use crate::model::budget::{Budget, ThreeKind};
+use crate::model::source::Budget as Fiscal;
+use crate::money::Money;
+
+/// 八 (政府性基金) and 九 (国有资本经营).
+pub fn fund(b: &Budget, f: &Figures<'_>, which: Fiscal) -> Section {
+    let (n, name, table) = match which {
+        Fiscal::Soe => (9, "国有资本经营预算", "国有资本经营预算支出情况表"),
+        _ => (8, "政府性基金预算", "政府性基金预算支出情况表"),
+    };
+    let tree = &f.budget_trees[&which];
+    let heading = about(b, &format!("{name}拨款情况说明"));
+    if tree.is_empty() {
+        let text = format!(
+            "{}{}年没有使用{name}拨款安排的支出，{table}为空表。",
+            b.unit.name, b.unit.year
+        );
+        return section(n, heading, vec![p(text)]);
+    }
+    let mut blocks = vec![p(format!(
+        "{}{}年{name}拨款支出{}万元，其中：基本支出{}万元，项目支出{}万元。",
+        b.unit.name,
+        b.unit.year,
+        tree.total[0].grouped(),
+        tree.total[1].grouped(),
+        tree.total[2].grouped()
+    ))];
+    for r in tree.level(Level::Class) {
+        let purpose = b
+            .purposes
+            .get(&r.code)
+            .map(|u| format!("，主要用于{}", u.trim_end_matches('。')))
+            .unwrap_or_default();
+        blocks.push(p(format!(
+            "{}{}万元{purpose}。",
+            b.names.functional_or_code(&r.code),
+            r.values[0].grouped()
+        )));
+    }
+    section(n, heading, blocks)
+}
+
+/// 十、“三公”经费.
+pub fn three_public(b: &Budget, f: &Figures<'_>) -> Section {
+    let now = |k: ThreeKind| -> Money {
+        f.three
+            .get(&k)
+            .map(|m| m.values().copied().sum())
+            .unwrap_or_default()
+    };
+    let prior = |k: ThreeKind| b.prior.three_public.get(&k);
+    let total: Money = ThreeKind::ALL.iter().map(|k| now(*k)).sum();
+    let prior_total: Money = ThreeKind::ALL
+        .iter()
+        .map(|k| prior(*k).map(|c| c.prior).unwrap_or_default())
+        .sum();
+    let amounts: Vec<String> = ThreeKind::ALL
+        .iter()
+        .map(|k| format!("{}{}万元", k.name(), now(*k).grouped()))
+        .collect();
+    let first = format!(
+        "{}{}年财政拨款“三公”经费预算数为{}万元，其中：{}。",
+        b.unit.name,
+        b.unit.year,
+        total.grouped(),
+        amounts.join("，")
+    );
+    let changes: Vec<String> = ThreeKind::ALL
+        .iter()
+        .map(|k| {
+            let c = Change::new(now(*k), prior(*k).map(|c| c.prior).unwrap_or_default());
+            let reason = prior(*k)
+                .and_then(|c| c.reason.clone())
+                .or_else(|| c.both_zero().then(|| format!("本年未安排{}预算", k.name())));
+            let reason = reason
+                .map(|r| format!("，主要原因是{r}"))
+                .unwrap_or_default();
+            format!("{}{}{reason}", k.name(), c.phrase())
+        })
+        .collect();
+    let second = format!(
+        "{}年财政拨款“三公”经费预算比上年预算{}，其中：{}。",
+        b.unit.year,
+        Change::new(total, prior_total).phrase(),
+        changes.join("；")
+    );
+    section(
+        10,
+        about(b, "财政拨款“三公”经费预算情况说明"),
+        vec![p(first), p(second)],
+    )
+}
+
+/// 十一、上年结转结余.
+pub fn carryover(b: &Budget, f: &Figures<'_>) -> Section {
+    let heading = about(b, "上年结转结余预算情况说明");
+    if f.carryover.is_empty() {
+        let text = format!(
+            "{}{}年无上年结转结余预算的支出，上年结转结余情况明细表为空表。",
+            b.unit.name, b.unit.year
+        );
+        return section(11, heading, vec![p(text)]);
+    }
+    let fiscal: Money = f
+        .carryover
+        .iter()
+        .flat_map(|r| r.fiscal.iter())
+        .copied()
+        .sum();
+    let nonfiscal: Money = f
+        .carryover
+        .iter()
+        .flat_map(|r| r.nonfiscal.iter())
+        .copied()
+        .sum();
+    let mut blocks = vec![p(format!(
+        "{}{}年上年结转结余{}万元，包括：财政拨款{}万元，非财政拨款{}万元，其中：",
+        b.unit.name,
+        b.unit.year,
+        (fiscal + nonfiscal).grouped(),
+        fiscal.grouped(),
+        nonfiscal.grouped()
+    ))];
+    for (i, r) in f.carryover.iter().enumerate() {
+        let amount: Money = r.fiscal.iter().chain(r.nonfiscal.iter()).copied().sum();
+        let text = if r.secret {
+            format!(
+                "{}. 涉密项目{}万元，完全不予公开。",
+                i + 1,
+                amount.grouped()
+            )
+        } else {
+            let purpose = r
+                .purpose
+                .as_ref()
+                .map(|u| format!("，主要用于{}", u.trim_end_matches('。')))
+                .unwrap_or_default();
+            format!("{}. {}{}万元{purpose}。", i + 1, r.name, amount.grouped())
+        };
+        blocks.push(item(text));
+    }
+    section(11, heading, blocks)
+}

@@ -1,0 +1,217 @@
+//! 第三部分 十二: 机关运行经费, 政府采购, 国有资产, 预算绩效, 其他事项.
+
+use super::part3a::{item, p};
+use super::perf::{project_tables, unit_table};
+use crate::derive::sentences::{amount_change, ReasonStyle};
+use crate::derive::Figures;
+use crate::document::model::{Block, Section};
+use crate::model::budget::{Budget, ThreeKind};
+use crate::money::Money;
+
+fn sub(t: &str) -> Block {
+    Block::Subheading {
+        text: t.to_string(),
+    }
+}
+
+/// 十二、其他重要事项.
+pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
+    let (name, year, scope) = (&b.unit.name, b.unit.year, b.unit.scope.word());
+    let mut blocks = vec![sub("（一）机关运行经费情况")];
+    let label = format!("{name}{year}年的机关运行经费财政拨款预算");
+    blocks.push(p(amount_change(
+        &label,
+        f.general_split.public,
+        None,
+        b.prior.operating.as_ref(),
+        ReasonStyle::Period,
+        None,
+    )));
+    blocks.push(sub("（二）政府采购情况"));
+    match &b.procurement {
+        Some(pr) => {
+            let total = pr.goods + pr.works + pr.services;
+            blocks.push(p(format!(
+                "{year}年，{name}政府采购预算{}万元，其中：政府采购货物预算{}万元，政府采购工程预算{}万元，政府采购服务预算{}万元。",
+                total.grouped(),
+                pr.goods.grouped(),
+                pr.works.grouped(),
+                pr.services.grouped()
+            )));
+            blocks.push(p(format!(
+                "{year}年，{name}面向中小企业预留政府采购项目预算金额{}万元，小微企业预留政府采购项目预算金额{}万元。",
+                pr.sme_reserved.grouped(),
+                pr.small_micro_reserved.grouped()
+            )));
+        }
+        None => blocks.push(p(format!("{year}年，{name}未安排政府采购预算。"))),
+    }
+    blocks.push(sub("（三）国有资产占用使用情况"));
+    if let Some(a) = &b.assets {
+        let vehicles = [a.general_vehicles, a.enforcement_vehicles, a.other_vehicles];
+        let (count, value) = vehicles
+            .iter()
+            .fold((0, Money::ZERO), |(c, v), x| (c + x.count, v + x.value));
+        blocks.push(p(format!(
+            "截至{}年底，{name}占用使用国有资产总体情况为：",
+            year - 1
+        )));
+        blocks.push(item(format!(
+            "1. 房屋{}平方米，价值{}万元。",
+            a.building_area.grouped(),
+            a.building_value.grouped()
+        )));
+        blocks.push(item(format!(
+            "2. 车辆{count}辆，价值{}万元；其中：一般公务用车{}辆，价值{}万元；执法执勤用车{}辆，价值{}万元；其他车辆{}辆，价值{}万元。",
+            value.grouped(),
+            a.general_vehicles.count,
+            a.general_vehicles.value.grouped(),
+            a.enforcement_vehicles.count,
+            a.enforcement_vehicles.value.grouped(),
+            a.other_vehicles.count,
+            a.other_vehicles.value.grouped()
+        )));
+        blocks.push(item(format!(
+            "3. 办公家具价值{}万元。",
+            a.furniture_value.grouped()
+        )));
+        blocks.push(item(format!(
+            "4. 其他资产价值{}万元。",
+            a.other_value.grouped()
+        )));
+        blocks.push(p(format!(
+            "单位价值50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
+            a.equipment_over_50, a.equipment_over_100
+        )));
+        let purchase: Money = f
+            .three
+            .get(&ThreeKind::VehiclePurchase)
+            .map(|m| m.values().copied().sum())
+            .unwrap_or_default();
+        let vehicles = if a.plan_vehicles == 0 && purchase.is_zero() {
+            "未安排购置车辆经费".to_string()
+        } else {
+            format!(
+                "安排购置车辆{}辆，经费{}万元",
+                a.plan_vehicles,
+                purchase.grouped()
+            )
+        };
+        blocks.push(p(format!(
+            "{year}年{scope}预算{vehicles}，安排购置50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
+            a.plan_equipment_over_50, a.plan_equipment_over_100
+        )));
+    } else {
+        blocks.push(p(format!("{name}未填报国有资产占用使用情况。")));
+    }
+    blocks.push(sub("（四）预算绩效情况"));
+    blocks.extend(performance(b, f));
+    blocks.push(sub("（五）其他需说明的事项"));
+    blocks.extend(notes(b, f));
+    super::part3a::section(12, "其他重要事项的情况说明".into(), blocks)
+}
+
+struct Counts {
+    fiscal: (usize, Money),
+    nonfiscal: (usize, Money),
+    secret: (usize, Money),
+    nonfiscal_untabled: (usize, Money),
+}
+
+fn counts(b: &Budget, f: &Figures<'_>) -> Counts {
+    let mut c = Counts {
+        fiscal: (0, Money::ZERO),
+        nonfiscal: (0, Money::ZERO),
+        secret: (0, Money::ZERO),
+        nonfiscal_untabled: (0, Money::ZERO),
+    };
+    for s in &f.projects {
+        let lines = b.projects.iter().filter(|l| l.name == s.name);
+        let fiscal: Money = lines
+            .clone()
+            .filter(|l| l.source.fiscal_budget().is_some())
+            .map(|l| l.total())
+            .sum();
+        let nonfiscal: Money = lines
+            .filter(|l| l.source.is_current_nonfiscal())
+            .map(|l| l.total())
+            .sum();
+        let tabled = b.performance.projects.iter().any(|t| t.project == s.name);
+        if !fiscal.is_zero() {
+            c.fiscal = (c.fiscal.0 + 1, c.fiscal.1 + fiscal);
+            if s.secret {
+                c.secret = (c.secret.0 + 1, c.secret.1 + fiscal);
+            }
+        }
+        if !nonfiscal.is_zero() {
+            c.nonfiscal = (c.nonfiscal.0 + 1, c.nonfiscal.1 + nonfiscal);
+            if !tabled {
+                c.nonfiscal_untabled = (
+                    c.nonfiscal_untabled.0 + 1,
+                    c.nonfiscal_untabled.1 + nonfiscal,
+                );
+            }
+        }
+    }
+    c
+}
+
+fn performance(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
+    let c = counts(b, f);
+    let unit = unit_table(b, f);
+    let (n_unit, unit_amount) = if unit.is_some() {
+        (1, f.total)
+    } else {
+        (0, Money::ZERO)
+    };
+    let mut blocks = vec![p(format!(
+        "{}年，本{}预算绩效管理整体预算绩效目标{n_unit}个，涉及金额{}万元；当年财政拨款项目{}个，涉及预算金额{}万元；当年非财政拨款项目{}个，涉及预算金额{}万元。具体情况见下表（按项目分别填报）：",
+        b.unit.year,
+        b.unit.scope.word(),
+        unit_amount.grouped(),
+        c.fiscal.0,
+        c.fiscal.1.grouped(),
+        c.nonfiscal.0,
+        c.nonfiscal.1.grouped()
+    ))];
+    blocks.extend(unit.map(Block::Table));
+    blocks.extend(project_tables(b, f).into_iter().map(Block::Table));
+    blocks
+}
+
+fn notes(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
+    let c = counts(b, f);
+    let scope = b.unit.scope.word();
+    let mut blocks = Vec::new();
+    if c.secret.0 > 0 {
+        let reason = b
+            .notes
+            .secret_reason
+            .clone()
+            .unwrap_or_else(|| "涉密项目不公开项目绩效目标表".into());
+        blocks.push(p(format!(
+            "本{scope}当年财政拨款项目有{}个涉密项目，涉及预算资金{}万元，未公开绩效目标表原因：{}。",
+            c.secret.0,
+            c.secret.1.grouped(),
+            reason.trim_end_matches('。')
+        )));
+    }
+    if c.nonfiscal_untabled.0 > 0 {
+        let reason = b
+            .notes
+            .nonfiscal_reason
+            .clone()
+            .unwrap_or_else(|| "非财政拨款项目未纳入绩效目标管理".into());
+        blocks.push(p(format!(
+            "本{scope}当年非财政拨款项目有{}个，涉及预算资金{}万元，未公开绩效目标表原因：{}。",
+            c.nonfiscal_untabled.0,
+            c.nonfiscal_untabled.1.grouped(),
+            reason.trim_end_matches('。')
+        )));
+    }
+    blocks.extend(b.notes.other.iter().map(|t| p(t.clone())));
+    if blocks.is_empty() {
+        blocks.push(p(format!("本{scope}无其他需说明事项。")));
+    }
+    blocks
+}

@@ -1,0 +1,237 @@
+//! 绩效目标表: the unit-wide table and one table per project, as form-like grids.
+
+use super::grid::h;
+use crate::derive::Figures;
+use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
+use crate::model::budget::{Budget, IncomeKind, Indicator};
+use crate::money::Money;
+
+fn label(t: &str, cols: u16, rows: u16) -> Cell {
+    Cell::center(t).span(cols, rows)
+}
+
+fn value(t: &str, cols: u16) -> Cell {
+    Cell::text(t).span(cols, 1)
+}
+
+fn money(m: Money, cols: u16) -> Cell {
+    Cell::amount(m).span(cols, 1)
+}
+
+fn form(cells: Vec<Cell>) -> Row {
+    Row {
+        role: RowRole::Plain,
+        cells,
+    }
+}
+
+/// Indicator rows; equal consecutive 一级 (and, within them, 二级) cells are merged with
+/// row spans. `cols` picks which indicator fields appear after the three levels.
+fn indicator_rows(list: &[Indicator], tail: &dyn Fn(&Indicator) -> Vec<Cell>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let n = list.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && list[j].level1 == list[i].level1 {
+            j += 1;
+        }
+        let mut k = i;
+        while k < j {
+            let mut m = k + 1;
+            while m < j && list[m].level2 == list[k].level2 {
+                m += 1;
+            }
+            for r in k..m {
+                let mut cells = Vec::new();
+                if r == i {
+                    cells.push(Cell::center(&list[i].level1).span(1, (j - i) as u16));
+                }
+                if r == k {
+                    cells.push(Cell::center(&list[k].level2).span(1, (m - k) as u16));
+                }
+                cells.push(Cell::text(&list[r].level3));
+                cells.extend(tail(&list[r]));
+                rows.push(form(cells));
+            }
+            k = m;
+        }
+        i = j;
+    }
+    rows
+}
+
+fn weight(i: &Indicator) -> Cell {
+    Cell::center(i.weight.map(|w| w.to_string()).unwrap_or_default())
+}
+
+fn perf_table(
+    id: String,
+    title: String,
+    year: i32,
+    columns: Vec<ColumnKind>,
+    body: Vec<Row>,
+) -> Table {
+    Table {
+        id,
+        label: None,
+        title,
+        subtitle: Some(format!("（{year}年）")),
+        issuer: None,
+        unit: None,
+        orientation: Orientation::Portrait,
+        columns,
+        header: Vec::new(),
+        body,
+        empty_statement: None,
+    }
+}
+
+/// The unit-wide table (6 columns).
+pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
+    let u = b.performance.unit.as_ref()?;
+    let scope = b.unit.scope.word();
+    let get = |k: IncomeKind| f.income.get(&k).copied().unwrap_or_default();
+    let superior = get(IncomeKind::GeneralTransfer)
+        + get(IncomeKind::FundTransfer)
+        + get(IncomeKind::SoeTransfer);
+    let local = get(IncomeKind::General)
+        + get(IncomeKind::Fund)
+        + get(IncomeKind::Soe)
+        + get(IncomeKind::FiscalCarryover);
+    let other = get(IncomeKind::SpecialAccount)
+        + get(IncomeKind::UnitFunds)
+        + get(IncomeKind::NonfiscalCarryover);
+    let mut body = vec![form(vec![
+        label(&format!("{scope}名称（盖章）"), 2, 1),
+        value(&u.unit_name, 4),
+    ])];
+    if u.contact.is_some() || u.phone.is_some() {
+        body.push(form(vec![
+            label(&format!("{scope}联系人"), 2, 1),
+            value(u.contact.as_deref().unwrap_or(""), 1),
+            label("联系电话", 1, 1),
+            value(u.phone.as_deref().unwrap_or(""), 2),
+        ]));
+    }
+    body.push(form(vec![label("年度绩效目标", 2, 1), value(&u.goal, 4)]));
+    body.push(form(vec![
+        label("年度预算（万元）", 2, 5),
+        label("资金来源", 2, 1),
+        label("资金总额（万元）", 2, 1),
+    ]));
+    body.push(form(vec![
+        label("财政资金（万元）", 1, 2),
+        label("上级安排", 1, 1),
+        money(superior, 2),
+    ]));
+    body.push(form(vec![label("本级安排", 1, 1), money(local, 2)]));
+    body.push(form(vec![
+        label("其他资金（万元）", 1, 1),
+        label("其他", 1, 1),
+        money(other, 2),
+    ]));
+    body.push(form(vec![label("合计", 2, 1), money(f.total, 2)]));
+    let heads = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "指标值设定依据",
+        "分值权重",
+    ];
+    body.push(Row {
+        role: RowRole::Group,
+        cells: heads.iter().map(|t| h(t, 1, 1)).collect(),
+    });
+    body.extend(indicator_rows(&u.indicators, &|i| {
+        vec![Cell::center(&i.value), Cell::text(&i.basis), weight(i)]
+    }));
+    let columns = vec![
+        ColumnKind::Short,
+        ColumnKind::Short,
+        ColumnKind::Text,
+        ColumnKind::Short,
+        ColumnKind::Text,
+        ColumnKind::Short,
+    ];
+    Some(perf_table(
+        "perf-unit".into(),
+        format!("{scope}整体绩效目标表"),
+        b.unit.year,
+        columns,
+        body,
+    ))
+}
+
+/// One table per project that has one (9 columns), in the order of the performance list.
+pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
+    let mut out = Vec::new();
+    for (n, t) in b.performance.projects.iter().enumerate() {
+        let Some(p) = f.projects.iter().find(|p| p.name == t.project) else {
+            continue;
+        };
+        let mut body = vec![
+            form(vec![label("预算单位", 2, 1), value(&t.unit_name, 7)]),
+            form(vec![
+                label("项目名称", 2, 1),
+                value(&t.project, 4),
+                label("项目负责人", 1, 1),
+                value(t.manager.as_deref().unwrap_or(""), 2),
+            ]),
+            form(vec![
+                label("项目资金（万元）", 2, 1),
+                label("年度预算总额", 1, 1),
+                money(p.total, 1),
+                label("其中：财政拨款", 1, 1),
+                money(p.fiscal, 1),
+                label("其他资金", 1, 1),
+                money(p.other, 2),
+            ]),
+            form(vec![label("项目总体目标", 2, 1), value(&t.goal, 7)]),
+        ];
+        let heads = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "指标值设置依据",
+            "上年完成值",
+            "指标分值权重",
+            "指标赋分规则",
+            "佐证资料",
+        ];
+        body.push(Row {
+            role: RowRole::Group,
+            cells: heads.iter().map(|t| h(t, 1, 1)).collect(),
+        });
+        body.extend(indicator_rows(&t.indicators, &|i| {
+            vec![
+                Cell::center(&i.value),
+                Cell::text(&i.basis),
+                Cell::center(&i.prior_value),
+                weight(i),
+                Cell::text(&i.scoring),
+                Cell::text(&i.evidence),
+            ]
+        }));
+        let mut columns = vec![
+            ColumnKind::Short,
+            ColumnKind::Short,
+            ColumnKind::Text,
+            ColumnKind::Short,
+            ColumnKind::Text,
+            ColumnKind::Short,
+            ColumnKind::Short,
+        ];
+        columns.extend([ColumnKind::Text, ColumnKind::Text]);
+        out.push(perf_table(
+            format!("perf-project-{}", n + 1),
+            "项目支出绩效目标表".into(),
+            b.unit.year,
+            columns,
+            body,
+        ));
+    }
+    out
+}

@@ -1,0 +1,304 @@
+//! Tables 1–4: 收支总体, 收入总体, 支出总体, 财政拨款收支总体.
+
+use super::grid::{amounts, code_columns, h, numbering, plain, table, tree_rows, TableHead};
+use crate::derive::Figures;
+use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
+use crate::model::budget::Budget;
+use crate::model::codes::{FuncCode, CLASS_LIST};
+use crate::model::source::{Budget as Fiscal, Source};
+use crate::money::Money;
+
+fn src(f: &Figures<'_>, sources: &[Source]) -> Money {
+    sources
+        .iter()
+        .map(|s| f.by_source.get(s).copied().unwrap_or_default())
+        .sum()
+}
+
+/// The class list of tables 1 and 4: every 类 with its value columns from `tree`.
+fn class_lines(b: &Budget, tree: &crate::derive::ledger::Tree) -> Vec<(String, Vec<Money>)> {
+    CLASS_LIST
+        .iter()
+        .filter_map(|c| FuncCode::parse(c))
+        .map(|code| {
+            let values = tree
+                .rows
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.values.clone())
+                .unwrap_or_else(|| vec![Money::ZERO; tree.total.len()]);
+            (
+                format!("{} {}", code, b.names.functional_or_code(&code)),
+                values,
+            )
+        })
+        .collect()
+}
+
+/// Table 1.
+pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    use Source::*;
+    let unit_funds = [
+        OperatingRevenue,
+        SuperiorSubsidy,
+        AffiliateRemittance,
+        BusinessRevenue,
+        OtherRevenue,
+    ];
+    let fiscal_carry = [GeneralCarryover, FundCarryover, SoeCarryover];
+    let nonfiscal_carry = [SpecialAccountCarryover, UnitFundsCarryover];
+    let current: Vec<Source> = [
+        General,
+        GeneralTransfer,
+        Fund,
+        FundTransfer,
+        Soe,
+        SoeTransfer,
+        SpecialAccount,
+    ]
+    .into_iter()
+    .chain(unit_funds)
+    .collect();
+    let left: Vec<(&str, Money)> = vec![
+        ("一、本年收入", src(f, &current)),
+        ("1、一般公共预算拨款", src(f, &[General, GeneralTransfer])),
+        ("其中：一般财力", src(f, &[General])),
+        ("上级一般公共预算安排转移支付", src(f, &[GeneralTransfer])),
+        ("2、基金预算拨款", src(f, &[Fund, FundTransfer])),
+        ("其中：政府性基金收入", src(f, &[Fund])),
+        ("上级政府性基金安排转移支付", src(f, &[FundTransfer])),
+        ("3、国有资本经营预算拨款", src(f, &[Soe, SoeTransfer])),
+        ("其中：国有资本经营收入", src(f, &[Soe])),
+        ("上级国有资本经营预算安排转移支付", src(f, &[SoeTransfer])),
+        ("4、财政专户核拨", src(f, &[SpecialAccount])),
+        ("5、单位资金", src(f, &unit_funds)),
+        ("其中：事业收入", src(f, &[OperatingRevenue])),
+        ("上级补助收入", src(f, &[SuperiorSubsidy])),
+        ("附属单位上缴收入", src(f, &[AffiliateRemittance])),
+        ("事业单位经营收入", src(f, &[BusinessRevenue])),
+        ("其他收入", src(f, &[OtherRevenue])),
+        (
+            "二、上年结转结余",
+            src(f, &fiscal_carry) + src(f, &nonfiscal_carry),
+        ),
+        ("1、财政拨款结转", src(f, &fiscal_carry)),
+        ("其中：一般公共预算拨款", src(f, &[GeneralCarryover])),
+        ("基金预算拨款", src(f, &[FundCarryover])),
+        ("国有资本经营预算拨款", src(f, &[SoeCarryover])),
+        ("2、非财政拨款结转结余", src(f, &nonfiscal_carry)),
+        ("其中：财政专户核拨", src(f, &[SpecialAccountCarryover])),
+        ("单位资金", src(f, &[UnitFundsCarryover])),
+    ];
+    let right = class_lines(b, &f.spending_tree);
+    let n = left.len().max(right.len());
+    let mut body = Vec::new();
+    for i in 0..n {
+        let (lt, lv) = left
+            .get(i)
+            .map(|(t, v)| (t.to_string(), *v))
+            .unwrap_or_default();
+        let (rt, rv) = right
+            .get(i)
+            .map(|(t, v)| (t.clone(), v[0]))
+            .unwrap_or_default();
+        let indent = u8::from(
+            lt.starts_with("其中")
+                || !(lt.starts_with('一')
+                    || lt.starts_with('二')
+                    || lt.chars().next().is_some_and(|c| c.is_ascii_digit())),
+        );
+        body.push(plain(vec![
+            Cell::text(lt).indented(indent),
+            Cell::amount_blank_zero(lv),
+            Cell::text(rt),
+            Cell::amount_blank_zero(rv),
+        ]));
+    }
+    body.push(Row {
+        role: RowRole::Total,
+        cells: vec![
+            Cell::center("收入总计"),
+            Cell::amount(f.total),
+            Cell::center("支出总计"),
+            Cell::amount(f.total),
+        ],
+    });
+    let header = vec![
+        vec![h("收入", 2, 1), h("支出", 2, 1)],
+        vec![
+            h("项目", 1, 1),
+            h("预算数", 1, 1),
+            h("支出功能分类", 1, 1),
+            h("预算数", 1, 1),
+        ],
+    ];
+    let columns = vec![
+        ColumnKind::Text,
+        ColumnKind::Amount,
+        ColumnKind::Text,
+        ColumnKind::Amount,
+    ];
+    table(
+        TableHead {
+            number: 1,
+            title: format!("{}收支总体情况表", b.unit.scope.word()),
+            issuer,
+        },
+        Orientation::Portrait,
+        columns,
+        header,
+        body,
+        None,
+    )
+}
+
+/// Table 2.
+pub fn table2(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let header = vec![
+        vec![
+            h("功能分类科目编码", 3, 1),
+            h("功能分类科目名称", 1, 2),
+            h("总计", 1, 2),
+            h("财政拨款（补助）", 7, 1),
+            h("财政专户（教育收费）", 1, 2),
+            h("单位资金", 1, 2),
+            h("财政拨款结转", 1, 2),
+            h("非财政拨款结转结余", 1, 2),
+        ],
+        vec![
+            h("类", 1, 1),
+            h("款", 1, 1),
+            h("项", 1, 1),
+            h("财政拨款（补助）小计", 1, 1),
+            h("一般公共预算", 1, 1),
+            h("上级一般公共预算安排的转移支付", 1, 1),
+            h("政府性基金预算", 1, 1),
+            h("上级政府性基金安排的转移支付", 1, 1),
+            h("国有资本经营预算", 1, 1),
+            h("上级国有资本经营预算安排的转移支付", 1, 1),
+        ],
+        numbering(4, 12),
+    ];
+    let body = tree_rows(&f.income_tree, &b.names);
+    table(
+        TableHead {
+            number: 2,
+            title: format!("{}收入总体情况表", b.unit.scope.word()),
+            issuer,
+        },
+        Orientation::Landscape,
+        code_columns(3, 1, 12),
+        header,
+        body,
+        None,
+    )
+}
+
+/// The header of tables 3 and 5: 科目 | `group` over 合计/基本支出/项目支出.
+pub fn spending_header(group: &str) -> Vec<Vec<Cell>> {
+    vec![
+        vec![h("科目", 4, 1), h(group, 3, 1)],
+        vec![
+            h("功能分类科目编码", 3, 1),
+            h("功能分类科目名称", 1, 2),
+            h("合计", 1, 2),
+            h("基本支出", 1, 2),
+            h("项目支出", 1, 2),
+        ],
+        vec![h("类", 1, 1), h("款", 1, 1), h("项", 1, 1)],
+        numbering(4, 3),
+    ]
+}
+
+/// Table 3.
+pub fn table3(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    table(
+        TableHead {
+            number: 3,
+            title: format!("{}支出总体情况表", b.unit.scope.word()),
+            issuer,
+        },
+        Orientation::Portrait,
+        code_columns(3, 1, 3),
+        spending_header("支出预算"),
+        tree_rows(&f.spending_tree, &b.names),
+        None,
+    )
+}
+
+/// Table 4.
+pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let fiscal = |k: Fiscal| f.fiscal.get(&k).copied().unwrap_or_default();
+    let total = fiscal(Fiscal::General) + fiscal(Fiscal::Fund) + fiscal(Fiscal::Soe);
+    let left = [
+        ("一、财政拨款（补助）", total),
+        ("一般公共预算", fiscal(Fiscal::General)),
+        ("政府性基金预算", fiscal(Fiscal::Fund)),
+        ("国有资本经营预算", fiscal(Fiscal::Soe)),
+    ];
+    let right = class_lines(b, &f.fiscal_tree);
+    let mut body = Vec::new();
+    for (i, (rt, rv)) in right.iter().enumerate() {
+        let (lt, lv) = left
+            .get(i)
+            .map(|(t, v)| (t.to_string(), *v))
+            .unwrap_or_default();
+        let mut cells = vec![
+            Cell::text(lt).indented(u8::from(i > 0 && i < left.len())),
+            Cell::amount_blank_zero(lv),
+            Cell::text(rt.clone()),
+        ];
+        cells.extend(amounts(rv));
+        body.push(plain(cells));
+    }
+    let mut total_cells = vec![
+        Cell::center("收入总计"),
+        Cell::amount(total),
+        Cell::center("支出总计"),
+        Cell::amount(total),
+    ];
+    total_cells.extend(
+        f.fiscal_tree
+            .total
+            .iter()
+            .skip(1)
+            .map(|m| Cell::amount_blank_zero(*m)),
+    );
+    body.push(Row {
+        role: RowRole::Total,
+        cells: total_cells,
+    });
+    let header = vec![
+        vec![h("财政拨款收入", 2, 1), h("财政拨款支出", 5, 1)],
+        vec![
+            h("项目", 1, 1),
+            h("合计", 1, 1),
+            h("支出功能分类", 1, 1),
+            h("合计", 1, 1),
+            h("一般公共预算", 1, 1),
+            h("政府性基金预算", 1, 1),
+            h("国有资本经营预算", 1, 1),
+        ],
+    ];
+    let columns = vec![
+        ColumnKind::Text,
+        ColumnKind::Amount,
+        ColumnKind::Text,
+        ColumnKind::Amount,
+        ColumnKind::Amount,
+        ColumnKind::Amount,
+        ColumnKind::Amount,
+    ];
+    table(
+        TableHead {
+            number: 4,
+            title: "财政拨款收支预算总体情况表".into(),
+            issuer,
+        },
+        Orientation::Portrait,
+        columns,
+        header,
+        body,
+        None,
+    )
+}

@@ -1,0 +1,274 @@
+//! Tables 5–7: 一般公共预算支出, 基本支出（经济分类）, 项目支出.
+
+use super::grid::{
+    amounts, code_cells, code_columns, h, numbering, table, total_row, tree_rows, TableHead,
+};
+use super::tables_a::spending_header;
+use crate::derive::ledger::Kind;
+use crate::derive::Figures;
+use crate::document::model::{Cell, Orientation, Row, RowRole, Table};
+use crate::model::budget::Budget;
+use crate::model::codes::EconCode;
+use crate::model::source::Budget as Fiscal;
+use crate::money::Money;
+use std::collections::BTreeMap;
+
+/// The 空表 statement.
+pub fn empty_statement(b: &Budget, what: &str, table: &str) -> String {
+    format!(
+        "{}{}年没有使用{}，{}为空表。",
+        b.unit.name, b.unit.year, what, table
+    )
+}
+
+/// Table 5.
+pub fn table5(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let tree = &f.budget_trees[&Fiscal::General];
+    let (body, empty) = if tree.is_empty() {
+        (
+            Vec::new(),
+            Some(empty_statement(
+                b,
+                "一般公共预算拨款安排的支出",
+                "一般公共预算支出情况表",
+            )),
+        )
+    } else {
+        (tree_rows(tree, &b.names), None)
+    };
+    table(
+        TableHead {
+            number: 5,
+            title: "一般公共预算支出情况表".into(),
+            issuer,
+        },
+        Orientation::Portrait,
+        code_columns(3, 1, 3),
+        spending_header("一般公共预算支出"),
+        body,
+        empty,
+    )
+}
+
+/// Table 6.
+pub fn table6(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let mut classes: BTreeMap<EconCode, Vec<(&EconCode, Money)>> = BTreeMap::new();
+    for (code, m) in &f.general_econ {
+        if !m.is_zero() {
+            classes.entry(code.class()).or_default().push((code, *m));
+        }
+    }
+    let split = |code: &EconCode, m: Money| {
+        if code.is_personnel() {
+            [m, m, Money::ZERO]
+        } else {
+            [m, Money::ZERO, m]
+        }
+    };
+    let s = f.general_split;
+    let mut body = vec![total_row(
+        "总计",
+        2,
+        &[s.personnel + s.public, s.personnel, s.public],
+    )];
+    for (class, kuans) in &classes {
+        let sum: Money = kuans.iter().map(|(_, m)| *m).sum();
+        let mut cells = vec![Cell::center(class.as_str()), Cell::center("")];
+        cells.push(Cell::text(b.names.economic_or_code(class)));
+        cells.extend(amounts(&split(class, sum)));
+        body.push(Row {
+            role: RowRole::Class,
+            cells,
+        });
+        for (code, m) in kuans {
+            let mut cells = vec![
+                Cell::center(class.as_str()),
+                Cell::center(&code.as_str()[3..]),
+            ];
+            cells.push(Cell::text(b.names.economic_or_code(code)).indented(1));
+            cells.extend(amounts(&split(code, *m)));
+            body.push(Row {
+                role: RowRole::Kuan,
+                cells,
+            });
+        }
+    }
+    let empty = classes.is_empty().then(|| {
+        empty_statement(
+            b,
+            "一般公共预算拨款安排的基本支出",
+            "一般公共预算基本支出情况表",
+        )
+    });
+    if empty.is_some() {
+        body.clear();
+    }
+    let header = vec![
+        vec![h("科目", 3, 1), h("一般公共预算基本支出", 3, 1)],
+        vec![
+            h("经济分类科目编码", 2, 1),
+            h("经济分类科目名称", 1, 2),
+            h("合计", 1, 2),
+            h("人员经费", 1, 2),
+            h("公用经费", 1, 2),
+        ],
+        vec![h("类", 1, 1), h("款", 1, 1)],
+        numbering(3, 3),
+    ];
+    table(
+        TableHead {
+            number: 6,
+            title: "一般公共预算基本支出情况表".into(),
+            issuer,
+        },
+        Orientation::Portrait,
+        code_columns(2, 1, 3),
+        header,
+        body,
+        empty,
+    )
+}
+
+/// The 经济分类 类 columns of table 7, in order, with their header text.
+pub const PROJECT_ECON_COLUMNS: [(&str, &str); 10] = [
+    ("301", "工资福利支出"),
+    ("302", "商品服务支出"),
+    ("303", "对个人和家庭的补助"),
+    ("307", "债务利息及费用支出"),
+    ("309", "资本性支出（基本建设）"),
+    ("310", "资本性支出"),
+    ("311", "对企业补助（基本建设）"),
+    ("312", "对企业补助"),
+    ("313", "对社会保障基金补助"),
+    ("399", "其他支出"),
+];
+
+/// Table 7.
+pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let projects: Vec<_> = f
+        .entries
+        .iter()
+        .filter(|e| e.kind == Kind::Project && e.source.fiscal_budget() == Some(Fiscal::General))
+        .filter_map(|e| e.project)
+        .collect();
+    let values = |p: &crate::model::budget::Project| {
+        let mut v = vec![p.total()];
+        v.extend(PROJECT_ECON_COLUMNS.iter().map(|(c, _)| {
+            p.economic
+                .iter()
+                .filter(|(e, _)| e.class().as_str() == *c)
+                .map(|(_, m)| *m)
+                .sum::<Money>()
+        }));
+        v
+    };
+    let add = |acc: &mut Vec<Money>, v: &[Money]| acc.iter_mut().zip(v).for_each(|(a, b)| *a += *b);
+    let mut total = vec![Money::ZERO; 11];
+    let mut body = Vec::new();
+    let mut groups: BTreeMap<_, BTreeMap<_, Vec<_>>> = BTreeMap::new();
+    for p in &projects {
+        groups
+            .entry(p.code.class())
+            .or_default()
+            .entry(p.code.kuan())
+            .or_default()
+            .push(*p);
+        add(&mut total, &values(p));
+    }
+    let named = |cells: Vec<Cell>,
+                 name: String,
+                 indent: u8,
+                 project: &str,
+                 vals: &[Money],
+                 role: RowRole| {
+        let mut cells = cells;
+        cells.push(Cell::text(name).indented(indent));
+        cells.push(Cell::text(project));
+        cells.extend(amounts(vals));
+        Row { role, cells }
+    };
+    let blank3 = || vec![Cell::center(""), Cell::center(""), Cell::center("")];
+    let mut total_cells = blank3();
+    total_cells.extend([Cell::center("总计"), Cell::text("")]);
+    total_cells.extend(total.iter().map(|m| Cell::amount_blank_zero(*m)));
+    body.push(Row {
+        role: RowRole::Total,
+        cells: total_cells,
+    });
+    body.push(named(
+        blank3(),
+        b.unit.name.clone(),
+        0,
+        "",
+        &total,
+        RowRole::Group,
+    ));
+    for (class, kuans) in &groups {
+        let mut class_total = vec![Money::ZERO; 11];
+        kuans
+            .values()
+            .flatten()
+            .for_each(|p| add(&mut class_total, &values(p)));
+        let cc = code_cells(class);
+        body.push(named(
+            cc,
+            b.names.functional_or_code(class),
+            0,
+            "",
+            &class_total,
+            RowRole::Class,
+        ));
+        for (kuan, ps) in kuans {
+            let mut kuan_total = vec![Money::ZERO; 11];
+            ps.iter().for_each(|p| add(&mut kuan_total, &values(p)));
+            body.push(named(
+                code_cells(kuan),
+                b.names.functional_or_code(kuan),
+                1,
+                "",
+                &kuan_total,
+                RowRole::Kuan,
+            ));
+            for p in ps {
+                body.push(named(
+                    code_cells(&p.code),
+                    b.names.functional_or_code(&p.code),
+                    2,
+                    &p.name,
+                    &values(p),
+                    RowRole::Item,
+                ));
+            }
+        }
+    }
+    let empty = projects
+        .is_empty()
+        .then(|| empty_statement(b, "一般公共预算安排项目支出", "一般公共预算项目支出情况表"));
+    if empty.is_some() {
+        body.clear();
+    }
+    let mut top = vec![
+        h("科目编码", 3, 1),
+        h("功能分类科目名称", 1, 2),
+        h("项目名称", 1, 2),
+        h("项目支出合计", 1, 2),
+    ];
+    top.extend(PROJECT_ECON_COLUMNS.iter().map(|(_, t)| h(t, 1, 2)));
+    let header = vec![
+        top,
+        vec![h("类", 1, 1), h("款", 1, 1), h("项", 1, 1)],
+        numbering(5, 11),
+    ];
+    table(
+        TableHead {
+            number: 7,
+            title: "一般公共预算项目支出情况表".into(),
+            issuer,
+        },
+        Orientation::Landscape,
+        code_columns(3, 2, 11),
+        header,
+        body,
+        empty,
+    )
+}

@@ -1,0 +1,314 @@
+//! The neutral document model: everything a renderer lays out, nothing it computes.
+//!
+//! Parts → sections → blocks (sub-headings, paragraphs, tables, charts, glossary terms).
+//! Every figure is already derived and formatted; tables carry header rows with their
+//! row/column spans exactly as the published disclosures draw them. HTML and PDF render
+//! this same value, and `--format json` serializes it.
+
+use crate::money::{Money, Percent};
+use serde::{Deserialize, Serialize};
+
+/// The whole disclosure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Title, unit, year and wording scope.
+    pub meta: Meta,
+    /// Table of contents entries, in reading order, each pointing at an element id.
+    pub toc: Vec<TocEntry>,
+    /// The four parts: 概况, 公开表, 情况说明, 名词解释.
+    pub parts: Vec<Part>,
+    /// The closing 落款: unit name and optional date.
+    pub signature: Signature,
+}
+
+/// Document-level facts the renderers print on the cover, in metadata and in footers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Full title: `奇台县商务和工业信息化局2024年部门预算公开`.
+    pub title: String,
+    /// The unit's name.
+    pub unit_name: String,
+    /// Budget year.
+    pub year: i32,
+    /// `部门` or `单位`: the wording scope.
+    pub scope: String,
+    /// Second cover line: `2024年部门预算公开`.
+    pub subtitle: String,
+    /// Date of issue as printed (`2024年02月19日`), if the TOML gives one.
+    pub issued: Option<String>,
+}
+
+/// One entry of the 目录.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// 1 for parts, 2 for sections and tables.
+    pub level: u8,
+    /// Text as printed in the 目录.
+    pub text: String,
+    /// The id of the part, section or table it points at.
+    pub target: String,
+}
+
+/// 第一部分 … 第四部分.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// Stable anchor id, e.g. `part-2`.
+    pub id: String,
+    /// `第二部分`.
+    pub number: String,
+    /// `2024年部门预算公开表`.
+    pub title: String,
+    /// The sections in order.
+    pub sections: Vec<Section>,
+}
+
+/// A numbered section (`一、主要职能`) or, in part 2, one table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable anchor id, e.g. `part-3-sec-5`.
+    pub id: String,
+    /// Heading as printed, numbering included; `None` where the part has no headings
+    /// (the tables of part 2 carry their own titles).
+    pub heading: Option<String>,
+    /// Content blocks in order.
+    pub blocks: Vec<Block>,
+}
+
+/// A content block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A second-level heading such as `（一）一般公共预算当年拨款规模变化情况`.
+    Subheading {
+        /// Heading text, numbering included.
+        text: String,
+    },
+    /// A paragraph of body text.
+    Paragraph {
+        /// The text, every figure already formatted.
+        text: String,
+        /// How it is set.
+        style: ParagraphStyle,
+    },
+    /// A table.
+    Table(Table),
+    /// A chart of shares, with its figures (renderers also print them as text).
+    Chart(Chart),
+    /// A glossary entry: the term is emphasised, then the definition.
+    Term {
+        /// Ordinal as printed, `一、`.
+        number: String,
+        /// The term, `财政拨款`.
+        term: String,
+        /// The definition.
+        definition: String,
+    },
+}
+
+/// How a paragraph is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphStyle {
+    /// Body text with a two-character first-line indent.
+    Body,
+    /// A list item (already numbered in its text), indented like body text.
+    Item,
+}
+
+/// Page orientation a table wants in print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    /// Fits a portrait A4 text block.
+    Portrait,
+    /// Wide (12–16 columns): print on landscape pages.
+    Landscape,
+}
+
+/// What kind of content a column holds, for alignment and width fitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnKind {
+    /// Short classification code digits (类/款/项), centred.
+    Code,
+    /// Names and free text, left-aligned, wraps.
+    Text,
+    /// Amounts, right-aligned, tabular figures.
+    Amount,
+    /// Short centred values (weights, counts, indicator values).
+    Short,
+}
+
+/// A table as published: label, title, issuer and unit lines, header grid, body grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// Stable anchor id, e.g. `table-2`.
+    pub id: String,
+    /// `表2`, or `None` for tables printed without a label (绩效目标表).
+    pub label: Option<String>,
+    /// `单位收入总体情况表`.
+    pub title: String,
+    /// A line under the title, e.g. `（2024年）` for performance tables.
+    pub subtitle: Option<String>,
+    /// `编制单位：奇台县商务和工业信息化局`.
+    pub issuer: Option<String>,
+    /// `单位：万元`.
+    pub unit: Option<String>,
+    /// Print orientation.
+    pub orientation: Orientation,
+    /// One entry per grid column.
+    pub columns: Vec<ColumnKind>,
+    /// Header rows; cells carry their spans; spanned-over positions are omitted.
+    pub header: Vec<Vec<Cell>>,
+    /// Body rows.
+    pub body: Vec<Row>,
+    /// The standard 空表 statement when the table has no rows.
+    pub empty_statement: Option<String>,
+}
+
+/// The role of a body row, for emphasis and indentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowRole {
+    /// 总计 / 合计 / 收入总计 rows.
+    Total,
+    /// A 类 (class) subtotal row: bold.
+    Class,
+    /// A 款 subtotal row: indented once.
+    Kuan,
+    /// A 项 row or any leaf row: indented twice in code tables.
+    Item,
+    /// A group row (e.g. the unit-name row of tables 7 and 11).
+    Group,
+    /// A plain row with no level (forms such as 绩效目标表, table 1).
+    Plain,
+}
+
+/// One body row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// Its role.
+    pub role: RowRole,
+    /// Its cells; spanned-over positions are omitted.
+    pub cells: Vec<Cell>,
+}
+
+/// Horizontal alignment of a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// Left.
+    Left,
+    /// Centre.
+    Center,
+    /// Right (amounts).
+    Right,
+}
+
+/// One cell: formatted text, and the exact amount when it is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Text as printed (`1,795.47`; empty for a blank amount cell).
+    pub text: String,
+    /// The amount, when the cell holds one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// Columns spanned (≥ 1).
+    pub colspan: u16,
+    /// Rows spanned (≥ 1).
+    pub rowspan: u16,
+    /// Alignment.
+    pub align: Align,
+    /// Indentation level inside the cell (款 1, 项 2), for name columns.
+    pub indent: u8,
+}
+
+impl Cell {
+    /// A left-aligned text cell.
+    pub fn text(t: impl Into<String>) -> Cell {
+        Cell {
+            text: t.into(),
+            amount: None,
+            colspan: 1,
+            rowspan: 1,
+            align: Align::Left,
+            indent: 0,
+        }
+    }
+
+    /// A centred text cell.
+    pub fn center(t: impl Into<String>) -> Cell {
+        Cell {
+            align: Align::Center,
+            ..Cell::text(t)
+        }
+    }
+
+    /// A right-aligned amount cell; zero prints blank, as the published tables do.
+    pub fn amount_blank_zero(m: Money) -> Cell {
+        if m.is_zero() {
+            Cell {
+                align: Align::Right,
+                ..Cell::text("")
+            }
+        } else {
+            Cell::amount(m)
+        }
+    }
+
+    /// A right-aligned amount cell, zero printed as `0.00`.
+    pub fn amount(m: Money) -> Cell {
+        Cell {
+            text: m.grouped(),
+            amount: Some(m),
+            align: Align::Right,
+            ..Cell::text("")
+        }
+    }
+
+    /// Sets the column span.
+    pub fn span(mut self, cols: u16, rows: u16) -> Cell {
+        self.colspan = cols;
+        self.rowspan = rows;
+        self
+    }
+
+    /// Sets the indentation level.
+    pub fn indented(mut self, level: u8) -> Cell {
+        self.indent = level;
+        self
+    }
+}
+
+/// A chart of parts of a whole, shares already derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chart {
+    /// Stable anchor id.
+    pub id: String,
+    /// Caption.
+    pub title: String,
+    /// The whole the shares refer to.
+    pub total: Money,
+    /// The parts, in order.
+    pub items: Vec<ChartItem>,
+}
+
+/// One bar or slice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChartItem {
+    /// Label.
+    pub label: String,
+    /// Amount.
+    pub amount: Money,
+    /// Share of the total (sums to exactly 100.00 when largest-remainder rounding is on).
+    pub share: Percent,
+}
+
+/// The 落款.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Unit name.
+    pub unit_name: String,
+    /// Date as printed, if any.
+    pub date: Option<String>,
+}

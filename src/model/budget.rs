@@ -1,0 +1,535 @@
+//! The validated budget: clean types, no spans, every amount exact.
+
+use super::codes::{EconCode, FuncCode, Names};
+use super::source::Source;
+use crate::money::Money;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// 部门 or 单位: changes the wording throughout (部门预算 / 单位预算, 编制部门 / 编制单位).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// 部门.
+    Department,
+    /// 单位.
+    Unit,
+}
+
+impl Scope {
+    /// The word: `部门` or `单位`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Scope::Department => "部门",
+            Scope::Unit => "单位",
+        }
+    }
+}
+
+/// A calendar date (for the 落款).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u32,
+    /// Day 1–31.
+    pub day: u32,
+}
+
+/// The unit.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Full name.
+    pub name: String,
+    /// 部门 or 单位.
+    pub scope: Scope,
+    /// Budget year.
+    pub year: i32,
+    /// Date of issue.
+    pub issued: Option<Date>,
+    /// Other legitimate spellings of the name.
+    pub aliases: Vec<String>,
+}
+
+/// Head counts this year and last year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadCount {
+    /// This year.
+    pub now: u32,
+    /// Last year.
+    pub prior: u32,
+}
+
+/// 编制与人员.
+#[derive(Debug, Clone)]
+pub struct Staffing {
+    /// 编制数.
+    pub authorized: u32,
+    /// 在职.
+    pub in_service: HeadCount,
+    /// 退休.
+    pub retired: HeadCount,
+    /// 离休.
+    pub veteran: HeadCount,
+}
+
+/// 第一部分.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    /// Sentence before the functions.
+    pub functions_intro: Option<String>,
+    /// Functions.
+    pub functions: Vec<String>,
+    /// Numbered （一）（二）… or plain paragraphs.
+    pub functions_numbered: bool,
+    /// Subordinate budget units.
+    pub subordinates: Vec<String>,
+    /// 处室 / 科室 / 股室.
+    pub office_word: String,
+    /// Internal offices.
+    pub offices: Vec<String>,
+    /// Staffing.
+    pub staffing: Staffing,
+}
+
+/// A line of basic spending by function.
+#[derive(Debug, Clone)]
+pub struct BasicLine {
+    /// 功能分类 项.
+    pub code: FuncCode,
+    /// Source of funds.
+    pub source: Source,
+    /// Amount.
+    pub amount: Money,
+    /// Of which 人员经费, when given.
+    pub personnel: Option<Money>,
+}
+
+/// A line of basic spending by economic 款.
+#[derive(Debug, Clone)]
+pub struct EconomicLine {
+    /// 经济分类 款.
+    pub code: EconCode,
+    /// Source of funds.
+    pub source: Source,
+    /// Amount.
+    pub amount: Money,
+}
+
+/// A project line.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// 项目名称.
+    pub name: String,
+    /// 功能分类 项.
+    pub code: FuncCode,
+    /// Source of funds.
+    pub source: Source,
+    /// Amounts by 经济分类 code (类 or 款).
+    pub economic: Vec<(EconCode, Money)>,
+    /// 涉密.
+    pub secret: bool,
+    /// 设立的政策依据.
+    pub basis: Option<String>,
+    /// 项目承担单位.
+    pub undertaker: Option<String>,
+    /// 资金分配情况.
+    pub allocation: Option<String>,
+    /// 资金执行时间.
+    pub period: Option<String>,
+    /// 补助对象、标准.
+    pub subsidy: Option<String>,
+    /// 主要用于 (carry-over).
+    pub purpose: Option<String>,
+}
+
+impl Project {
+    /// The project's total.
+    pub fn total(&self) -> Money {
+        self.economic.iter().map(|(_, m)| *m).sum()
+    }
+}
+
+/// Last year's amount and the reason for the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// Last year's amount.
+    pub prior: Money,
+    /// 主要原因.
+    pub reason: Option<String>,
+    /// Where last year's amount is written, for diagnostics.
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+/// The income kinds Part 3 §2 compares, in print order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IncomeKind {
+    /// 一般公共预算（本级）.
+    General,
+    /// 上级一般公共预算安排的转移支付.
+    GeneralTransfer,
+    /// 政府性基金预算.
+    Fund,
+    /// 上级政府性基金安排的转移支付.
+    FundTransfer,
+    /// 国有资本经营预算.
+    Soe,
+    /// 上级国有资本经营预算安排的转移支付.
+    SoeTransfer,
+    /// 财政专户管理资金.
+    SpecialAccount,
+    /// 单位资金.
+    UnitFunds,
+    /// 财政拨款结转.
+    FiscalCarryover,
+    /// 非财政拨款结转结余.
+    NonfiscalCarryover,
+}
+
+impl IncomeKind {
+    /// All kinds in print order.
+    pub const ALL: [IncomeKind; 10] = [
+        IncomeKind::General,
+        IncomeKind::GeneralTransfer,
+        IncomeKind::Fund,
+        IncomeKind::FundTransfer,
+        IncomeKind::Soe,
+        IncomeKind::SoeTransfer,
+        IncomeKind::SpecialAccount,
+        IncomeKind::UnitFunds,
+        IncomeKind::FiscalCarryover,
+        IncomeKind::NonfiscalCarryover,
+    ];
+
+    /// The kind a source's money is counted under.
+    pub fn of(source: Source) -> IncomeKind {
+        match source {
+            Source::General => IncomeKind::General,
+            Source::GeneralTransfer => IncomeKind::GeneralTransfer,
+            Source::Fund => IncomeKind::Fund,
+            Source::FundTransfer => IncomeKind::FundTransfer,
+            Source::Soe => IncomeKind::Soe,
+            Source::SoeTransfer => IncomeKind::SoeTransfer,
+            Source::SpecialAccount => IncomeKind::SpecialAccount,
+            s if s.is_unit_funds() => IncomeKind::UnitFunds,
+            s if s.is_fiscal_carryover() => IncomeKind::FiscalCarryover,
+            _ => IncomeKind::NonfiscalCarryover,
+        }
+    }
+
+    /// The name Part 3 prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            IncomeKind::General => "一般公共预算",
+            IncomeKind::GeneralTransfer => "上级一般公共预算安排的转移支付资金",
+            IncomeKind::Fund => "政府性基金预算",
+            IncomeKind::FundTransfer => "上级政府性基金安排的转移支付资金",
+            IncomeKind::Soe => "国有资本经营预算",
+            IncomeKind::SoeTransfer => "上级国有资本经营预算安排的转移支付资金",
+            IncomeKind::SpecialAccount => "财政专户管理资金",
+            IncomeKind::UnitFunds => "单位资金",
+            IncomeKind::FiscalCarryover => "财政拨款结转",
+            IncomeKind::NonfiscalCarryover => "非财政拨款结转结余",
+        }
+    }
+
+    /// Printed even when both years are zero (as `…未安排。`).
+    pub fn always_listed(self) -> bool {
+        !matches!(
+            self,
+            IncomeKind::SpecialAccount
+                | IncomeKind::FiscalCarryover
+                | IncomeKind::NonfiscalCarryover
+        )
+    }
+}
+
+/// The four 三公 items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ThreeKind {
+    /// 因公出国（境）费.
+    Outbound,
+    /// 公务用车购置费.
+    VehiclePurchase,
+    /// 公务用车运行费.
+    VehicleOperation,
+    /// 公务接待费.
+    Reception,
+}
+
+impl ThreeKind {
+    /// Print order of Part 3 §10.
+    pub const ALL: [ThreeKind; 4] = [
+        ThreeKind::Outbound,
+        ThreeKind::VehiclePurchase,
+        ThreeKind::VehicleOperation,
+        ThreeKind::Reception,
+    ];
+
+    /// Name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ThreeKind::Outbound => "因公出国（境）费",
+            ThreeKind::VehiclePurchase => "公务用车购置费",
+            ThreeKind::VehicleOperation => "公务用车运行费",
+            ThreeKind::Reception => "公务接待费",
+        }
+    }
+
+    /// The 经济分类 款 code that carries it.
+    pub fn econ_code(self) -> &'static str {
+        match self {
+            ThreeKind::Outbound => "30212",
+            ThreeKind::VehiclePurchase => "31013",
+            ThreeKind::VehicleOperation => "30231",
+            ThreeKind::Reception => "30217",
+        }
+    }
+}
+
+/// A basic/project pair of comparisons.
+#[derive(Debug, Clone, Default)]
+pub struct PriorSplit {
+    /// 基本支出.
+    pub basic: Option<Comparison>,
+    /// 项目支出.
+    pub project: Option<Comparison>,
+}
+
+/// 上年预算.
+#[derive(Debug, Clone, Default)]
+pub struct Prior {
+    /// Income by kind.
+    pub income: BTreeMap<IncomeKind, Comparison>,
+    /// Whole spending.
+    pub spending: PriorSplit,
+    /// 一般公共预算当年拨款.
+    pub general_budget: PriorSplit,
+    /// 一般公共预算 by 项.
+    pub items: BTreeMap<FuncCode, Comparison>,
+    /// 三公.
+    pub three_public: BTreeMap<ThreeKind, Comparison>,
+    /// 机关运行经费.
+    pub operating: Option<Comparison>,
+}
+
+/// 政府采购.
+#[derive(Debug, Clone)]
+pub struct Procurement {
+    /// 货物.
+    pub goods: Money,
+    /// 工程.
+    pub works: Money,
+    /// 服务.
+    pub services: Money,
+    /// 面向中小企业预留.
+    pub sme_reserved: Money,
+    /// 小微企业预留.
+    pub small_micro_reserved: Money,
+}
+
+/// A count and value.
+#[derive(Debug, Clone, Copy)]
+pub struct CountValue {
+    /// Count.
+    pub count: u32,
+    /// Value.
+    pub value: Money,
+}
+
+/// 国有资产.
+#[derive(Debug, Clone)]
+pub struct Assets {
+    /// 房屋面积（平方米）, two decimals.
+    pub building_area: Money,
+    /// 房屋价值.
+    pub building_value: Money,
+    /// 一般公务用车.
+    pub general_vehicles: CountValue,
+    /// 执法执勤用车.
+    pub enforcement_vehicles: CountValue,
+    /// 其他车辆.
+    pub other_vehicles: CountValue,
+    /// 办公家具价值.
+    pub furniture_value: Money,
+    /// 其他资产价值.
+    pub other_value: Money,
+    /// 50万元以上设备.
+    pub equipment_over_50: u32,
+    /// 100万元以上设备.
+    pub equipment_over_100: u32,
+    /// 本年购置车辆.
+    pub plan_vehicles: u32,
+    /// 本年购置50万元以上设备.
+    pub plan_equipment_over_50: u32,
+    /// 本年购置100万元以上设备.
+    pub plan_equipment_over_100: u32,
+}
+
+/// One indicator row.
+#[derive(Debug, Clone, Default)]
+pub struct Indicator {
+    /// 一级指标.
+    pub level1: String,
+    /// 二级指标.
+    pub level2: String,
+    /// 三级指标.
+    pub level3: String,
+    /// 指标值.
+    pub value: String,
+    /// 指标值设定依据.
+    pub basis: String,
+    /// 上年完成值.
+    pub prior_value: String,
+    /// 分值权重.
+    pub weight: Option<u32>,
+    /// 指标赋分规则.
+    pub scoring: String,
+    /// 佐证资料.
+    pub evidence: String,
+}
+
+/// 整体绩效目标.
+#[derive(Debug, Clone)]
+pub struct UnitPerformance {
+    /// Unit name as printed.
+    pub unit_name: String,
+    /// 联系人.
+    pub contact: Option<String>,
+    /// 联系电话.
+    pub phone: Option<String>,
+    /// 年度绩效目标.
+    pub goal: String,
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// 项目绩效目标.
+#[derive(Debug, Clone)]
+pub struct ProjectPerformance {
+    /// Project name.
+    pub project: String,
+    /// 预算单位 as printed.
+    pub unit_name: String,
+    /// 项目负责人.
+    pub manager: Option<String>,
+    /// 项目总体目标.
+    pub goal: String,
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// 预算绩效.
+#[derive(Debug, Clone, Default)]
+pub struct Performance {
+    /// 整体.
+    pub unit: Option<UnitPerformance>,
+    /// Per project.
+    pub projects: Vec<ProjectPerformance>,
+}
+
+/// 其他需说明的事项.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// Why non-fiscal projects publish no table.
+    pub nonfiscal_reason: Option<String>,
+    /// Why secret projects publish no table.
+    pub secret_reason: Option<String>,
+    /// Further paragraphs.
+    pub other: Vec<String>,
+}
+
+/// How structure shares are rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShareRounding {
+    /// Largest remainder: the list sums to exactly 100.00%.
+    #[default]
+    LargestRemainder,
+    /// Each share rounded half-up on its own (may sum to 99.99% or 100.01%).
+    Independent,
+}
+
+/// Font choices from the TOML, paths resolved against the TOML's directory.
+#[derive(Debug, Clone, Default)]
+pub struct Fonts {
+    /// Extra directory to search.
+    pub dir: Option<PathBuf>,
+    /// 正文.
+    pub body: Option<PathBuf>,
+    /// 黑体.
+    pub heading: Option<PathBuf>,
+    /// 楷体.
+    pub kai: Option<PathBuf>,
+    /// 小标宋.
+    pub title: Option<PathBuf>,
+    /// 表格.
+    pub table: Option<PathBuf>,
+}
+
+/// The whole validated budget.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    /// Unit.
+    pub unit: Unit,
+    /// 第一部分.
+    pub overview: Overview,
+    /// Basic spending by function.
+    pub basic: Vec<BasicLine>,
+    /// Basic spending by economic 款.
+    pub basic_economic: Vec<EconomicLine>,
+    /// Projects.
+    pub projects: Vec<Project>,
+    /// 上年预算.
+    pub prior: Prior,
+    /// 主要用于 by 类 code.
+    pub purposes: BTreeMap<FuncCode, String>,
+    /// 政府采购.
+    pub procurement: Option<Procurement>,
+    /// 国有资产.
+    pub assets: Option<Assets>,
+    /// 绩效.
+    pub performance: Performance,
+    /// Notes.
+    pub notes: Notes,
+    /// Glossary overrides and additions.
+    pub glossary: Vec<(String, String)>,
+    /// Classification names.
+    pub names: Names,
+    /// Share rounding.
+    pub share_rounding: ShareRounding,
+    /// Fonts.
+    pub fonts: Fonts,
+    /// Control totals to check: which total, the declared amount, where it is written.
+    pub control: Vec<(ControlTotal, Money, std::ops::Range<usize>)>,
+}
+
+/// A declared control total (批复数).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ControlTotal {
+    /// 收支总计.
+    Total,
+    /// 当年财政拨款.
+    Fiscal,
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+    /// 财政拨款结转.
+    FiscalCarryover,
+    /// 非财政拨款结转结余.
+    NonfiscalCarryover,
+}
+
+impl ControlTotal {
+    /// The TOML key and the Chinese name.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            ControlTotal::Total => ("total", "收支总计"),
+            ControlTotal::Fiscal => ("fiscal", "当年财政拨款"),
+            ControlTotal::Basic => ("basic", "基本支出"),
+            ControlTotal::Project => ("project", "项目支出"),
+            ControlTotal::FiscalCarryover => ("fiscal_carryover", "上年财政拨款结转"),
+            ControlTotal::NonfiscalCarryover => ("nonfiscal_carryover", "上年非财政拨款结转结余"),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Input: the TOML schema, parsing with spans, and validation into a clean budget.
+
+pub mod budget;
+pub mod codes;
+pub mod diagnostic;
+pub mod parse;
+pub mod raw;
+pub mod source;
+pub mod validate;
+
+pub use budget::Budget;
+pub use diagnostic::{Diagnostic, Severity};
+
+use std::path::Path;
+
+/// Parses and validates a budget's source text. `base_dir` resolves relative font paths.
+/// Returns the budget when one could be built, and every diagnostic found.
+pub fn load_str(src: &str, base_dir: &Path) -> (Option<Budget>, Vec<Diagnostic>) {
+    let (raw, mut diags) = parse::parse(src);
+    let Some(raw) = raw else { return (None, diags) };
+    let mut ctx = validate::Ctx::new(src);
+    let budget = validate::validate(&raw, &mut ctx, base_dir);
+    diags.extend(ctx.diags);
+    (budget, diags)
+}

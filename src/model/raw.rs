@@ -1,0 +1,461 @@
+//! The raw input model: the TOML exactly as written, every leaf with its source span.
+//!
+//! Leaves that users commonly get wrong (amounts, codes, counts) are kept as
+//! `Spanned<toml::Value>` so that validation can report *every* bad value with its
+//! location instead of stopping at the first one. A TOML float is never read as a
+//! number: validation re-reads its source text at the span and parses it exactly.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// An amount as written: a string (`"1,312.00"`), an integer or a float literal.
+pub type RawAmount = Spanned<toml::Value>;
+/// A classification code as written: a string (`"2011301"`) or an integer.
+pub type RawCode = Spanned<toml::Value>;
+/// A whole number as written (counts of people, vehicles, weights).
+pub type RawCount = Spanned<toml::Value>;
+/// A text as written.
+pub type RawText = Spanned<String>;
+
+/// The whole budget file.
+#[derive(Debug, Deserialize)]
+pub struct RawBudget {
+    /// 单位基本信息.
+    pub unit: RawUnit,
+    /// 第一部分 单位概况.
+    pub overview: RawOverview,
+    /// 基本支出，按功能分类（项）和资金来源.
+    #[serde(default)]
+    pub basic: Vec<RawBasicLine>,
+    /// 基本支出，按经济分类（款）和资金来源.
+    #[serde(default)]
+    pub basic_economic: Vec<RawEconomicLine>,
+    /// 项目支出.
+    #[serde(default)]
+    pub projects: Vec<RawProject>,
+    /// 上年预算数与变动原因.
+    #[serde(default)]
+    pub prior: RawPrior,
+    /// 第三部分（四）: what each 功能分类 类 of 一般公共预算 is mainly used for, keyed by 类 code.
+    #[serde(default)]
+    pub purposes: BTreeMap<String, RawText>,
+    /// 政府采购.
+    pub procurement: Option<RawProcurement>,
+    /// 国有资产占用使用情况.
+    pub assets: Option<RawAssets>,
+    /// 预算绩效.
+    #[serde(default)]
+    pub performance: RawPerformance,
+    /// 其他需说明的事项.
+    #[serde(default)]
+    pub notes: RawNotes,
+    /// 名词解释: replaces a standard entry with the same term, or adds one.
+    #[serde(default)]
+    pub glossary: Vec<RawTerm>,
+    /// Names for codes missing from the embedded classification table, keyed by code.
+    #[serde(default)]
+    pub names: BTreeMap<String, RawText>,
+    /// Control totals from the budget approval (批复数): checked against derived figures.
+    #[serde(default)]
+    pub control: RawControl,
+    /// Options.
+    #[serde(default)]
+    pub options: RawOptions,
+    /// Fonts for the PDF.
+    #[serde(default)]
+    pub fonts: RawFonts,
+}
+
+/// 单位基本信息.
+#[derive(Debug, Deserialize)]
+pub struct RawUnit {
+    /// Full unit name.
+    pub name: RawText,
+    /// `部门` or `单位`.
+    pub scope: RawText,
+    /// Budget year.
+    pub year: RawCount,
+    /// Date of issue, `YYYY-MM-DD`, for the 落款.
+    pub issued: Option<RawText>,
+    /// Other correct spellings of the unit's name (e.g. `XX局本级`), for the name check.
+    #[serde(default)]
+    pub aliases: Vec<RawText>,
+}
+
+/// 第一部分.
+#[derive(Debug, Deserialize)]
+pub struct RawOverview {
+    /// Sentence before the list of functions, optional.
+    pub functions_intro: Option<RawText>,
+    /// 主要职能: one entry per function.
+    #[serde(default)]
+    pub functions: Vec<RawText>,
+    /// Number the functions （一）（二）… (default) or print them as plain paragraphs.
+    pub functions_numbered: Option<bool>,
+    /// Names of subordinate budget units; empty means 无下属预算单位.
+    #[serde(default)]
+    pub subordinates: Vec<RawText>,
+    /// What the internal offices are called: 处室, 科室, 股室.
+    pub office_word: Option<RawText>,
+    /// Internal offices.
+    #[serde(default)]
+    pub offices: Vec<RawText>,
+    /// 人员情况.
+    pub staffing: RawStaffing,
+}
+
+/// 编制与人员.
+#[derive(Debug, Deserialize)]
+pub struct RawStaffing {
+    /// 编制数.
+    pub authorized: RawCount,
+    /// 在职人数, this year and last year.
+    pub in_service: RawCount,
+    /// 在职人数 last year.
+    pub in_service_prior: RawCount,
+    /// 退休人数.
+    pub retired: RawCount,
+    /// 退休人数 last year.
+    pub retired_prior: RawCount,
+    /// 离休人数.
+    pub veteran: RawCount,
+    /// 离休人数 last year.
+    pub veteran_prior: RawCount,
+    /// 实有人数 if you want it checked; it is always derived.
+    pub actual: Option<RawCount>,
+}
+
+/// One line of basic spending by 功能分类 项.
+#[derive(Debug, Deserialize)]
+pub struct RawBasicLine {
+    /// 功能分类 项 code, 7 digits.
+    pub code: RawCode,
+    /// 资金来源; default 一般公共预算.
+    pub source: Option<RawText>,
+    /// Amount in 万元.
+    pub amount: RawAmount,
+    /// Of which 人员经费 (the rest is 公用经费). Needed only where tables 8, 9 or 11 must
+    /// split this line and the economic cut cannot tell (both kinds in the same source).
+    pub personnel: Option<RawAmount>,
+}
+
+/// One line of basic spending by 经济分类 款.
+#[derive(Debug, Deserialize)]
+pub struct RawEconomicLine {
+    /// 部门预算支出经济分类 款 code, 5 digits.
+    pub code: RawCode,
+    /// 资金来源; default 一般公共预算.
+    pub source: Option<RawText>,
+    /// Amount in 万元.
+    pub amount: RawAmount,
+}
+
+/// A project (项目支出). A project funded from two sources is written twice with the same name.
+#[derive(Debug, Deserialize)]
+pub struct RawProject {
+    /// 项目名称.
+    pub name: RawText,
+    /// 功能分类 项 code.
+    pub code: RawCode,
+    /// 资金来源.
+    pub source: Option<RawText>,
+    /// Amounts by 经济分类 code (类 `302` or 款 `30217`).
+    pub economic: BTreeMap<String, RawAmount>,
+    /// 涉密: the texts print 完全不予公开.
+    #[serde(default)]
+    pub secret: bool,
+    /// 设立的政策依据.
+    pub basis: Option<RawText>,
+    /// 项目承担单位; default the unit.
+    pub undertaker: Option<RawText>,
+    /// 资金分配情况.
+    pub allocation: Option<RawText>,
+    /// 资金执行时间.
+    pub period: Option<RawText>,
+    /// 补助对象、标准等, optional.
+    pub subsidy: Option<RawText>,
+    /// What a carried-over project's money is mainly used for (第三部分十一).
+    pub purpose: Option<RawText>,
+}
+
+/// 上年预算数.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPrior {
+    /// Income by kind.
+    #[serde(default)]
+    pub income: RawPriorIncome,
+    /// Whole spending: basic and project.
+    #[serde(default)]
+    pub spending: RawPriorSplit,
+    /// 一般公共预算当年拨款: basic and project.
+    #[serde(default)]
+    pub general_budget: RawPriorSplit,
+    /// 一般公共预算 by 项.
+    #[serde(default)]
+    pub items: Vec<RawPriorItem>,
+    /// 三公 by item.
+    #[serde(default)]
+    pub three_public: RawPriorThree,
+    /// 机关运行经费.
+    pub operating: Option<RawComparison>,
+}
+
+/// A prior-year amount and the reason for the change.
+#[derive(Debug, Deserialize)]
+pub struct RawComparison {
+    /// Last year's amount (万元).
+    pub amount: RawAmount,
+    /// 主要原因.
+    pub reason: Option<RawText>,
+}
+
+/// Prior income by kind.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPriorIncome {
+    /// 一般公共预算（本级）.
+    pub general: Option<RawComparison>,
+    /// 上级一般公共预算安排的转移支付.
+    pub general_transfer: Option<RawComparison>,
+    /// 政府性基金预算.
+    pub fund: Option<RawComparison>,
+    /// 上级政府性基金安排的转移支付.
+    pub fund_transfer: Option<RawComparison>,
+    /// 国有资本经营预算.
+    pub soe: Option<RawComparison>,
+    /// 上级国有资本经营预算安排的转移支付.
+    pub soe_transfer: Option<RawComparison>,
+    /// 财政专户管理资金.
+    pub special_account: Option<RawComparison>,
+    /// 单位资金.
+    pub unit_funds: Option<RawComparison>,
+    /// 财政拨款结转.
+    pub fiscal_carryover: Option<RawComparison>,
+    /// 非财政拨款结转结余.
+    pub nonfiscal_carryover: Option<RawComparison>,
+}
+
+/// Prior basic and project.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPriorSplit {
+    /// 基本支出.
+    pub basic: Option<RawComparison>,
+    /// 项目支出.
+    pub project: Option<RawComparison>,
+}
+
+/// Prior 一般公共预算 of one 项.
+#[derive(Debug, Deserialize)]
+pub struct RawPriorItem {
+    /// 功能分类 项 code.
+    pub code: RawCode,
+    /// Last year's amount.
+    pub amount: RawAmount,
+    /// 主要原因.
+    pub reason: Option<RawText>,
+}
+
+/// Prior 三公.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPriorThree {
+    /// 因公出国（境）费.
+    pub outbound: Option<RawComparison>,
+    /// 公务接待费.
+    pub reception: Option<RawComparison>,
+    /// 公务用车购置费.
+    pub vehicle_purchase: Option<RawComparison>,
+    /// 公务用车运行费.
+    pub vehicle_operation: Option<RawComparison>,
+}
+
+/// 政府采购.
+#[derive(Debug, Deserialize)]
+pub struct RawProcurement {
+    /// 货物.
+    pub goods: RawAmount,
+    /// 工程.
+    pub works: RawAmount,
+    /// 服务.
+    pub services: RawAmount,
+    /// Declared total, checked against the parts.
+    pub total: Option<RawAmount>,
+    /// 面向中小企业预留.
+    pub sme_reserved: RawAmount,
+    /// 其中小微企业预留.
+    pub small_micro_reserved: RawAmount,
+}
+
+/// A count and a value.
+#[derive(Debug, Deserialize)]
+pub struct RawCountValue {
+    /// 数量.
+    pub count: RawCount,
+    /// 价值（万元）.
+    pub value: RawAmount,
+}
+
+/// 国有资产 at the end of last year.
+#[derive(Debug, Deserialize)]
+pub struct RawAssets {
+    /// 房屋面积（平方米）.
+    pub building_area: RawAmount,
+    /// 房屋价值.
+    pub building_value: RawAmount,
+    /// 一般公务用车.
+    pub general_vehicles: RawCountValue,
+    /// 执法执勤用车.
+    pub enforcement_vehicles: RawCountValue,
+    /// 其他车辆.
+    pub other_vehicles: RawCountValue,
+    /// 办公家具价值.
+    pub furniture_value: RawAmount,
+    /// 其他资产价值.
+    pub other_value: RawAmount,
+    /// 单位价值50万元以上大型设备（台）.
+    pub equipment_over_50: RawCount,
+    /// 单位价值100万元以上大型设备（台）.
+    pub equipment_over_100: RawCount,
+    /// This year's purchases.
+    #[serde(default)]
+    pub plan: RawAssetPlan,
+}
+
+/// Purchases planned this year.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawAssetPlan {
+    /// 车辆（辆）.
+    pub vehicles: Option<RawCount>,
+    /// 50万元以上大型设备（台）.
+    pub equipment_over_50: Option<RawCount>,
+    /// 100万元以上大型设备（台）.
+    pub equipment_over_100: Option<RawCount>,
+}
+
+/// 预算绩效.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPerformance {
+    /// The weight every table's indicators must add up to (default 90).
+    pub weight_total: Option<RawCount>,
+    /// 整体绩效目标表.
+    pub unit: Option<RawUnitPerformance>,
+    /// 项目支出绩效目标表.
+    #[serde(default)]
+    pub projects: Vec<RawProjectPerformance>,
+}
+
+/// 整体绩效目标表.
+#[derive(Debug, Deserialize)]
+pub struct RawUnitPerformance {
+    /// Unit name as printed in the table; must be the unit's name.
+    pub unit_name: Option<RawText>,
+    /// 联系人.
+    pub contact: Option<RawText>,
+    /// 联系电话.
+    pub phone: Option<RawText>,
+    /// 年度绩效目标.
+    pub goal: RawText,
+    /// Indicators.
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
+}
+
+/// 项目支出绩效目标表.
+#[derive(Debug, Deserialize)]
+pub struct RawProjectPerformance {
+    /// The project's name, exactly as in `[[projects]]`.
+    pub project: RawText,
+    /// 预算单位 as printed; must be the unit's name.
+    pub unit_name: Option<RawText>,
+    /// 项目负责人.
+    pub manager: Option<RawText>,
+    /// 项目总体目标.
+    pub goal: RawText,
+    /// Indicators.
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
+}
+
+/// One indicator row.
+#[derive(Debug, Deserialize)]
+pub struct RawIndicator {
+    /// 一级指标.
+    pub level1: RawText,
+    /// 二级指标.
+    pub level2: Option<RawText>,
+    /// 三级指标.
+    pub level3: Option<RawText>,
+    /// 指标值.
+    pub value: Option<RawText>,
+    /// 指标值设定依据.
+    pub basis: Option<RawText>,
+    /// 上年完成值.
+    pub prior_value: Option<RawText>,
+    /// 分值权重.
+    pub weight: Option<RawCount>,
+    /// 指标赋分规则.
+    pub scoring: Option<RawText>,
+    /// 佐证资料.
+    pub evidence: Option<RawText>,
+}
+
+/// 其他需说明的事项.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawNotes {
+    /// Why non-fiscal projects publish no performance table.
+    pub nonfiscal_reason: Option<RawText>,
+    /// Why secret projects publish no performance table.
+    pub secret_reason: Option<RawText>,
+    /// Further notes, one paragraph each.
+    #[serde(default)]
+    pub other: Vec<RawText>,
+}
+
+/// A glossary entry.
+#[derive(Debug, Deserialize)]
+pub struct RawTerm {
+    /// The term.
+    pub term: RawText,
+    /// Its definition.
+    pub definition: RawText,
+}
+
+/// Control totals (批复数) checked against the derived figures.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawControl {
+    /// 收支总计.
+    pub total: Option<RawAmount>,
+    /// 财政拨款（当年）.
+    pub fiscal: Option<RawAmount>,
+    /// 基本支出.
+    pub basic: Option<RawAmount>,
+    /// 项目支出.
+    pub project: Option<RawAmount>,
+    /// 上年财政拨款结转.
+    pub fiscal_carryover: Option<RawAmount>,
+    /// 上年非财政拨款结转结余.
+    pub nonfiscal_carryover: Option<RawAmount>,
+}
+
+/// Options.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawOptions {
+    /// `largest_remainder` (default: structure shares sum to 100.00%) or `independent`.
+    pub share_rounding: Option<RawText>,
+}
+
+/// Fonts for the PDF: file paths (absolute or relative to the TOML file).
+#[derive(Debug, Default, Deserialize)]
+pub struct RawFonts {
+    /// A directory searched before the system fonts.
+    pub dir: Option<RawText>,
+    /// 正文（仿宋）.
+    pub body: Option<RawText>,
+    /// 一级标题（黑体）.
+    pub heading: Option<RawText>,
+    /// 二级标题（楷体）.
+    pub kai: Option<RawText>,
+    /// 大标题（小标宋）.
+    pub title: Option<RawText>,
+    /// 表格（宋体）.
+    pub table: Option<RawText>,
+}

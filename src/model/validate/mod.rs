@@ -1,0 +1,293 @@
+//! Validation: raw model → clean [`Budget`], every problem collected as a diagnostic.
+
+mod ctx;
+mod extras;
+mod prior;
+mod spending;
+mod text;
+
+pub use ctx::Ctx;
+pub use text::{years_in, TextRules};
+
+use crate::model::budget::{
+    Budget, ControlTotal, Date, Fonts, HeadCount, Notes, Overview, Scope, ShareRounding, Staffing,
+    Unit,
+};
+use crate::model::codes::Names;
+use crate::model::raw::{RawBudget, RawControl, RawFonts, RawOverview, RawUnit};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Validates a raw budget. Returns the budget when the structure was complete enough to
+/// build one (it may still carry errors in `ctx.diags`).
+pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<Budget> {
+    let unit = unit(&raw.unit, ctx)?;
+    let rules = TextRules::new(&unit.name, &unit.aliases, unit.year);
+    let mut extra_names = BTreeMap::new();
+    for (code, name) in &raw.names {
+        extra_names.insert(
+            code.trim().to_string(),
+            ctx.text(name, &format!("names.{code}"), &rules),
+        );
+    }
+    let names = Names::with_extra(&extra_names);
+    let overview = overview(&raw.overview, ctx, &rules)?;
+    let (basic, basic_economic) = spending::basic(raw, ctx, &names);
+    let projects = spending::projects(raw, ctx, &names, &rules);
+    spending::reconcile(raw, &basic, &basic_economic, ctx);
+    let prior = prior::prior(&raw.prior, ctx, &names, &rules);
+    let mut purposes = BTreeMap::new();
+    for (code, text) in &raw.purposes {
+        let key = format!("purposes.{code}");
+        match crate::model::codes::FuncCode::parse(code) {
+            Some(c) if c.as_str().len() == 3 => {
+                purposes.insert(c, ctx.text(text, &key, &rules));
+            }
+            _ => ctx.error(
+                Some(text.span()),
+                &key,
+                format!("“{code}”不是功能分类“类”级编码（expected a 3-digit class code）"),
+                Some("[purposes] 的键是类级编码，例如 \"201\" = \"主要用于…\""),
+            ),
+        }
+    }
+    let procurement = raw
+        .procurement
+        .as_ref()
+        .and_then(|p| extras::procurement(p, ctx));
+    let assets = raw.assets.as_ref().and_then(|a| extras::assets(a, ctx));
+    let performance = extras::performance(&raw.performance, ctx, &rules, &projects);
+    let notes = Notes {
+        nonfiscal_reason: ctx.opt_text(
+            raw.notes.nonfiscal_reason.as_ref(),
+            "notes.nonfiscal_reason",
+            &rules,
+        ),
+        secret_reason: ctx.opt_text(
+            raw.notes.secret_reason.as_ref(),
+            "notes.secret_reason",
+            &rules,
+        ),
+        other: raw
+            .notes
+            .other
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ctx.text(t, &format!("notes.other[{i}]"), &rules))
+            .collect(),
+    };
+    let glossary = raw
+        .glossary
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let key = format!("glossary[{i}]");
+            (
+                ctx.text(&t.term, &format!("{key}.term"), &rules),
+                ctx.text(&t.definition, &format!("{key}.definition"), &rules),
+            )
+        })
+        .collect();
+    let share_rounding = match raw.options.share_rounding.as_ref() {
+        None => ShareRounding::LargestRemainder,
+        Some(r) => match r.get_ref().as_str() {
+            "largest_remainder" => ShareRounding::LargestRemainder,
+            "independent" => ShareRounding::Independent,
+            other => {
+                ctx.error(
+                    Some(r.span()),
+                    "options.share_rounding",
+                    format!("未知的占比舍入方式“{other}”（unknown rounding）"),
+                    Some("可选 \"largest_remainder\"（最大余数法，合计恰为100.00%，默认）或 \"independent\"（各项分别四舍五入）"),
+                );
+                ShareRounding::LargestRemainder
+            }
+        },
+    };
+    Some(Budget {
+        unit,
+        overview,
+        basic,
+        basic_economic,
+        projects,
+        prior,
+        purposes,
+        procurement,
+        assets,
+        performance,
+        notes,
+        glossary,
+        names,
+        share_rounding,
+        fonts: fonts(&raw.fonts, base_dir),
+        control: control(&raw.control, ctx),
+    })
+}
+
+fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
+    let year = ctx.count(&raw.year, "unit.year");
+    if let Some(y) = year {
+        if !(2000..=2100).contains(&y) {
+            ctx.error(
+                Some(raw.year.span()),
+                "unit.year",
+                format!("预算年度 {y} 不合理（year out of range）"),
+                None,
+            );
+        }
+    }
+    let year = year? as i32;
+    let scope = match raw.scope.get_ref().trim() {
+        "部门" => Scope::Department,
+        "单位" => Scope::Unit,
+        other => {
+            ctx.error(
+                Some(raw.scope.span()),
+                "unit.scope",
+                format!("scope 应为“部门”或“单位”，实际是“{other}”（expected 部门 or 单位）"),
+                None,
+            );
+            Scope::Department
+        }
+    };
+    let name = raw.name.get_ref().trim().to_string();
+    if name.is_empty() {
+        ctx.error(
+            Some(raw.name.span()),
+            "unit.name",
+            "单位名称不能为空（empty unit name）",
+            None,
+        );
+    }
+    let aliases: Vec<String> = raw
+        .aliases
+        .iter()
+        .map(|a| a.get_ref().trim().to_string())
+        .collect();
+    let rules = TextRules::new(&name, &aliases, year);
+    let name = ctx.text(&raw.name, "unit.name", &rules);
+    let issued = raw.issued.as_ref().and_then(|d| {
+        let parsed = parse_date(d.get_ref());
+        if parsed.is_none() {
+            ctx.error(
+                Some(d.span()),
+                "unit.issued",
+                format!("日期“{}”格式不对（expected YYYY-MM-DD）", d.get_ref()),
+                Some("例如 issued = \"2024-02-19\""),
+            );
+        }
+        parsed
+    });
+    Some(Unit {
+        name,
+        scope,
+        year,
+        issued,
+        aliases,
+    })
+}
+
+fn parse_date(s: &str) -> Option<Date> {
+    let mut parts = s.trim().split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    (parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then_some(Date { year, month, day })
+}
+
+fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<Overview> {
+    let list =
+        |ctx: &mut Ctx<'_>, items: &[crate::model::raw::RawText], key: &str| -> Vec<String> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| ctx.text(t, &format!("{key}[{i}]"), rules))
+                .collect()
+        };
+    let s = &raw.staffing;
+    let mut head =
+        |now: &crate::model::raw::RawCount, prior: &crate::model::raw::RawCount, key: &str| {
+            let n = ctx.count(now, &format!("overview.staffing.{key}"));
+            let p = ctx.count(prior, &format!("overview.staffing.{key}_prior"));
+            Some(HeadCount { now: n?, prior: p? })
+        };
+    let in_service = head(&s.in_service, &s.in_service_prior, "in_service");
+    let retired = head(&s.retired, &s.retired_prior, "retired");
+    let veteran = head(&s.veteran, &s.veteran_prior, "veteran");
+    let authorized = ctx.count(&s.authorized, "overview.staffing.authorized");
+    let staffing = Staffing {
+        authorized: authorized?,
+        in_service: in_service?,
+        retired: retired?,
+        veteran: veteran?,
+    };
+    if let Some(actual) = &s.actual {
+        if let Some(a) = ctx.count(actual, "overview.staffing.actual") {
+            let sum = staffing.in_service.now + staffing.retired.now + staffing.veteran.now;
+            if a != sum {
+                ctx.error(
+                    Some(actual.span()),
+                    "overview.staffing.actual",
+                    format!(
+                        "实有人数 {a} 不等于在职、退休、离休之和 {sum}（staffing does not add up）"
+                    ),
+                    Some("实有人数由在职+退休+离休自动得出，可以删去 actual"),
+                );
+            }
+        }
+    }
+    Some(Overview {
+        functions_intro: ctx.opt_text(
+            raw.functions_intro.as_ref(),
+            "overview.functions_intro",
+            rules,
+        ),
+        functions: list(ctx, &raw.functions, "overview.functions"),
+        functions_numbered: raw.functions_numbered.unwrap_or(true),
+        subordinates: list(ctx, &raw.subordinates, "overview.subordinates"),
+        office_word: raw
+            .office_word
+            .as_ref()
+            .map(|w| w.get_ref().trim().to_string())
+            .unwrap_or_else(|| "处室".into()),
+        offices: list(ctx, &raw.offices, "overview.offices"),
+        staffing,
+    })
+}
+
+fn control(
+    raw: &RawControl,
+    ctx: &mut Ctx<'_>,
+) -> Vec<(ControlTotal, crate::money::Money, std::ops::Range<usize>)> {
+    let fields = [
+        (ControlTotal::Total, &raw.total),
+        (ControlTotal::Fiscal, &raw.fiscal),
+        (ControlTotal::Basic, &raw.basic),
+        (ControlTotal::Project, &raw.project),
+        (ControlTotal::FiscalCarryover, &raw.fiscal_carryover),
+        (ControlTotal::NonfiscalCarryover, &raw.nonfiscal_carryover),
+    ];
+    let mut out = Vec::new();
+    for (which, field) in fields {
+        if let Some(f) = field {
+            if let Some(m) = ctx.amount(f, &format!("control.{}", which.names().0)) {
+                out.push((which, m, f.span()));
+            }
+        }
+    }
+    out
+}
+
+fn fonts(raw: &RawFonts, base: &Path) -> Fonts {
+    let p =
+        |t: &Option<crate::model::raw::RawText>| t.as_ref().map(|t| base.join(t.get_ref().trim()));
+    Fonts {
+        dir: p(&raw.dir),
+        body: p(&raw.body),
+        heading: p(&raw.heading),
+        kai: p(&raw.kai),
+        title: p(&raw.title),
+        table: p(&raw.table),
+    }
+}

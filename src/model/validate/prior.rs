@@ -1,0 +1,132 @@
+//! 上年预算: last year's figures and the reasons for each change.
+
+use super::ctx::Ctx;
+use super::spending::check_func_names;
+use super::text::TextRules;
+use crate::model::budget::{Comparison, IncomeKind, Prior, PriorSplit, ThreeKind};
+use crate::model::codes::Names;
+use crate::model::raw::{RawComparison, RawPrior, RawPriorSplit};
+
+fn comparison(
+    raw: Option<&RawComparison>,
+    key: &str,
+    ctx: &mut Ctx<'_>,
+    rules: &TextRules,
+) -> Option<Comparison> {
+    let raw = raw?;
+    let prior = ctx.amount(&raw.amount, &format!("{key}.amount"))?;
+    let reason = ctx.opt_text(raw.reason.as_ref(), &format!("{key}.reason"), rules);
+    Some(Comparison {
+        prior,
+        reason: reason.map(|r| r.trim_end_matches('。').to_string()),
+        span: Some(raw.amount.span()),
+    })
+}
+
+fn split(raw: &RawPriorSplit, key: &str, ctx: &mut Ctx<'_>, rules: &TextRules) -> PriorSplit {
+    PriorSplit {
+        basic: comparison(raw.basic.as_ref(), &format!("{key}.basic"), ctx, rules),
+        project: comparison(raw.project.as_ref(), &format!("{key}.project"), ctx, rules),
+    }
+}
+
+/// Validates `[prior]`.
+pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules) -> Prior {
+    let i = &raw.income;
+    let income_fields = [
+        (IncomeKind::General, &i.general, "general"),
+        (
+            IncomeKind::GeneralTransfer,
+            &i.general_transfer,
+            "general_transfer",
+        ),
+        (IncomeKind::Fund, &i.fund, "fund"),
+        (IncomeKind::FundTransfer, &i.fund_transfer, "fund_transfer"),
+        (IncomeKind::Soe, &i.soe, "soe"),
+        (IncomeKind::SoeTransfer, &i.soe_transfer, "soe_transfer"),
+        (
+            IncomeKind::SpecialAccount,
+            &i.special_account,
+            "special_account",
+        ),
+        (IncomeKind::UnitFunds, &i.unit_funds, "unit_funds"),
+        (
+            IncomeKind::FiscalCarryover,
+            &i.fiscal_carryover,
+            "fiscal_carryover",
+        ),
+        (
+            IncomeKind::NonfiscalCarryover,
+            &i.nonfiscal_carryover,
+            "nonfiscal_carryover",
+        ),
+    ];
+    let mut income = std::collections::BTreeMap::new();
+    for (kind, field, name) in income_fields {
+        if let Some(c) = comparison(field.as_ref(), &format!("prior.income.{name}"), ctx, rules) {
+            income.insert(kind, c);
+        }
+    }
+    let mut items = std::collections::BTreeMap::new();
+    for (n, item) in raw.items.iter().enumerate() {
+        let key = format!("prior.items[{n}]");
+        let code = ctx.func_item(&item.code, &format!("{key}.code"));
+        let amount = ctx.amount(&item.amount, &format!("{key}.amount"));
+        let reason = ctx.opt_text(item.reason.as_ref(), &format!("{key}.reason"), rules);
+        if let Some(c) = &code {
+            check_func_names(c, item.code.span(), &format!("{key}.code"), names, ctx);
+        }
+        if let (Some(code), Some(prior)) = (code, amount) {
+            if items.contains_key(&code) {
+                ctx.error(
+                    Some(item.code.span()),
+                    &format!("{key}.code"),
+                    format!("上年项目 {code} 重复（duplicate）"),
+                    None,
+                );
+            }
+            items.insert(
+                code,
+                Comparison {
+                    prior,
+                    reason: reason.map(|r| r.trim_end_matches('。').to_string()),
+                    span: Some(item.amount.span()),
+                },
+            );
+        }
+    }
+    let t = &raw.three_public;
+    let three_fields = [
+        (ThreeKind::Outbound, &t.outbound, "outbound"),
+        (
+            ThreeKind::VehiclePurchase,
+            &t.vehicle_purchase,
+            "vehicle_purchase",
+        ),
+        (
+            ThreeKind::VehicleOperation,
+            &t.vehicle_operation,
+            "vehicle_operation",
+        ),
+        (ThreeKind::Reception, &t.reception, "reception"),
+    ];
+    let mut three_public = std::collections::BTreeMap::new();
+    for (kind, field, name) in three_fields {
+        if let Some(c) = comparison(
+            field.as_ref(),
+            &format!("prior.three_public.{name}"),
+            ctx,
+            rules,
+        ) {
+            three_public.insert(kind, c);
+        }
+    }
+    Prior {
+        income,
+        spending: split(&raw.spending, "prior.spending", ctx, rules),
+        general_budget: split(&raw.general_budget, "prior.general_budget", ctx, rules),
+        items,
+        three_public,
+        operating: comparison(raw.operating.as_ref(), "prior.operating", ctx, rules),
+    }
+}

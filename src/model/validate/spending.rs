@@ -1,0 +1,267 @@
+//! Spending lines: basic (two cuts), projects, and the reconciliation of the two cuts.
+
+use super::ctx::Ctx;
+use super::text::TextRules;
+use crate::model::budget::{BasicLine, EconomicLine, Project};
+use crate::model::codes::{EconCode, FuncCode, Names};
+use crate::model::raw::RawBudget;
+use crate::model::source::Source;
+use crate::money::Money;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// Checks that a 功能分类 项 and its 款 and 类 have names.
+pub fn check_func_names(
+    code: &FuncCode,
+    span: Range<usize>,
+    key: &str,
+    names: &Names,
+    ctx: &mut Ctx<'_>,
+) {
+    for c in [code.class(), code.kuan(), code.clone()] {
+        if names.functional(&c).is_none() {
+            ctx.error(
+                Some(span.clone()),
+                key,
+                format!("未知的功能分类编码 {c}（unknown functional code）"),
+                Some(&format!(
+                    "检查编码；如确为新科目，请在 [names] 中写明名称，例如 \"{c}\" = \"科目名称\""
+                )),
+            );
+        }
+    }
+}
+
+fn check_econ_names(
+    code: &EconCode,
+    span: Range<usize>,
+    key: &str,
+    names: &Names,
+    ctx: &mut Ctx<'_>,
+) {
+    for c in [code.class(), code.clone()] {
+        if names.economic(&c).is_none() {
+            ctx.error(
+                Some(span.clone()),
+                key,
+                format!("未知的经济分类编码 {c}（unknown economic code）"),
+                Some(&format!(
+                    "检查编码；如确为新科目，请在 [names] 中写明名称，例如 \"{c}\" = \"科目名称\""
+                )),
+            );
+        }
+    }
+}
+
+/// Basic spending, both cuts.
+pub fn basic(
+    raw: &RawBudget,
+    ctx: &mut Ctx<'_>,
+    names: &Names,
+) -> (Vec<BasicLine>, Vec<EconomicLine>) {
+    let mut lines = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, l) in raw.basic.iter().enumerate() {
+        let key = format!("basic[{i}]");
+        let code = ctx.func_item(&l.code, &format!("{key}.code"));
+        let source = ctx.source(l.source.as_ref(), &format!("{key}.source"));
+        let amount = ctx.amount(&l.amount, &format!("{key}.amount"));
+        let personnel = l
+            .personnel
+            .as_ref()
+            .and_then(|p| ctx.amount(p, &format!("{key}.personnel")));
+        if let (Some(p), Some(a), Some(raw)) = (personnel, amount, l.personnel.as_ref()) {
+            if p > a {
+                ctx.error(
+                    Some(raw.span()),
+                    &format!("{key}.personnel"),
+                    "人员经费超过该行金额（personnel exceeds amount）",
+                    None,
+                );
+            }
+        }
+        if let Some(c) = &code {
+            check_func_names(c, l.code.span(), &format!("{key}.code"), names, ctx);
+            if !seen.insert((c.clone(), source)) {
+                ctx.error(
+                    Some(l.code.span()),
+                    &format!("{key}.code"),
+                    format!(
+                        "基本支出 {c}（{}）重复录入（duplicate line）",
+                        source.name()
+                    ),
+                    Some("同一科目、同一资金来源只写一行"),
+                );
+            }
+        }
+        if let (Some(code), Some(amount)) = (code, amount) {
+            lines.push(BasicLine {
+                code,
+                source,
+                amount,
+                personnel,
+            });
+        }
+    }
+    let mut econ = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, l) in raw.basic_economic.iter().enumerate() {
+        let key = format!("basic_economic[{i}]");
+        let code = ctx.econ_kuan(&l.code, &format!("{key}.code"));
+        let source = ctx.source(l.source.as_ref(), &format!("{key}.source"));
+        let amount = ctx.amount(&l.amount, &format!("{key}.amount"));
+        if let Some(c) = &code {
+            check_econ_names(c, l.code.span(), &format!("{key}.code"), names, ctx);
+            if !seen.insert((c.clone(), source)) {
+                ctx.error(
+                    Some(l.code.span()),
+                    &format!("{key}.code"),
+                    format!(
+                        "经济分类 {c}（{}）重复录入（duplicate line）",
+                        source.name()
+                    ),
+                    Some("同一科目、同一资金来源只写一行"),
+                );
+            }
+        }
+        if let (Some(code), Some(amount)) = (code, amount) {
+            econ.push(EconomicLine {
+                code,
+                source,
+                amount,
+            });
+        }
+    }
+    (lines, econ)
+}
+
+/// Projects.
+pub fn projects(
+    raw: &RawBudget,
+    ctx: &mut Ctx<'_>,
+    names: &Names,
+    rules: &TextRules,
+) -> Vec<Project> {
+    let mut out = Vec::new();
+    for (i, p) in raw.projects.iter().enumerate() {
+        let key = format!("projects[{i}]");
+        let name = ctx.text(&p.name, &format!("{key}.name"), rules);
+        if name.is_empty() {
+            ctx.error(
+                Some(p.name.span()),
+                &format!("{key}.name"),
+                "项目名称不能为空（empty project name）",
+                None,
+            );
+        }
+        let code = ctx.func_item(&p.code, &format!("{key}.code"));
+        if let Some(c) = &code {
+            check_func_names(c, p.code.span(), &format!("{key}.code"), names, ctx);
+        }
+        let source = ctx.source(p.source.as_ref(), &format!("{key}.source"));
+        let mut economic = Vec::new();
+        for (k, v) in &p.economic {
+            let ekey = format!("{key}.economic.{k}");
+            let c = ctx.econ(k, v.span(), &ekey);
+            if let Some(c) = &c {
+                check_econ_names(c, v.span(), &ekey, names, ctx);
+            }
+            if let (Some(c), Some(m)) = (c, ctx.amount(v, &ekey)) {
+                economic.push((c, m));
+            }
+        }
+        if p.economic.is_empty() {
+            ctx.error(
+                Some(p.name.span()),
+                &format!("{key}.economic"),
+                "项目没有金额：economic 至少写一项（project has no amounts）",
+                Some("例如 economic = { \"302\" = \"70.00\" }，键为经济分类编码"),
+            );
+        }
+        let texts = [
+            (&p.basis, "basis"),
+            (&p.undertaker, "undertaker"),
+            (&p.allocation, "allocation"),
+            (&p.period, "period"),
+            (&p.subsidy, "subsidy"),
+            (&p.purpose, "purpose"),
+        ];
+        let mut vals: Vec<Option<String>> = Vec::new();
+        for (t, k) in texts {
+            vals.push(ctx.opt_text(t.as_ref(), &format!("{key}.{k}"), rules));
+        }
+        let needs_texts =
+            !p.secret && source.fiscal_budget() == Some(crate::model::source::Budget::General);
+        if needs_texts && (vals[0].is_none() || vals[2].is_none() || vals[3].is_none()) {
+            ctx.warn(
+                Some(p.name.span()),
+                &key,
+                format!("一般公共预算项目“{name}”缺少 basis / allocation / period，第三部分七将无法完整说明"),
+                None,
+            );
+        }
+        if source.is_carryover() && !p.secret && vals[5].is_none() {
+            ctx.warn(
+                Some(p.name.span()),
+                &key,
+                format!("结转项目“{name}”缺少 purpose（主要用于…），第三部分十一将无法说明"),
+                None,
+            );
+        }
+        let mut it = vals.into_iter();
+        let mut next = || it.next().flatten();
+        if let Some(code) = code {
+            out.push(Project {
+                name,
+                code,
+                source,
+                economic,
+                secret: p.secret,
+                basis: next(),
+                undertaker: next(),
+                allocation: next(),
+                period: next(),
+                subsidy: next(),
+                purpose: next(),
+            });
+        }
+    }
+    out
+}
+
+/// Reconciles basic spending by function with basic spending by economic 款, per source.
+pub fn reconcile(raw: &RawBudget, basic: &[BasicLine], econ: &[EconomicLine], ctx: &mut Ctx<'_>) {
+    let mut by_func: BTreeMap<Source, Money> = BTreeMap::new();
+    for l in basic {
+        *by_func.entry(l.source).or_default() += l.amount;
+    }
+    let mut by_econ: BTreeMap<Source, Money> = BTreeMap::new();
+    for l in econ {
+        *by_econ.entry(l.source).or_default() += l.amount;
+    }
+    let sources: BTreeSet<Source> = by_func.keys().chain(by_econ.keys()).copied().collect();
+    for s in sources {
+        let f = by_func.get(&s).copied().unwrap_or_default();
+        let e = by_econ.get(&s).copied().unwrap_or_default();
+        if f != e {
+            let span = raw
+                .basic_economic
+                .first()
+                .map(|l| l.code.span())
+                .or_else(|| raw.basic.first().map(|l| l.code.span()));
+            let diff = f - e;
+            ctx.error(
+                span,
+                "basic_economic",
+                format!(
+                    "{}基本支出两种口径不一致：按功能分类合计 {} 万元，按经济分类合计 {} 万元，相差 {} 万元（functional and economic totals differ）",
+                    s.name(),
+                    f.grouped(),
+                    e.grouped(),
+                    diff.grouped()
+                ),
+                Some("[[basic]]（功能分类）与 [[basic_economic]]（经济分类）是同一笔钱的两种分类，合计必须相等"),
+            );
+        }
+    }
+}

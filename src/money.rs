@@ -1,0 +1,278 @@
+//! Exact money and percentage newtypes.
+//!
+//! Every amount in gongkai is a [`Money`] in 万元 holding a `rust_decimal::Decimal`;
+//! no amount ever passes through a float. Display is always two decimals, rounded
+//! half-up (四舍五入), with thousands separators where a table or sentence wants them.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Neg, Sub};
+
+/// An amount in 万元, exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// Zero 万元.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Wraps an exact decimal amount.
+    pub fn new(d: Decimal) -> Self {
+        Money(d)
+    }
+
+    /// The exact decimal value.
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// True when the amount is exactly zero.
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// Absolute value.
+    pub fn abs(self) -> Money {
+        Money(self.0.abs())
+    }
+
+    /// The value rounded half-up to two decimals (the display value).
+    pub fn rounded(self) -> Decimal {
+        round2(self.0)
+    }
+
+    /// Two decimals, no separators: `1795.47`.
+    pub fn plain(self) -> String {
+        format!("{:.2}", self.rounded())
+    }
+
+    /// Two decimals with thousands separators: `1,795.47`.
+    pub fn grouped(self) -> String {
+        group_thousands(&self.plain())
+    }
+
+    /// Parses a user-written amount: digits with optional thousands separators
+    /// (`1,312.00`), optional sign, at most two decimals are *not* enforced here.
+    pub fn parse_exact(text: &str) -> Option<Money> {
+        let cleaned: String = text
+            .trim()
+            .chars()
+            .filter(|c| *c != ',' && *c != '_' && *c != '，')
+            .collect();
+        if cleaned.is_empty()
+            || !cleaned
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+        {
+            return None;
+        }
+        cleaned.parse::<Decimal>().ok().map(Money)
+    }
+}
+
+/// Rounds half-up (away from zero at the midpoint) to two decimals.
+pub fn round2(d: Decimal) -> Decimal {
+    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(2);
+    r
+}
+
+/// Inserts `,` every three digits in the integer part of a plain decimal string.
+pub fn group_thousands(plain: &str) -> String {
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::with_capacity(plain.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.grouped())
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.plain())
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Money::parse_exact(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an amount: {s}")))
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, o: Money) -> Money {
+        Money(self.0 + o.0)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, o: Money) {
+        self.0 += o.0;
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, o: Money) -> Money {
+        Money(self.0 - o.0)
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Money> for Money {
+    fn sum<I: Iterator<Item = &'a Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, |a, b| a + *b)
+    }
+}
+
+/// A percentage already rounded to two decimals (e.g. `32.40` for 32.40%).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    /// Zero percent.
+    pub const ZERO: Percent = Percent(Decimal::ZERO);
+
+    /// Wraps a value already expressed in percent, rounding it half-up to two decimals.
+    pub fn from_percent(d: Decimal) -> Self {
+        Percent(round2(d))
+    }
+
+    /// `part / whole × 100`, rounded half-up to two decimals; zero when `whole` is zero.
+    pub fn ratio(part: Money, whole: Money) -> Self {
+        if whole.is_zero() {
+            return Percent::ZERO;
+        }
+        Percent::from_percent(part.decimal() * Decimal::ONE_HUNDRED / whole.decimal())
+    }
+
+    /// The rounded value in percent.
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// Two decimals, e.g. `32.40`.
+    pub fn plain(self) -> String {
+        format!("{:.2}", round2(self.0))
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.plain())
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.plain())
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Money::parse_exact(&s)
+            .map(|m| Percent(m.decimal()))
+            .ok_or_else(|| serde::de::Error::custom(format!("not a percentage: {s}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn m(s: &str) -> Money {
+        Money::parse_exact(s).unwrap()
+    }
+
+    #[test]
+    fn exact_addition_has_no_float_error() {
+        assert_eq!(m("0.1") + m("0.2"), m("0.3"));
+        assert_eq!((m("0.1") + m("0.2")).plain(), "0.30");
+    }
+
+    #[test]
+    fn parses_thousands_separators() {
+        assert_eq!(
+            m("1,312.00").decimal(),
+            Decimal::from_str("1312.00").unwrap()
+        );
+        assert_eq!(m("1,312.00").grouped(), "1,312.00");
+        assert!(Money::parse_exact("12a").is_none());
+        assert!(Money::parse_exact("").is_none());
+    }
+
+    #[test]
+    fn rounding_is_half_up() {
+        assert_eq!(
+            round2(Decimal::from_str("34.695").unwrap()).to_string(),
+            "34.70"
+        );
+        assert_eq!(
+            round2(Decimal::from_str("1.005").unwrap()).to_string(),
+            "1.01"
+        );
+        assert_eq!(
+            round2(Decimal::from_str("-1.005").unwrap()).to_string(),
+            "-1.01"
+        );
+        assert_eq!(
+            round2(Decimal::from_str("2.004").unwrap()).to_string(),
+            "2.00"
+        );
+    }
+
+    #[test]
+    fn grouping() {
+        assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
+        assert_eq!(group_thousands("999.00"), "999.00");
+        assert_eq!(group_thousands("-1000.00"), "-1,000.00");
+        assert_eq!(m("0").grouped(), "0.00");
+    }
+
+    #[test]
+    fn percent_ratio() {
+        assert_eq!(Percent::ratio(m("581.77"), m("1795.47")).plain(), "32.40");
+        assert_eq!(Percent::ratio(m("1"), m("0")).plain(), "0.00");
+        // 12.28 / 35.39 = 34.6991… → 34.70 (the qitai reference printed 34.7)
+        assert_eq!(Percent::ratio(m("12.28"), m("35.39")).plain(), "34.70");
+    }
+}

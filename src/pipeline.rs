@@ -1,0 +1,91 @@
+//! The whole pipeline in one call: file → diagnostics → budget → figures → document.
+
+use crate::derive::{checks, figures};
+use crate::document::{build, Document};
+use crate::model::{self, Budget, Diagnostic};
+use std::path::{Path, PathBuf};
+
+/// Why a document could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read.
+    #[error("无法读取 {path}：{source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The budget has errors; `report` is the rendered diagnostics.
+    #[error("{report}")]
+    Invalid {
+        /// Rendered diagnostics (errors and warnings).
+        report: String,
+        /// Number of errors.
+        errors: usize,
+    },
+}
+
+/// Everything a check finds, and the budget if one could be built.
+pub struct Checked {
+    /// The validated budget (present even when it has errors, if the structure was readable).
+    pub budget: Option<Budget>,
+    /// Every diagnostic, parse and validation first, then derived checks.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Parses, validates and runs the derived checks on a source text.
+pub fn check_source(src: &str, base_dir: &Path) -> Checked {
+    let (budget, mut diagnostics) = model::load_str(src, base_dir);
+    if let Some(b) = &budget {
+        let f = figures(b);
+        diagnostics.extend(checks::check(b, &f));
+    }
+    Checked {
+        budget,
+        diagnostics,
+    }
+}
+
+/// Reads a file.
+pub fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The directory relative paths in a budget file are resolved against.
+pub fn base_dir(path: &Path) -> PathBuf {
+    path.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Builds the document of a checked budget without errors.
+pub fn document(budget: &Budget) -> Document {
+    build(budget, &figures(budget))
+}
+
+/// File in, document out; errors carry the rendered diagnostics.
+pub fn document_from_file(path: &Path) -> Result<(Document, Budget), Error> {
+    let src = read(path)?;
+    let checked = check_source(&src, &base_dir(path));
+    let errors = checked.errors();
+    match checked.budget {
+        Some(b) if errors == 0 => Ok((document(&b), b)),
+        _ => Err(Error::Invalid {
+            report: model::diagnostic::render(
+                &path.display().to_string(),
+                &src,
+                &checked.diagnostics,
+            ),
+            errors,
+        }),
+    }
+}

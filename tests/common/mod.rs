@@ -1,0 +1,59 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use gongkai::document::{Block, Document};
+use std::path::PathBuf;
+
+/// The three transcribed examples.
+pub const EXAMPLES: [&str; 3] = [
+    "qitai-commerce-2024",
+    "changji-industry-2024",
+    "manas-commerce-2024",
+];
+
+/// Path of an example TOML.
+pub fn example_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(format!("{name}.toml"))
+}
+
+/// The document of an example, through the real pipeline.
+pub fn example_document(name: &str) -> Document {
+    match gongkai::pipeline::document_from_file(&example_path(name)) {
+        Ok((doc, _)) => doc,
+        Err(e) => panic!("{name}: {e}"),
+    }
+}
+
+/// The reference text of an example.
+pub fn reference(name: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/reference")
+        .join(format!("{name}.txt"));
+    std::fs::read_to_string(p).expect("reference text")
+}
+
+/// Every text of a block list (paragraphs, table cells, terms), in order.
+pub fn block_texts(blocks: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Subheading { text } | Block::Paragraph { text, .. } => out.push(text.clone()),
+            Block::Table(t) => {
+                out.extend(t.header.iter().flatten().map(|c| c.text.clone()));
+                out.extend(
+                    t.body
+                        .iter()
+                        .flat_map(|r| r.cells.iter().map(|c| c.text.clone())),
+                );
+                out.extend(t.empty_statement.clone());
+            }
+            Block::Chart(_) => {}
+            Block::Term {
+                term, definition, ..
+            } => out.push(format!("{term}{definition}")),
+        }
+    }
+    out
+}
