@@ -41,10 +41,12 @@ impl Checked {
     }
 }
 
-/// Parses, validates and runs the derived checks on a source text.
+/// Parses, validates and, when that found no error, runs the derived checks (which would
+/// only repeat the same problem in other words otherwise).
 pub fn check_source(src: &str, base_dir: &Path) -> Checked {
     let (budget, mut diagnostics) = model::load_str(src, base_dir);
-    if let Some(b) = &budget {
+    let clean = !diagnostics.iter().any(|d| d.is_error());
+    if let Some(b) = budget.as_ref().filter(|_| clean) {
         let f = figures(b);
         diagnostics.extend(checks::check(b, &f));
     }

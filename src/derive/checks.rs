@@ -4,9 +4,27 @@
 use super::change::Change;
 use super::figures::{split_known, Figures};
 use crate::model::budget::{Budget, Comparison, ControlTotal, IncomeKind, ThreeKind};
+use crate::model::codes::FuncCode;
 use crate::model::diagnostic::Diagnostic;
-use crate::model::source::Budget as Fiscal;
+use crate::model::source::{Budget as Fiscal, Source};
 use crate::money::Money;
+use std::ops::Range;
+
+type Span = Option<Range<usize>>;
+
+/// The span of the first spending line (basic or project) that `pick` selects.
+fn first_line(b: &Budget, pick: impl Fn(Source, &FuncCode, bool) -> bool) -> Span {
+    b.basic
+        .iter()
+        .find(|l| pick(l.source, &l.code, true))
+        .and_then(|l| l.span.clone())
+        .or_else(|| {
+            b.projects
+                .iter()
+                .find(|p| pick(p.source, &p.code, false))
+                .and_then(|p| p.span.clone())
+        })
+}
 
 /// Runs every derived check.
 pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
@@ -31,6 +49,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.income.get(kind),
             &format!("prior.income.{key}"),
             kind.name(),
+            first_line(b, |s, _, _| IncomeKind::of(s) == *kind),
         );
     }
     compare(
@@ -39,6 +58,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         b.prior.spending.basic.as_ref(),
         "prior.spending.basic",
         "基本支出",
+        first_line(b, |_, _, basic| basic),
     );
     compare(
         &mut out,
@@ -46,6 +66,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         b.prior.spending.project.as_ref(),
         "prior.spending.project",
         "项目支出",
+        first_line(b, |_, _, basic| !basic),
     );
     if let Some(t) = f.budget_trees.get(&Fiscal::General) {
         compare(
@@ -54,6 +75,9 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.general_budget.basic.as_ref(),
             "prior.general_budget.basic",
             "一般公共预算基本支出",
+            first_line(b, |s, _, basic| {
+                basic && s.fiscal_budget() == Some(Fiscal::General)
+            }),
         );
         compare(
             &mut out,
@@ -61,6 +85,9 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.general_budget.project.as_ref(),
             "prior.general_budget.project",
             "一般公共预算项目支出",
+            first_line(b, |s, _, basic| {
+                !basic && s.fiscal_budget() == Some(Fiscal::General)
+            }),
         );
         for row in t.level(super::ledger::Level::Item) {
             let name = format!(
@@ -74,6 +101,9 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
                 b.prior.items.get(&row.code),
                 "prior.items",
                 &name,
+                first_line(b, |s, c, _| {
+                    c == &row.code && s.fiscal_budget() == Some(Fiscal::General)
+                }),
             );
         }
     }
@@ -91,6 +121,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
                 Some(c),
                 "prior.items",
                 &format!("一般公共预算 {code}"),
+                c.span.clone(),
             );
         }
     }
@@ -106,6 +137,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.three_public.get(&kind),
             &format!("prior.three_public.{}", three_key(kind)),
             kind.name(),
+            econ_line(b, |c| c.as_str() == kind.econ_code()),
         );
     }
     compare(
@@ -114,11 +146,26 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         b.prior.operating.as_ref(),
         "prior.operating",
         "机关运行经费",
+        econ_line(b, |c| !c.is_personnel()),
     );
     controls(b, f, &mut out);
     splits(b, &mut out);
     performance_tables(b, f, &mut out);
     out
+}
+
+/// The span of the first 经济分类 line (basic or project) whose code `pick` selects.
+fn econ_line(b: &Budget, pick: impl Fn(&crate::model::codes::EconCode) -> bool) -> Span {
+    b.basic_economic
+        .iter()
+        .find(|l| pick(&l.code))
+        .and_then(|l| l.span.clone())
+        .or_else(|| {
+            b.projects
+                .iter()
+                .find(|p| p.economic.iter().any(|(c, _)| pick(c)))
+                .and_then(|p| p.span.clone())
+        })
 }
 
 fn three_key(k: ThreeKind) -> &'static str {
@@ -136,11 +183,12 @@ fn compare(
     prior: Option<&Comparison>,
     key: &str,
     name: &str,
+    near: Span,
 ) {
     match prior {
         None if !now.is_zero() => out.push(
             Diagnostic::error(
-                None,
+                near,
                 key,
                 format!(
                     "{name}本年 {} 万元，缺少上年预算数（missing last year's figure）",
@@ -215,7 +263,7 @@ fn splits(b: &Budget, out: &mut Vec<Diagnostic>) {
         ) || l.source.is_carryover();
         if needs && !split_known(b, l) {
             out.push(
-                Diagnostic::error(None, format!("basic[{i}]"), format!(
+                Diagnostic::error(l.span.clone(), format!("basic[{i}]"), format!(
                     "{} {}（{}）的基本支出需要分出人员经费和公用经费，表8、表9或表11要用（personnel split needed）",
                     l.code, b.names.functional_or_code(&l.code), l.source.name()
                 ))
@@ -234,7 +282,7 @@ fn performance_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
         let has_table = b.performance.projects.iter().any(|t| t.project == p.name);
         if current_fiscal && !p.secret && !has_table {
             out.push(Diagnostic::warning(
-                None,
+                p.first.span.clone(),
                 "performance.projects",
                 format!(
                     "财政拨款项目“{}”没有绩效目标表（no performance table）",
@@ -244,7 +292,7 @@ fn performance_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
         }
         if p.secret && has_table {
             out.push(Diagnostic::error(
-                None,
+                p.first.span.clone(),
                 "performance.projects",
                 format!(
                     "涉密项目“{}”不得公开绩效目标表（secret project must not publish its table）",

@@ -103,6 +103,8 @@ pub struct BasicLine {
     pub amount: Money,
     /// Of which 人员经费, when given.
     pub personnel: Option<Money>,
+    /// Where the line is written.
+    pub span: Option<std::ops::Range<usize>>,
 }
 
 /// A line of basic spending by economic 款.
@@ -114,6 +116,8 @@ pub struct EconomicLine {
     pub source: Source,
     /// Amount.
     pub amount: Money,
+    /// Where the line is written.
+    pub span: Option<std::ops::Range<usize>>,
 }
 
 /// A project line.
@@ -141,6 +145,8 @@ pub struct Project {
     pub subsidy: Option<String>,
     /// 主要用于 (carry-over).
     pub purpose: Option<String>,
+    /// Where the project is written.
+    pub span: Option<std::ops::Range<usize>>,
 }
 
 impl Project {

@@ -108,7 +108,14 @@ pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> String {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         }
-        .with_message(format!("{} ({})", d.message, d.key));
+        .with_message(format!(
+            "键 {}",
+            if d.key.is_empty() {
+                "（文件）"
+            } else {
+                d.key.as_str()
+            }
+        ));
         if let Some(span) = &d.span {
             cs = cs.with_labels(vec![Label::primary((), span.clone())]);
         }

@@ -2,7 +2,8 @@
 //!
 //! Leaves that users commonly get wrong (amounts, codes, counts) are kept as
 //! `Spanned<toml::Value>` so that validation can report *every* bad value with its
-//! location instead of stopping at the first one. A TOML float is never read as a
+//! location instead of stopping at the first one. Required keys are `Option` too, so that a
+//! missing key is reported together with every other problem; validation reports each one. A TOML float is never read as a
 //! number: validation re-reads its source text at the span and parses it exactly.
 
 use serde::Deserialize;
@@ -71,11 +72,11 @@ pub struct RawBudget {
 #[derive(Debug, Deserialize)]
 pub struct RawUnit {
     /// Full unit name.
-    pub name: RawText,
+    pub name: Option<RawText>,
     /// `部门` or `单位`.
-    pub scope: RawText,
+    pub scope: Option<RawText>,
     /// Budget year.
-    pub year: RawCount,
+    pub year: Option<RawCount>,
     /// Date of issue, `YYYY-MM-DD`, for the 落款.
     pub issued: Option<RawText>,
     /// Other correct spellings of the unit's name (e.g. `XX局本级`), for the name check.
@@ -109,19 +110,19 @@ pub struct RawOverview {
 #[derive(Debug, Deserialize)]
 pub struct RawStaffing {
     /// 编制数.
-    pub authorized: RawCount,
+    pub authorized: Option<RawCount>,
     /// 在职人数, this year and last year.
-    pub in_service: RawCount,
+    pub in_service: Option<RawCount>,
     /// 在职人数 last year.
-    pub in_service_prior: RawCount,
+    pub in_service_prior: Option<RawCount>,
     /// 退休人数.
-    pub retired: RawCount,
+    pub retired: Option<RawCount>,
     /// 退休人数 last year.
-    pub retired_prior: RawCount,
+    pub retired_prior: Option<RawCount>,
     /// 离休人数.
-    pub veteran: RawCount,
+    pub veteran: Option<RawCount>,
     /// 离休人数 last year.
-    pub veteran_prior: RawCount,
+    pub veteran_prior: Option<RawCount>,
     /// 实有人数 if you want it checked; it is always derived.
     pub actual: Option<RawCount>,
 }
@@ -130,11 +131,11 @@ pub struct RawStaffing {
 #[derive(Debug, Deserialize)]
 pub struct RawBasicLine {
     /// 功能分类 项 code, 7 digits.
-    pub code: RawCode,
+    pub code: Option<RawCode>,
     /// 资金来源; default 一般公共预算.
     pub source: Option<RawText>,
     /// Amount in 万元.
-    pub amount: RawAmount,
+    pub amount: Option<RawAmount>,
     /// Of which 人员经费 (the rest is 公用经费). Needed only where tables 8, 9 or 11 must
     /// split this line and the economic cut cannot tell (both kinds in the same source).
     pub personnel: Option<RawAmount>,
@@ -144,20 +145,20 @@ pub struct RawBasicLine {
 #[derive(Debug, Deserialize)]
 pub struct RawEconomicLine {
     /// 部门预算支出经济分类 款 code, 5 digits.
-    pub code: RawCode,
+    pub code: Option<RawCode>,
     /// 资金来源; default 一般公共预算.
     pub source: Option<RawText>,
     /// Amount in 万元.
-    pub amount: RawAmount,
+    pub amount: Option<RawAmount>,
 }
 
 /// A project (项目支出). A project funded from two sources is written twice with the same name.
 #[derive(Debug, Deserialize)]
 pub struct RawProject {
     /// 项目名称.
-    pub name: RawText,
+    pub name: Option<RawText>,
     /// 功能分类 项 code.
-    pub code: RawCode,
+    pub code: Option<RawCode>,
     /// 资金来源.
     pub source: Option<RawText>,
     /// Amounts by 经济分类 code (类 `302` or 款 `30217`).
@@ -205,7 +206,7 @@ pub struct RawPrior {
 #[derive(Debug, Deserialize)]
 pub struct RawComparison {
     /// Last year's amount (万元).
-    pub amount: RawAmount,
+    pub amount: Option<RawAmount>,
     /// 主要原因.
     pub reason: Option<RawText>,
 }
@@ -248,9 +249,9 @@ pub struct RawPriorSplit {
 #[derive(Debug, Deserialize)]
 pub struct RawPriorItem {
     /// 功能分类 项 code.
-    pub code: RawCode,
+    pub code: Option<RawCode>,
     /// Last year's amount.
-    pub amount: RawAmount,
+    pub amount: Option<RawAmount>,
     /// 主要原因.
     pub reason: Option<RawText>,
 }
@@ -272,49 +273,49 @@ pub struct RawPriorThree {
 #[derive(Debug, Deserialize)]
 pub struct RawProcurement {
     /// 货物.
-    pub goods: RawAmount,
+    pub goods: Option<RawAmount>,
     /// 工程.
-    pub works: RawAmount,
+    pub works: Option<RawAmount>,
     /// 服务.
-    pub services: RawAmount,
+    pub services: Option<RawAmount>,
     /// Declared total, checked against the parts.
     pub total: Option<RawAmount>,
     /// 面向中小企业预留.
-    pub sme_reserved: RawAmount,
+    pub sme_reserved: Option<RawAmount>,
     /// 其中小微企业预留.
-    pub small_micro_reserved: RawAmount,
+    pub small_micro_reserved: Option<RawAmount>,
 }
 
 /// A count and a value.
 #[derive(Debug, Deserialize)]
 pub struct RawCountValue {
     /// 数量.
-    pub count: RawCount,
+    pub count: Option<RawCount>,
     /// 价值（万元）.
-    pub value: RawAmount,
+    pub value: Option<RawAmount>,
 }
 
 /// 国有资产 at the end of last year.
 #[derive(Debug, Deserialize)]
 pub struct RawAssets {
     /// 房屋面积（平方米）.
-    pub building_area: RawAmount,
+    pub building_area: Option<RawAmount>,
     /// 房屋价值.
-    pub building_value: RawAmount,
+    pub building_value: Option<RawAmount>,
     /// 一般公务用车.
-    pub general_vehicles: RawCountValue,
+    pub general_vehicles: Option<RawCountValue>,
     /// 执法执勤用车.
-    pub enforcement_vehicles: RawCountValue,
+    pub enforcement_vehicles: Option<RawCountValue>,
     /// 其他车辆.
-    pub other_vehicles: RawCountValue,
+    pub other_vehicles: Option<RawCountValue>,
     /// 办公家具价值.
-    pub furniture_value: RawAmount,
+    pub furniture_value: Option<RawAmount>,
     /// 其他资产价值.
-    pub other_value: RawAmount,
+    pub other_value: Option<RawAmount>,
     /// 单位价值50万元以上大型设备（台）.
-    pub equipment_over_50: RawCount,
+    pub equipment_over_50: Option<RawCount>,
     /// 单位价值100万元以上大型设备（台）.
-    pub equipment_over_100: RawCount,
+    pub equipment_over_100: Option<RawCount>,
     /// This year's purchases.
     #[serde(default)]
     pub plan: RawAssetPlan,
@@ -353,7 +354,7 @@ pub struct RawUnitPerformance {
     /// 联系电话.
     pub phone: Option<RawText>,
     /// 年度绩效目标.
-    pub goal: RawText,
+    pub goal: Option<RawText>,
     /// Indicators.
     #[serde(default)]
     pub indicators: Vec<RawIndicator>,
@@ -363,13 +364,13 @@ pub struct RawUnitPerformance {
 #[derive(Debug, Deserialize)]
 pub struct RawProjectPerformance {
     /// The project's name, exactly as in `[[projects]]`.
-    pub project: RawText,
+    pub project: Option<RawText>,
     /// 预算单位 as printed; must be the unit's name.
     pub unit_name: Option<RawText>,
     /// 项目负责人.
     pub manager: Option<RawText>,
     /// 项目总体目标.
-    pub goal: RawText,
+    pub goal: Option<RawText>,
     /// Indicators.
     #[serde(default)]
     pub indicators: Vec<RawIndicator>,
@@ -379,7 +380,7 @@ pub struct RawProjectPerformance {
 #[derive(Debug, Deserialize)]
 pub struct RawIndicator {
     /// 一级指标.
-    pub level1: RawText,
+    pub level1: Option<RawText>,
     /// 二级指标.
     pub level2: Option<RawText>,
     /// 三级指标.
@@ -414,9 +415,9 @@ pub struct RawNotes {
 #[derive(Debug, Deserialize)]
 pub struct RawTerm {
     /// The term.
-    pub term: RawText,
+    pub term: Option<RawText>,
     /// Its definition.
-    pub definition: RawText,
+    pub definition: Option<RawText>,
 }
 
 /// Control totals (批复数) checked against the derived figures.

@@ -54,6 +54,47 @@ impl<'a> Ctx<'a> {
         self.diags.push(d);
     }
 
+    /// A required key: reports it missing (located at `near`, a sibling's span) when absent.
+    pub fn required<'r, T>(
+        &mut self,
+        field: &'r Option<T>,
+        key: &str,
+        near: Option<Range<usize>>,
+    ) -> Option<&'r T> {
+        if field.is_none() {
+            let name = key.rsplit('.').next().unwrap_or(key);
+            self.error(
+                near,
+                key,
+                format!("缺少必填的键 `{name}`（missing key）"),
+                Some("补上这个键；各键的含义见 README 的“输入格式”一节"),
+            );
+        }
+        field.as_ref()
+    }
+
+    /// A required amount.
+    pub fn req_amount(
+        &mut self,
+        field: &Option<RawAmount>,
+        key: &str,
+        near: Option<Range<usize>>,
+    ) -> Option<Money> {
+        let raw = self.required(field, key, near)?;
+        self.amount(raw, key)
+    }
+
+    /// A required count.
+    pub fn req_count(
+        &mut self,
+        field: &Option<RawCount>,
+        key: &str,
+        near: Option<Range<usize>>,
+    ) -> Option<u32> {
+        let raw = self.required(field, key, near)?;
+        self.count(raw, key)
+    }
+
     /// An amount in 万元: non-negative, at most two decimals, exact.
     pub fn amount(&mut self, raw: &RawAmount, key: &str) -> Option<Money> {
         let span = raw.span();

@@ -1,6 +1,7 @@
 //! 政府采购, 国有资产 and 绩效 sections.
 
 use super::ctx::Ctx;
+use super::spending::near;
 use super::text::TextRules;
 use crate::model::budget::{
     Assets, CountValue, Indicator, Performance, Procurement, Project, ProjectPerformance,
@@ -8,16 +9,27 @@ use crate::model::budget::{
 };
 use crate::model::raw::{RawAssets, RawCountValue, RawIndicator, RawPerformance, RawProcurement};
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 /// Validates `[procurement]`, checking the parts against a declared total.
 pub fn procurement(raw: &RawProcurement, ctx: &mut Ctx<'_>) -> Option<Procurement> {
-    let goods = ctx.amount(&raw.goods, "procurement.goods");
-    let works = ctx.amount(&raw.works, "procurement.works");
-    let services = ctx.amount(&raw.services, "procurement.services");
-    let sme = ctx.amount(&raw.sme_reserved, "procurement.sme_reserved");
-    let small = ctx.amount(
+    let all = [
+        &raw.goods,
+        &raw.works,
+        &raw.services,
+        &raw.total,
+        &raw.sme_reserved,
+        &raw.small_micro_reserved,
+    ];
+    let near = near(&all.map(|f| f.as_ref().map(|v| v.span())));
+    let goods = ctx.req_amount(&raw.goods, "procurement.goods", near.clone());
+    let works = ctx.req_amount(&raw.works, "procurement.works", near.clone());
+    let services = ctx.req_amount(&raw.services, "procurement.services", near.clone());
+    let sme = ctx.req_amount(&raw.sme_reserved, "procurement.sme_reserved", near.clone());
+    let small = ctx.req_amount(
         &raw.small_micro_reserved,
         "procurement.small_micro_reserved",
+        near.clone(),
     );
     let p = Procurement {
         goods: goods?,
@@ -45,7 +57,7 @@ pub fn procurement(raw: &RawProcurement, ctx: &mut Ctx<'_>) -> Option<Procuremen
     }
     if p.sme_reserved > sum {
         ctx.error(
-            Some(raw.sme_reserved.span()),
+            raw.sme_reserved.as_ref().map(|v| v.span()),
             "procurement.sme_reserved",
             "面向中小企业预留金额超过政府采购预算（reserved exceeds total）",
             None,
@@ -53,7 +65,7 @@ pub fn procurement(raw: &RawProcurement, ctx: &mut Ctx<'_>) -> Option<Procuremen
     }
     if p.small_micro_reserved > p.sme_reserved {
         ctx.error(
-            Some(raw.small_micro_reserved.span()),
+            raw.small_micro_reserved.as_ref().map(|v| v.span()),
             "procurement.small_micro_reserved",
             "小微企业预留金额超过面向中小企业预留金额（small/micro exceeds SME reservation）",
             None,
@@ -62,9 +74,20 @@ pub fn procurement(raw: &RawProcurement, ctx: &mut Ctx<'_>) -> Option<Procuremen
     Some(p)
 }
 
-fn count_value(raw: &RawCountValue, key: &str, ctx: &mut Ctx<'_>) -> Option<CountValue> {
-    let count = ctx.count(&raw.count, &format!("{key}.count"));
-    let value = ctx.amount(&raw.value, &format!("{key}.value"));
+fn count_value(
+    raw: &Option<RawCountValue>,
+    key: &str,
+    ctx: &mut Ctx<'_>,
+    near: Option<Range<usize>>,
+) -> Option<CountValue> {
+    let raw = ctx.required(raw, key, near)?;
+    let near = raw
+        .count
+        .as_ref()
+        .map(|c| c.span())
+        .or_else(|| raw.value.as_ref().map(|v| v.span()));
+    let count = ctx.req_count(&raw.count, &format!("{key}.count"), near.clone());
+    let value = ctx.req_amount(&raw.value, &format!("{key}.value"), near);
     Some(CountValue {
         count: count?,
         value: value?,
@@ -73,19 +96,41 @@ fn count_value(raw: &RawCountValue, key: &str, ctx: &mut Ctx<'_>) -> Option<Coun
 
 /// Validates `[assets]`.
 pub fn assets(raw: &RawAssets, ctx: &mut Ctx<'_>) -> Option<Assets> {
-    let building_area = ctx.amount(&raw.building_area, "assets.building_area");
-    let building_value = ctx.amount(&raw.building_value, "assets.building_value");
-    let general = count_value(&raw.general_vehicles, "assets.general_vehicles", ctx);
+    let near = near(&[
+        raw.building_area.as_ref().map(|v| v.span()),
+        raw.building_value.as_ref().map(|v| v.span()),
+        raw.furniture_value.as_ref().map(|v| v.span()),
+        raw.other_value.as_ref().map(|v| v.span()),
+        raw.equipment_over_50.as_ref().map(|v| v.span()),
+    ]);
+    let building_area = ctx.req_amount(&raw.building_area, "assets.building_area", near.clone());
+    let building_value = ctx.req_amount(&raw.building_value, "assets.building_value", near.clone());
+    let general = count_value(
+        &raw.general_vehicles,
+        "assets.general_vehicles",
+        ctx,
+        near.clone(),
+    );
     let enforcement = count_value(
         &raw.enforcement_vehicles,
         "assets.enforcement_vehicles",
         ctx,
+        near.clone(),
     );
-    let other = count_value(&raw.other_vehicles, "assets.other_vehicles", ctx);
-    let furniture = ctx.amount(&raw.furniture_value, "assets.furniture_value");
-    let other_value = ctx.amount(&raw.other_value, "assets.other_value");
-    let e50 = ctx.count(&raw.equipment_over_50, "assets.equipment_over_50");
-    let e100 = ctx.count(&raw.equipment_over_100, "assets.equipment_over_100");
+    let other = count_value(
+        &raw.other_vehicles,
+        "assets.other_vehicles",
+        ctx,
+        near.clone(),
+    );
+    let furniture = ctx.req_amount(&raw.furniture_value, "assets.furniture_value", near.clone());
+    let other_value = ctx.req_amount(&raw.other_value, "assets.other_value", near.clone());
+    let e50 = ctx.req_count(
+        &raw.equipment_over_50,
+        "assets.equipment_over_50",
+        near.clone(),
+    );
+    let e100 = ctx.req_count(&raw.equipment_over_100, "assets.equipment_over_100", near);
     let mut plan = |c: &Option<crate::model::raw::RawCount>, key: &str| {
         c.as_ref().map_or(Some(0), |c| ctx.count(c, key))
     };
@@ -134,7 +179,10 @@ fn indicators(
         let prior_value = t(&r.prior_value, "prior_value");
         let scoring = t(&r.scoring, "scoring");
         let evidence = t(&r.evidence, "evidence");
-        let level1 = ctx.text(&r.level1, &format!("{k}.level1"), rules);
+        let near = near(
+            &[&r.level1, &r.level3, &r.value, &r.level2].map(|f| f.as_ref().map(|v| v.span())),
+        );
+        let level1 = ctx.req_text(&r.level1, &format!("{k}.level1"), near, rules);
         let weight = r
             .weight
             .as_ref()
@@ -156,7 +204,9 @@ fn indicators(
         });
     }
     if any_weight && sum != weight_total {
-        let span = raw.first().map(|r| r.level1.span());
+        let span = raw
+            .iter()
+            .find_map(|r| r.level1.as_ref().or(r.level3.as_ref()).map(|v| v.span()));
         ctx.error(
             span,
             key,
@@ -185,7 +235,12 @@ pub fn performance(
         unit_name: ctx.unit_name(u.unit_name.as_ref(), "performance.unit.unit_name", rules),
         contact: ctx.opt_text(u.contact.as_ref(), "performance.unit.contact", rules),
         phone: ctx.opt_text(u.phone.as_ref(), "performance.unit.phone", rules),
-        goal: ctx.text(&u.goal, "performance.unit.goal", rules),
+        goal: ctx.req_text(
+            &u.goal,
+            "performance.unit.goal",
+            near(&[&u.unit_name, &u.contact, &u.phone].map(|f| f.as_ref().map(|v| v.span()))),
+            rules,
+        ),
         indicators: indicators(
             &u.indicators,
             "performance.unit.indicators",
@@ -199,10 +254,13 @@ pub fn performance(
     let mut tables = Vec::new();
     for (i, p) in raw.projects.iter().enumerate() {
         let key = format!("performance.projects[{i}]");
-        let project = ctx.text(&p.project, &format!("{key}.project"), rules);
-        if !names.contains(project.as_str()) {
+        let span = near(
+            &[&p.project, &p.goal, &p.manager, &p.unit_name].map(|f| f.as_ref().map(|v| v.span())),
+        );
+        let project = ctx.req_text(&p.project, &format!("{key}.project"), span.clone(), rules);
+        if p.project.is_some() && !names.contains(project.as_str()) {
             ctx.error(
-                Some(p.project.span()),
+                span.clone(),
                 &format!("{key}.project"),
                 format!(
                     "绩效目标表对应的项目“{project}”在 [[projects]] 中不存在（no such project）"
@@ -212,7 +270,7 @@ pub fn performance(
         }
         if !seen.insert(project.clone()) {
             ctx.error(
-                Some(p.project.span()),
+                span.clone(),
                 &format!("{key}.project"),
                 format!("项目“{project}”有两张绩效目标表（duplicate table）"),
                 None,
@@ -221,7 +279,7 @@ pub fn performance(
         tables.push(ProjectPerformance {
             unit_name: ctx.unit_name(p.unit_name.as_ref(), &format!("{key}.unit_name"), rules),
             manager: ctx.opt_text(p.manager.as_ref(), &format!("{key}.manager"), rules),
-            goal: ctx.text(&p.goal, &format!("{key}.goal"), rules),
+            goal: ctx.req_text(&p.goal, &format!("{key}.goal"), span.clone(), rules),
             indicators: indicators(
                 &p.indicators,
                 &format!("{key}.indicators"),

@@ -21,8 +21,11 @@ use std::path::Path;
 /// Validates a raw budget. Returns the budget when the structure was complete enough to
 /// build one (it may still carry errors in `ctx.diags`).
 pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<Budget> {
-    let unit = unit(&raw.unit, ctx)?;
-    let rules = TextRules::new(&unit.name, &unit.aliases, unit.year);
+    let unit = unit(&raw.unit, ctx);
+    let rules = match &unit {
+        Some(u) => TextRules::new(&u.name, &u.aliases, Some(u.year)),
+        None => TextRules::new("", &[], None),
+    };
     let mut extra_names = BTreeMap::new();
     for (code, name) in &raw.names {
         extra_names.insert(
@@ -31,10 +34,12 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         );
     }
     let names = Names::with_extra(&extra_names);
-    let overview = overview(&raw.overview, ctx, &rules)?;
+    let overview = overview(&raw.overview, ctx, &rules);
     let (basic, basic_economic) = spending::basic(raw, ctx, &names);
     let projects = spending::projects(raw, ctx, &names, &rules);
-    spending::reconcile(raw, &basic, &basic_economic, ctx);
+    if !ctx.diags.iter().any(|d| d.is_error()) {
+        spending::reconcile(raw, &basic, &basic_economic, ctx);
+    }
     let prior = prior::prior(&raw.prior, ctx, &names, &rules);
     let mut purposes = BTreeMap::new();
     for (code, text) in &raw.purposes {
@@ -83,8 +88,18 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         .map(|(i, t)| {
             let key = format!("glossary[{i}]");
             (
-                ctx.text(&t.term, &format!("{key}.term"), &rules),
-                ctx.text(&t.definition, &format!("{key}.definition"), &rules),
+                ctx.req_text(
+                    &t.term,
+                    &format!("{key}.term"),
+                    t.definition.as_ref().map(|d| d.span()),
+                    &rules,
+                ),
+                ctx.req_text(
+                    &t.definition,
+                    &format!("{key}.definition"),
+                    t.term.as_ref().map(|d| d.span()),
+                    &rules,
+                ),
             )
         })
         .collect();
@@ -105,8 +120,8 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         },
     };
     Some(Budget {
-        unit,
-        overview,
+        unit: unit?,
+        overview: overview?,
         basic,
         basic_economic,
         projects,
@@ -125,47 +140,61 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
 }
 
 fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
-    let year = ctx.count(&raw.year, "unit.year");
-    if let Some(y) = year {
+    let near = spending::near(&[
+        raw.name.as_ref().map(|v| v.span()),
+        raw.scope.as_ref().map(|v| v.span()),
+        raw.year.as_ref().map(|v| v.span()),
+        raw.issued.as_ref().map(|v| v.span()),
+    ]);
+    let year = ctx.req_count(&raw.year, "unit.year", near.clone());
+    if let (Some(y), Some(span)) = (year, raw.year.as_ref().map(|v| v.span())) {
         if !(2000..=2100).contains(&y) {
             ctx.error(
-                Some(raw.year.span()),
+                Some(span),
                 "unit.year",
                 format!("预算年度 {y} 不合理（year out of range）"),
                 None,
             );
         }
     }
-    let year = year? as i32;
-    let scope = match raw.scope.get_ref().trim() {
-        "部门" => Scope::Department,
-        "单位" => Scope::Unit,
-        other => {
-            ctx.error(
-                Some(raw.scope.span()),
-                "unit.scope",
-                format!("scope 应为“部门”或“单位”，实际是“{other}”（expected 部门 or 单位）"),
-                None,
-            );
-            Scope::Department
-        }
+    let scope = match ctx.required(&raw.scope, "unit.scope", near.clone()) {
+        None => Scope::Department,
+        Some(s) => match s.get_ref().trim() {
+            "部门" => Scope::Department,
+            "单位" => Scope::Unit,
+            other => {
+                ctx.error(
+                    Some(s.span()),
+                    "unit.scope",
+                    format!("scope 应为“部门”或“单位”，实际是“{other}”（expected 部门 or 单位）"),
+                    None,
+                );
+                Scope::Department
+            }
+        },
     };
-    let name = raw.name.get_ref().trim().to_string();
-    if name.is_empty() {
+    let raw_name = ctx.required(&raw.name, "unit.name", near);
+    let name = raw_name
+        .map(|n| n.get_ref().trim().to_string())
+        .unwrap_or_default();
+    if let Some(n) = raw_name.filter(|_| name.is_empty()) {
         ctx.error(
-            Some(raw.name.span()),
+            Some(n.span()),
             "unit.name",
             "单位名称不能为空（empty unit name）",
             None,
         );
     }
+    let year = year? as i32;
     let aliases: Vec<String> = raw
         .aliases
         .iter()
         .map(|a| a.get_ref().trim().to_string())
         .collect();
-    let rules = TextRules::new(&name, &aliases, year);
-    let name = ctx.text(&raw.name, "unit.name", &rules);
+    let rules = TextRules::new(&name, &aliases, Some(year));
+    let name = raw_name
+        .map(|n| ctx.text(n, "unit.name", &rules))
+        .unwrap_or_default();
     let issued = raw.issued.as_ref().and_then(|d| {
         let parsed = parse_date(d.get_ref());
         if parsed.is_none() {
@@ -206,16 +235,25 @@ fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<O
                 .collect()
         };
     let s = &raw.staffing;
-    let mut head =
-        |now: &crate::model::raw::RawCount, prior: &crate::model::raw::RawCount, key: &str| {
-            let n = ctx.count(now, &format!("overview.staffing.{key}"));
-            let p = ctx.count(prior, &format!("overview.staffing.{key}_prior"));
-            Some(HeadCount { now: n?, prior: p? })
-        };
+    let near = spending::near(
+        &[&s.authorized, &s.in_service, &s.retired, &s.veteran]
+            .map(|f| f.as_ref().map(|v| v.span())),
+    );
+    let mut head = |now: &Option<crate::model::raw::RawCount>,
+                    prior: &Option<crate::model::raw::RawCount>,
+                    key: &str| {
+        let n = ctx.req_count(now, &format!("overview.staffing.{key}"), near.clone());
+        let p = ctx.req_count(
+            prior,
+            &format!("overview.staffing.{key}_prior"),
+            near.clone(),
+        );
+        Some(HeadCount { now: n?, prior: p? })
+    };
     let in_service = head(&s.in_service, &s.in_service_prior, "in_service");
     let retired = head(&s.retired, &s.retired_prior, "retired");
     let veteran = head(&s.veteran, &s.veteran_prior, "veteran");
-    let authorized = ctx.count(&s.authorized, "overview.staffing.authorized");
+    let authorized = ctx.req_count(&s.authorized, "overview.staffing.authorized", near.clone());
     let staffing = Staffing {
         authorized: authorized?,
         in_service: in_service?,

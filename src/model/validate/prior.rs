@@ -1,7 +1,7 @@
 //! 上年预算: last year's figures and the reasons for each change.
 
 use super::ctx::Ctx;
-use super::spending::check_func_names;
+use super::spending::{check_func_names, near};
 use super::text::TextRules;
 use crate::model::budget::{Comparison, IncomeKind, Prior, PriorSplit, ThreeKind};
 use crate::model::codes::Names;
@@ -14,12 +14,13 @@ fn comparison(
     rules: &TextRules,
 ) -> Option<Comparison> {
     let raw = raw?;
-    let prior = ctx.amount(&raw.amount, &format!("{key}.amount"))?;
+    let near = raw.reason.as_ref().map(|r| r.span());
     let reason = ctx.opt_text(raw.reason.as_ref(), &format!("{key}.reason"), rules);
+    let prior = ctx.req_amount(&raw.amount, &format!("{key}.amount"), near)?;
     Some(Comparison {
         prior,
         reason: reason.map(|r| r.trim_end_matches('。').to_string()),
-        span: Some(raw.amount.span()),
+        span: raw.amount.as_ref().map(|a| a.span()),
     })
 }
 
@@ -70,16 +71,29 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
     let mut items = std::collections::BTreeMap::new();
     for (n, item) in raw.items.iter().enumerate() {
         let key = format!("prior.items[{n}]");
-        let code = ctx.func_item(&item.code, &format!("{key}.code"));
-        let amount = ctx.amount(&item.amount, &format!("{key}.amount"));
+        let near = near(&[
+            item.code.as_ref().map(|c| c.span()),
+            item.amount.as_ref().map(|a| a.span()),
+            item.reason.as_ref().map(|r| r.span()),
+        ]);
+        let code = ctx
+            .required(&item.code, &format!("{key}.code"), near.clone())
+            .and_then(|c| ctx.func_item(c, &format!("{key}.code")));
+        let amount = ctx.req_amount(&item.amount, &format!("{key}.amount"), near.clone());
         let reason = ctx.opt_text(item.reason.as_ref(), &format!("{key}.reason"), rules);
         if let Some(c) = &code {
-            check_func_names(c, item.code.span(), &format!("{key}.code"), names, ctx);
+            check_func_names(
+                c,
+                near.clone().unwrap_or_default(),
+                &format!("{key}.code"),
+                names,
+                ctx,
+            );
         }
         if let (Some(code), Some(prior)) = (code, amount) {
             if items.contains_key(&code) {
                 ctx.error(
-                    Some(item.code.span()),
+                    near.clone(),
                     &format!("{key}.code"),
                     format!("上年项目 {code} 重复（duplicate）"),
                     None,
@@ -90,7 +104,7 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
                 Comparison {
                     prior,
                     reason: reason.map(|r| r.trim_end_matches('。').to_string()),
-                    span: Some(item.amount.span()),
+                    span: item.amount.as_ref().map(|a| a.span()),
                 },
             );
         }

@@ -10,6 +10,11 @@ use crate::money::Money;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+/// The first present span among a table's keys, to locate problems of the table itself.
+pub fn near(spans: &[Option<Range<usize>>]) -> Option<Range<usize>> {
+    spans.iter().flatten().next().cloned()
+}
+
 /// Checks that a 功能分类 项 and its 款 and 类 have names.
 pub fn check_func_names(
     code: &FuncCode,
@@ -63,9 +68,16 @@ pub fn basic(
     let mut seen = BTreeSet::new();
     for (i, l) in raw.basic.iter().enumerate() {
         let key = format!("basic[{i}]");
-        let code = ctx.func_item(&l.code, &format!("{key}.code"));
+        let near = near(&[
+            l.code.as_ref().map(|c| c.span()),
+            l.amount.as_ref().map(|a| a.span()),
+            l.source.as_ref().map(|s| s.span()),
+        ]);
+        let code = ctx
+            .required(&l.code, &format!("{key}.code"), near.clone())
+            .and_then(|c| ctx.func_item(c, &format!("{key}.code")));
         let source = ctx.source(l.source.as_ref(), &format!("{key}.source"));
-        let amount = ctx.amount(&l.amount, &format!("{key}.amount"));
+        let amount = ctx.req_amount(&l.amount, &format!("{key}.amount"), near.clone());
         let personnel = l
             .personnel
             .as_ref()
@@ -81,10 +93,16 @@ pub fn basic(
             }
         }
         if let Some(c) = &code {
-            check_func_names(c, l.code.span(), &format!("{key}.code"), names, ctx);
+            check_func_names(
+                c,
+                near.clone().unwrap_or_default(),
+                &format!("{key}.code"),
+                names,
+                ctx,
+            );
             if !seen.insert((c.clone(), source)) {
                 ctx.error(
-                    Some(l.code.span()),
+                    near.clone(),
                     &format!("{key}.code"),
                     format!(
                         "基本支出 {c}（{}）重复录入（duplicate line）",
@@ -100,6 +118,7 @@ pub fn basic(
                 source,
                 amount,
                 personnel,
+                span: near.clone(),
             });
         }
     }
@@ -107,14 +126,27 @@ pub fn basic(
     let mut seen = BTreeSet::new();
     for (i, l) in raw.basic_economic.iter().enumerate() {
         let key = format!("basic_economic[{i}]");
-        let code = ctx.econ_kuan(&l.code, &format!("{key}.code"));
+        let near = near(&[
+            l.code.as_ref().map(|c| c.span()),
+            l.amount.as_ref().map(|a| a.span()),
+            l.source.as_ref().map(|s| s.span()),
+        ]);
+        let code = ctx
+            .required(&l.code, &format!("{key}.code"), near.clone())
+            .and_then(|c| ctx.econ_kuan(c, &format!("{key}.code")));
         let source = ctx.source(l.source.as_ref(), &format!("{key}.source"));
-        let amount = ctx.amount(&l.amount, &format!("{key}.amount"));
+        let amount = ctx.req_amount(&l.amount, &format!("{key}.amount"), near.clone());
         if let Some(c) = &code {
-            check_econ_names(c, l.code.span(), &format!("{key}.code"), names, ctx);
+            check_econ_names(
+                c,
+                near.clone().unwrap_or_default(),
+                &format!("{key}.code"),
+                names,
+                ctx,
+            );
             if !seen.insert((c.clone(), source)) {
                 ctx.error(
-                    Some(l.code.span()),
+                    near.clone(),
                     &format!("{key}.code"),
                     format!(
                         "经济分类 {c}（{}）重复录入（duplicate line）",
@@ -129,6 +161,7 @@ pub fn basic(
                 code,
                 source,
                 amount,
+                span: near.clone(),
             });
         }
     }
@@ -145,18 +178,35 @@ pub fn projects(
     let mut out = Vec::new();
     for (i, p) in raw.projects.iter().enumerate() {
         let key = format!("projects[{i}]");
-        let name = ctx.text(&p.name, &format!("{key}.name"), rules);
-        if name.is_empty() {
+        let near = near(&[
+            p.name.as_ref().map(|n| n.span()),
+            p.code.as_ref().map(|c| c.span()),
+            p.economic.values().next().map(|v| v.span()),
+            p.source.as_ref().map(|s| s.span()),
+        ]);
+        let name = ctx
+            .required(&p.name, &format!("{key}.name"), near.clone())
+            .map(|n| ctx.text(n, &format!("{key}.name"), rules))
+            .unwrap_or_default();
+        if name.is_empty() && p.name.is_some() {
             ctx.error(
-                Some(p.name.span()),
+                near.clone(),
                 &format!("{key}.name"),
                 "项目名称不能为空（empty project name）",
                 None,
             );
         }
-        let code = ctx.func_item(&p.code, &format!("{key}.code"));
+        let code = ctx
+            .required(&p.code, &format!("{key}.code"), near.clone())
+            .and_then(|c| ctx.func_item(c, &format!("{key}.code")));
         if let Some(c) = &code {
-            check_func_names(c, p.code.span(), &format!("{key}.code"), names, ctx);
+            check_func_names(
+                c,
+                near.clone().unwrap_or_default(),
+                &format!("{key}.code"),
+                names,
+                ctx,
+            );
         }
         let source = ctx.source(p.source.as_ref(), &format!("{key}.source"));
         let mut economic = Vec::new();
@@ -172,7 +222,7 @@ pub fn projects(
         }
         if p.economic.is_empty() {
             ctx.error(
-                Some(p.name.span()),
+                near.clone(),
                 &format!("{key}.economic"),
                 "项目没有金额：economic 至少写一项（project has no amounts）",
                 Some("例如 economic = { \"302\" = \"70.00\" }，键为经济分类编码"),
@@ -194,7 +244,7 @@ pub fn projects(
             !p.secret && source.fiscal_budget() == Some(crate::model::source::Budget::General);
         if needs_texts && (vals[0].is_none() || vals[2].is_none() || vals[3].is_none()) {
             ctx.warn(
-                Some(p.name.span()),
+                near.clone(),
                 &key,
                 format!("一般公共预算项目“{name}”缺少 basis / allocation / period，第三部分七将无法完整说明"),
                 None,
@@ -202,7 +252,7 @@ pub fn projects(
         }
         if source.is_carryover() && !p.secret && vals[5].is_none() {
             ctx.warn(
-                Some(p.name.span()),
+                near.clone(),
                 &key,
                 format!("结转项目“{name}”缺少 purpose（主要用于…），第三部分十一将无法说明"),
                 None,
@@ -223,6 +273,7 @@ pub fn projects(
                 period: next(),
                 subsidy: next(),
                 purpose: next(),
+                span: near.clone(),
             });
         }
     }
@@ -246,9 +297,13 @@ pub fn reconcile(raw: &RawBudget, basic: &[BasicLine], econ: &[EconomicLine], ct
         if f != e {
             let span = raw
                 .basic_economic
-                .first()
-                .map(|l| l.code.span())
-                .or_else(|| raw.basic.first().map(|l| l.code.span()));
+                .iter()
+                .find_map(|l| l.code.as_ref().map(|c| c.span()))
+                .or_else(|| {
+                    raw.basic
+                        .iter()
+                        .find_map(|l| l.code.as_ref().map(|c| c.span()))
+                });
             let diff = f - e;
             ctx.error(
                 span,

@@ -8,8 +8,8 @@ const PLACEHOLDERS: [&str; 7] = ["XX", "xx", "××", "待填写", "……", "（
 
 /// What text checks need to know about the unit.
 pub struct TextRules {
-    /// Budget year.
-    pub year: i32,
+    /// Budget year (None while the year itself is invalid: no year checks then).
+    pub year: Option<i32>,
     /// Names that are the unit (its name and aliases).
     pub names: Vec<String>,
     /// The region prefix of the name (`奇台县`) followed by the first two characters after it.
@@ -18,7 +18,7 @@ pub struct TextRules {
 
 impl TextRules {
     /// Rules for a unit name, its aliases and the year.
-    pub fn new(name: &str, aliases: &[String], year: i32) -> Self {
+    pub fn new(name: &str, aliases: &[String], year: Option<i32>) -> Self {
         let mut names = vec![name.to_string()];
         names.extend(aliases.iter().cloned());
         TextRules {
@@ -52,15 +52,17 @@ impl<'a> Ctx<'a> {
                 Some("把占位符换成实际内容后再生成"),
             );
         }
-        for y in years_in(&t) {
-            if y != rules.year && y != rules.year - 1 {
+        let years = years_in(&t)
+            .into_iter()
+            .filter_map(|y| rules.year.map(|r| (y, r)));
+        for (y, year) in years {
+            if y != year && y != year - 1 {
                 self.warn(
                     span.clone(),
                     key,
                     format!(
-                        "文本中的年份 {y} 既不是本年（{}）也不是上年（{}）（stale year?）",
-                        rules.year,
-                        rules.year - 1
+                        "文本中的年份 {y} 既不是本年（{year}）也不是上年（{}）（stale year?）",
+                        year - 1
                     ),
                     Some("检查是否沿用了往年的文字"),
                 );
@@ -78,6 +80,20 @@ impl<'a> Ctx<'a> {
             );
         }
         t
+    }
+
+    /// A required text; empty (and reported) when missing.
+    pub fn req_text(
+        &mut self,
+        raw: &Option<RawText>,
+        key: &str,
+        near: Option<std::ops::Range<usize>>,
+        rules: &TextRules,
+    ) -> String {
+        match self.required(raw, key, near) {
+            Some(r) => self.text(r, key, rules),
+            None => String::new(),
+        }
     }
 
     /// An optional text.
@@ -176,7 +192,7 @@ mod tests {
 
     #[test]
     fn finds_a_renamed_unit() {
-        let rules = TextRules::new("玛纳斯县商务和工业信息化局", &[], 2024);
+        let rules = TextRules::new("玛纳斯县商务和工业信息化局", &[], Some(2024));
         assert_eq!(
             misspelt_name("玛纳斯县商务和经济信息化委员会负责", &rules).as_deref(),
             Some("玛纳斯县商务和经济信息化委员会")

@@ -1,0 +1,215 @@
+//! Integration tests that run the `gongkai` binary.
+
+mod common;
+
+use common::{example_path, EXAMPLES};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn gongkai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .output()
+        .expect("run gongkai")
+}
+
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir);
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("gongkai-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn every_invalid_fixture_fails_with_its_located_message() {
+    let files = fixtures("invalid");
+    assert!(files.len() >= 15, "expected the invalid fixtures");
+    for f in files {
+        let src = std::fs::read_to_string(&f).unwrap();
+        let expects: Vec<&str> = src
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .collect();
+        assert!(
+            !expects.is_empty(),
+            "{} has no `# expect:` line",
+            f.display()
+        );
+        let out = gongkai(&["check", f.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", f.display());
+        for e in expects {
+            assert!(
+                stderr.contains(e),
+                "{}: missing «{e}» in:\n{stderr}",
+                f.display()
+            );
+        }
+        let located = format!("{}:", f.display());
+        let has_line_col = stderr.lines().any(|l| {
+            l.strip_prefix(&located).is_some_and(|rest| {
+                let mut parts = rest.splitn(3, ':');
+                parts.next().is_some_and(|n| n.parse::<usize>().is_ok())
+                    && parts.next().is_some_and(|n| n.parse::<usize>().is_ok())
+            })
+        });
+        assert!(
+            has_line_col,
+            "{}: no file:line:column in:\n{stderr}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn many_problems_are_reported_at_once() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/many_errors.toml");
+    let out = gongkai(&["check", f.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("5 个错误"), "{stderr}");
+}
+
+#[test]
+fn examples_pass_check() {
+    for name in EXAMPLES {
+        let out = gongkai(&["check", example_path(name).to_str().unwrap()]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn json_output_is_deterministic_with_two_decimal_strings() {
+    let dir = temp_dir("json");
+    let file = example_path("qitai-commerce-2024");
+    let before = std::fs::read(&file).unwrap();
+    let mut outputs = Vec::new();
+    for _ in 0..2 {
+        let out = gongkai(&[
+            "generate",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--out",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        outputs.push(std::fs::read(dir.join("qitai-commerce-2024.json")).unwrap());
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the input must never be touched"
+    );
+    let json = String::from_utf8(outputs.remove(0)).unwrap();
+    assert!(
+        json.contains("\"amount\": \"1795.47\""),
+        "amounts are two-decimal strings"
+    );
+    assert!(
+        json.contains("\"share\": \"32.40\""),
+        "shares are two-decimal strings"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files are left behind");
+}
+
+#[test]
+fn invalid_budget_writes_nothing_and_exits_1() {
+    let dir = temp_dir("invalid");
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/over_precise.toml");
+    let out = gongkai(&[
+        "generate",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(
+        gongkai(&["check", "/nonexistent/budget.toml"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(gongkai(&["generate"]).status.code(), Some(2));
+    assert_eq!(
+        gongkai(&["generate", "x.toml", "--format", "docx"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn float_literals_travel_exactly() {
+    let dir = temp_dir("float");
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.toml"),
+    )
+    .unwrap();
+    let src = src
+        .replace(
+            "code = \"30101\"  # 基本工资\namount = \"60.00\"",
+            "code = \"30101\"  # 基本工资\namount = 59.9",
+        )
+        .replace(
+            "code = \"30201\"  # 办公费\namount = \"20.00\"",
+            "code = \"30201\"  # 办公费\namount = 20.1",
+        );
+    assert!(src.contains("amount = 59.9") && src.contains("amount = 20.1"));
+    let file = dir.join("float.toml");
+    std::fs::write(&file, src).unwrap();
+    let out = gongkai(&[
+        "generate",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = std::fs::read_to_string(dir.join("float.json")).unwrap();
+    assert!(
+        json.contains("\"text\": \"59.90\"") && json.contains("\"text\": \"20.10\""),
+        "float literals keep their exact decimal value"
+    );
+}
