@@ -213,3 +213,21 @@ fn float_literals_travel_exactly() {
         "float literals keep their exact decimal value"
     );
 }
+
+#[test]
+fn warnings_are_printed_but_pass() {
+    for f in fixtures("warnings") {
+        let src = std::fs::read_to_string(&f).unwrap();
+        let out = gongkai(&["check", f.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{}: {stderr}", f.display());
+        for e in src.lines().filter_map(|l| l.strip_prefix("# expect: ")) {
+            assert!(
+                stderr.contains(e),
+                "{}: missing «{e}» in:\n{stderr}",
+                f.display()
+            );
+        }
+        assert!(stderr.contains("警告"), "{stderr}");
+    }
+}

@@ -1,0 +1,145 @@
+//! Property tests over the whole pipeline: random budgets, built into documents, keep the
+//! invariants a published disclosure must satisfy.
+
+use gongkai::document::{Block, Document, RowRole, Table};
+use gongkai::money::Money;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::path::Path;
+
+const CODES: [&str; 6] = [
+    "2011301", "2011308", "2080505", "2101101", "2130101", "2210201",
+];
+const PROJECT_SOURCES: [&str; 6] = [
+    "一般公共预算",
+    "上级一般公共预算",
+    "政府性基金",
+    "其他收入",
+    "一般公共预算结转",
+    "单位资金结转结余",
+];
+
+fn budget_toml(basic: &[(usize, i64)], projects: &[(usize, usize, i64)]) -> String {
+    let mut s = String::from(
+        "[unit]\nname = \"测试局\"\nscope = \"部门\"\nyear = 2025\n\n[overview]\nfunctions = [\"测试\"]\n\n[overview.staffing]\nauthorized = 1\nin_service = 1\nin_service_prior = 1\nretired = 0\nretired_prior = 0\nveteran = 0\nveteran_prior = 0\n",
+    );
+    let mut merged: std::collections::BTreeMap<usize, i64> = std::collections::BTreeMap::new();
+    for (c, cents) in basic {
+        *merged.entry(*c).or_default() += cents;
+    }
+    let mut basic_total = 0i64;
+    for (c, cents) in &merged {
+        s.push_str(&format!(
+            "\n[[basic]]\ncode = \"{}\"\namount = \"{}\"\n",
+            CODES[*c],
+            Decimal::new(*cents, 2)
+        ));
+        basic_total += cents;
+    }
+    if basic_total > 0 {
+        s.push_str(&format!(
+            "\n[[basic_economic]]\ncode = \"30101\"\namount = \"{}\"\n",
+            Decimal::new(basic_total, 2)
+        ));
+    }
+    for (i, (c, src, cents)) in projects.iter().enumerate() {
+        s.push_str(&format!(
+            "\n[[projects]]\nname = \"项目{i}\"\ncode = \"{}\"\nsource = \"{}\"\neconomic = {{ \"302\" = \"{}\" }}\n",
+            CODES[*c],
+            PROJECT_SOURCES[*src],
+            Decimal::new(*cents, 2)
+        ));
+    }
+    s
+}
+
+fn document(src: &str) -> Document {
+    let (budget, diags) = gongkai::model::load_str(src, Path::new("."));
+    let budget = budget.unwrap_or_else(|| panic!("{diags:?}"));
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+    gongkai::pipeline::document(&budget)
+}
+
+fn table(doc: &Document, n: usize) -> &Table {
+    doc.parts[1]
+        .sections
+        .iter()
+        .find_map(|s| match s.blocks.first() {
+            Some(Block::Table(t)) if t.label.as_deref() == Some(&format!("表{n}")) => Some(t),
+            _ => None,
+        })
+        .expect("table")
+}
+
+fn amounts(t: &Table, role: RowRole, col: usize) -> Vec<Money> {
+    t.body
+        .iter()
+        .filter(|r| r.role == role)
+        .map(|r| r.cells[col].amount.unwrap_or_default())
+        .collect()
+}
+
+fn total_of(t: &Table, col: usize) -> Money {
+    amounts(t, RowRole::Total, col)
+        .first()
+        .copied()
+        .unwrap_or_default()
+}
+
+fn shares_in(text: &str) -> Vec<Decimal> {
+    text.split("占")
+        .skip(1)
+        .filter_map(|s| s.split('%').next())
+        .filter_map(|s| s.parse().ok())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn totals_equal_sums_of_parts(
+        basic in prop::collection::vec((0usize..6, 1i64..5_000_000), 1..8),
+        projects in prop::collection::vec((0usize..6, 0usize..6, 1i64..5_000_000), 0..8),
+    ) {
+        let doc = document(&budget_toml(&basic, &projects));
+        let grand: Money = basic.iter().map(|(_, c)| Money::new(Decimal::new(*c, 2))).sum::<Money>()
+            + projects.iter().map(|(_, _, c)| Money::new(Decimal::new(*c, 2))).sum::<Money>();
+
+        let t1 = table(&doc, 1);
+        let last = t1.body.last().unwrap();
+        prop_assert_eq!(last.cells[1].amount, Some(grand));
+        prop_assert_eq!(last.cells[3].amount, Some(grand));
+        let right: Money = t1.body.iter().filter(|r| r.role == RowRole::Plain).filter_map(|r| r.cells[3].amount).sum();
+        prop_assert_eq!(right, grand);
+        let left: Money = t1.body.iter().filter(|r| r.cells[0].text.starts_with("一、") || r.cells[0].text.starts_with("二、")).filter_map(|r| r.cells[1].amount).sum();
+        prop_assert_eq!(left, grand);
+
+        for n in [2, 3] {
+            let t = table(&doc, n);
+            prop_assert_eq!(total_of(t, 4), grand);
+            let classes: Money = amounts(t, RowRole::Class, 4).into_iter().sum();
+            let items: Money = amounts(t, RowRole::Item, 4).into_iter().sum();
+            prop_assert_eq!(classes, grand);
+            prop_assert_eq!(items, grand);
+        }
+        let t3 = table(&doc, 3);
+        prop_assert_eq!(total_of(t3, 4), total_of(t3, 5) + total_of(t3, 6));
+        let t2 = table(&doc, 2);
+        let sources: Money = (6..=15).map(|c| total_of(t2, c)).sum();
+        prop_assert_eq!(sources, grand);
+
+        let part3 = &doc.parts[2].sections;
+        for sec in [1usize, 4] {
+            let texts: Vec<String> = part3[sec].blocks.iter().filter_map(|b| match b { Block::Paragraph { text, .. } => Some(text.clone()), _ => None }).collect();
+            let shares: Decimal = texts.iter().flat_map(|t| shares_in(t)).sum();
+            prop_assert_eq!(shares, Decimal::ONE_HUNDRED, "section {} shares: {:?}", sec + 1, texts);
+        }
+        for b in part3.iter().flat_map(|s| s.blocks.iter()) {
+            if let Block::Chart(c) = b {
+                let sum: Decimal = c.items.iter().map(|i| i.share.decimal()).sum();
+                prop_assert_eq!(sum, Decimal::ONE_HUNDRED);
+            }
+        }
+    }
+}
