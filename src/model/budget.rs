@@ -5,6 +5,7 @@ use super::source::Source;
 use crate::money::Money;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use validator::Validate;
 
 /// 部门 or 单位: changes the wording throughout (部门预算 / 单位预算, 编制部门 / 编制单位).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,9 +62,10 @@ pub struct HeadCount {
 }
 
 /// 编制与人员.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Validate)]
 pub struct Staffing {
     /// 编制数.
+    #[validate(range(max = 100000, message = "编制数不合理（超过100000）"))]
     pub authorized: u32,
     /// 在职.
     pub in_service: HeadCount,
@@ -372,10 +374,11 @@ pub struct Assets {
     pub plan_equipment_over_100: u32,
 }
 
-/// One indicator row.
-#[derive(Debug, Clone, Default)]
+/// One indicator row. Field rules are declared with `validator` and reported as diagnostics.
+#[derive(Debug, Clone, Default, Validate)]
 pub struct Indicator {
     /// 一级指标.
+    #[validate(length(min = 1, message = "一级指标不能为空"))]
     pub level1: String,
     /// 二级指标.
     pub level2: String,
@@ -388,6 +391,7 @@ pub struct Indicator {
     /// 上年完成值.
     pub prior_value: String,
     /// 分值权重.
+    #[validate(range(min = 1, max = 100, message = "单项分值权重应在1到100之间"))]
     pub weight: Option<u32>,
     /// 指标赋分规则.
     pub scoring: String,

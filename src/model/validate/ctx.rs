@@ -54,6 +54,32 @@ impl<'a> Ctx<'a> {
         self.diags.push(d);
     }
 
+    /// Runs a value's declared `validator` rules, reporting each failure at `span`.
+    pub fn rules<T: validator::Validate>(
+        &mut self,
+        value: &T,
+        key: &str,
+        span: Option<Range<usize>>,
+    ) {
+        if let Err(errors) = value.validate() {
+            for (field, list) in errors.field_errors() {
+                for e in list {
+                    let msg = e
+                        .message
+                        .as_ref()
+                        .map(|m| m.to_string())
+                        .unwrap_or_else(|| e.code.to_string());
+                    self.error(
+                        span.clone(),
+                        &format!("{key}.{field}"),
+                        format!("{msg}（{field}: {}）", e.code),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+
     /// A required key: reports it missing (located at `near`, a sibling's span) when absent.
     pub fn required<'r, T>(
         &mut self,

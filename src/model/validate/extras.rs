@@ -182,7 +182,7 @@ fn indicators(
         let near = near(
             &[&r.level1, &r.level3, &r.value, &r.level2].map(|f| f.as_ref().map(|v| v.span())),
         );
-        let level1 = ctx.req_text(&r.level1, &format!("{k}.level1"), near, rules);
+        let level1 = ctx.req_text(&r.level1, &format!("{k}.level1"), near.clone(), rules);
         let weight = r
             .weight
             .as_ref()
@@ -191,7 +191,7 @@ fn indicators(
             sum += w;
             any_weight = true;
         }
-        out.push(Indicator {
+        let indicator = Indicator {
             level1,
             level2,
             level3,
@@ -201,7 +201,12 @@ fn indicators(
             weight,
             scoring,
             evidence,
-        });
+        };
+        if r.level1.is_some() {
+            let span = r.weight.as_ref().map(|w| w.span()).or(near);
+            ctx.rules(&indicator, &k, span);
+        }
+        out.push(indicator);
     }
     if any_weight && sum != weight_total {
         let span = raw

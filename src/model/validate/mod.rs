@@ -260,6 +260,11 @@ fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<O
         retired: retired?,
         veteran: veteran?,
     };
+    ctx.rules(
+        &staffing,
+        "overview.staffing",
+        s.authorized.as_ref().map(|a| a.span()),
+    );
     if let Some(actual) = &s.actual {
         if let Some(a) = ctx.count(actual, "overview.staffing.actual") {
             let sum = staffing.in_service.now + staffing.retired.now + staffing.veteran.now;
