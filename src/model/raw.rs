@@ -369,6 +369,8 @@ pub struct RawProjectPerformance {
     pub unit_name: Option<RawText>,
     /// 项目负责人.
     pub manager: Option<RawText>,
+    /// 年度预算总额 as printed on the table (optional): checked against the project's amount.
+    pub budget: Option<RawAmount>,
     /// 项目总体目标.
     pub goal: Option<RawText>,
     /// Indicators.

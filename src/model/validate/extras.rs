@@ -281,6 +281,30 @@ pub fn performance(
                 None,
             );
         }
+        if let (Some(declared), Some(raw_budget)) = (
+            p.budget
+                .as_ref()
+                .and_then(|m| ctx.amount(m, &format!("{key}.budget"))),
+            p.budget.as_ref(),
+        ) {
+            let actual: crate::money::Money = projects
+                .iter()
+                .filter(|l| l.name == project)
+                .map(|l| l.total())
+                .sum();
+            if p.project.is_some() && names.contains(project.as_str()) && declared != actual {
+                ctx.error(
+                    Some(raw_budget.span()),
+                    &format!("{key}.budget"),
+                    format!(
+                        "绩效目标表的年度预算总额 {} 万元与项目“{project}”的预算 {} 万元不一致（table budget differs from the project）",
+                        declared.grouped(),
+                        actual.grouped()
+                    ),
+                    Some("年度预算总额由项目金额自动得出，可以删去 budget"),
+                );
+            }
+        }
         tables.push(ProjectPerformance {
             unit_name: ctx.unit_name(p.unit_name.as_ref(), &format!("{key}.unit_name"), rules),
             manager: ctx.opt_text(p.manager.as_ref(), &format!("{key}.manager"), rules),
