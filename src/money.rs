@@ -49,6 +49,12 @@ impl Money {
     }
 
     /// Two decimals with thousands separators: `1,795.47`.
+    ///
+    /// ```
+    /// use gongkai::money::Money;
+    /// let m = Money::parse_exact("1795.465").unwrap();
+    /// assert_eq!(m.grouped(), "1,795.47"); // 四舍五入
+    /// ```
     pub fn grouped(self) -> String {
         group_thousands(&self.plain())
     }

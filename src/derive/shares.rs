@@ -6,6 +6,16 @@ use crate::money::{Money, Percent};
 use rust_decimal::Decimal;
 
 /// Shares of `parts` in their sum, rounded by `mode`. A zero whole gives all zeros.
+///
+/// ```
+/// use gongkai::derive::shares::shares;
+/// use gongkai::model::budget::ShareRounding;
+/// use gongkai::money::Money;
+/// let parts: Vec<Money> = ["438.50", "69.54", "42.67", "500.00", "33.06"]
+///     .iter().map(|s| Money::parse_exact(s).unwrap()).collect();
+/// let lr: Vec<String> = shares(&parts, ShareRounding::LargestRemainder).iter().map(|p| p.plain()).collect();
+/// assert_eq!(lr, ["40.46", "6.42", "3.94", "46.13", "3.05"]); // sums to 100.00
+/// ```
 pub fn shares(parts: &[Money], mode: ShareRounding) -> Vec<Percent> {
     let whole: Money = parts.iter().sum();
     match mode {
