@@ -1,0 +1,159 @@
+//! HTML renderer: lays the [`Document`] out as one self-contained, accessible web page.
+//!
+//! The page is rendered with tera from the templates in `templates/` (embedded in the
+//! binary; any of them can be replaced from a `--templates DIR`). Templates receive a
+//! view of the document (see `view.rs`) that already holds every layout decision — header
+//! scopes, row classes, heading levels, chart bar geometry — so they only place text.
+//! Autoescaping is on for every template: no text from the TOML reaches the page unescaped.
+
+mod chart;
+mod grid;
+mod templates;
+mod view;
+
+use crate::document::Document;
+use std::path::{Path, PathBuf};
+use templates::TemplateSet;
+use tera::{Context, Tera};
+
+/// The template the page is rendered from; it includes the others.
+const ENTRY_TEMPLATE: &str = "page.html";
+
+/// Renders documents to HTML with a fixed set of templates.
+pub struct HtmlRenderer {
+    tera: Tera,
+    set: TemplateSet,
+}
+
+/// Why a page could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    /// The `--templates` directory could not be listed.
+    #[error("cannot read template directory {path}: {source}")]
+    TemplateDir {
+        /// The directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A template file in the `--templates` directory could not be read.
+    #[error("cannot read template file {path}: {source}")]
+    TemplateRead {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A file name in the `--templates` directory is not valid UTF-8.
+    #[error("template file name is not valid UTF-8: {path}")]
+    TemplateName {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A template does not parse.
+    #[error("template {file} does not parse: {message}")]
+    TemplateParse {
+        /// The template file (embedded `templates/…` name or override path).
+        file: String,
+        /// Tera's explanation, with its causes.
+        message: String,
+    },
+    /// A template failed while rendering.
+    #[error("template {file} failed to render: {message}")]
+    TemplateRender {
+        /// The template file (embedded `templates/…` name or override path).
+        file: String,
+        /// Tera's explanation, with its causes.
+        message: String,
+    },
+    /// The document cannot be laid out as valid HTML (a document-builder defect: reported,
+    /// never guessed around).
+    #[error("document cannot be laid out as HTML: {0}")]
+    Layout(String),
+}
+
+impl HtmlRenderer {
+    /// Loads the embedded templates, replacing each one for which `template_dir` holds a
+    /// file of the same name (extra `.html`/`.css`/`.svg` files there are added, so
+    /// overrides may include partials of their own).
+    pub fn new(template_dir: Option<&Path>) -> Result<Self, HtmlError> {
+        let set = TemplateSet::load(template_dir)?;
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".css", ".svg"]);
+        tera.set_escape_fn(escape_text);
+        tera.add_raw_templates(set.sources()).map_err(|e| {
+            let message = error_chain(&e);
+            HtmlError::TemplateParse {
+                file: set.origin_named_in(&message),
+                message,
+            }
+        })?;
+        if tera.get_template(ENTRY_TEMPLATE).is_err() {
+            return Err(HtmlError::TemplateParse {
+                file: ENTRY_TEMPLATE.to_string(),
+                message: "the entry template is missing".to_string(),
+            });
+        }
+        Ok(HtmlRenderer { tera, set })
+    }
+
+    /// Renders the whole document as one HTML page (UTF-8 bytes). Same document, same bytes.
+    pub fn render(&self, doc: &Document) -> Result<Vec<u8>, HtmlError> {
+        let page = view::page(doc)?;
+        let render_error = |e: tera::Error| {
+            let message = error_chain(&e);
+            HtmlError::TemplateRender {
+                file: self.set.origin_named_in(&message),
+                message,
+            }
+        };
+        let context = Context::from_serialize(&page).map_err(render_error)?;
+        let html = self
+            .tera
+            .render(ENTRY_TEMPLATE, &context)
+            .map_err(render_error)?;
+        Ok(html.into_bytes())
+    }
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+fn escape_text(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Tera's error with all its causes, one per line.
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        message.push_str("\n  caused by: ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_text;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape_text(r#"<script>alert(1)</script>"><img src=x onerror='y'>&"#),
+            "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=&#39;y&#39;&gt;&amp;"
+        );
+        assert_eq!(escape_text("奇台县 1,795.47"), "奇台县 1,795.47");
+    }
+}

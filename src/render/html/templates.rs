@@ -1,0 +1,152 @@
+//! The template set: the embedded defaults, each replaceable from a `--templates` directory.
+
+use super::HtmlError;
+use std::path::{Path, PathBuf};
+
+/// The embedded templates: (name, source). `page.html` includes the others.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("page.html", include_str!("../../../templates/page.html")),
+    ("style.css", include_str!("../../../templates/style.css")),
+    ("cover.html", include_str!("../../../templates/cover.html")),
+    ("toc.html", include_str!("../../../templates/toc.html")),
+    ("part.html", include_str!("../../../templates/part.html")),
+    (
+        "blocks.html",
+        include_str!("../../../templates/blocks.html"),
+    ),
+    ("table.html", include_str!("../../../templates/table.html")),
+    ("chart.html", include_str!("../../../templates/chart.html")),
+    (
+        "signature.html",
+        include_str!("../../../templates/signature.html"),
+    ),
+];
+
+/// File endings accepted from a `--templates` directory.
+const TEMPLATE_ENDINGS: &[&str] = &[".html", ".css", ".svg"];
+
+/// Where a template's text came from.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// Compiled into the binary from `templates/<name>`.
+    Embedded,
+    /// Read from this file of the `--templates` directory.
+    Override(PathBuf),
+}
+
+/// One template: its tera name, text and origin.
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    source: String,
+    origin: Origin,
+}
+
+/// The templates the renderer uses, in a fixed order (embedded first, then added files
+/// sorted by name), so loading is deterministic.
+#[derive(Debug, Clone)]
+pub(super) struct TemplateSet {
+    entries: Vec<Entry>,
+}
+
+impl TemplateSet {
+    /// The embedded templates, with the files of `dir` replacing or extending them.
+    pub(super) fn load(dir: Option<&Path>) -> Result<Self, HtmlError> {
+        let mut entries: Vec<Entry> = EMBEDDED
+            .iter()
+            .map(|(name, source)| Entry {
+                name: (*name).to_string(),
+                source: (*source).to_string(),
+                origin: Origin::Embedded,
+            })
+            .collect();
+        if let Some(dir) = dir {
+            for (name, path) in template_files(dir)? {
+                let source =
+                    std::fs::read_to_string(&path).map_err(|source| HtmlError::TemplateRead {
+                        path: path.clone(),
+                        source,
+                    })?;
+                let origin = Origin::Override(path);
+                match entries.iter_mut().find(|e| e.name == name) {
+                    Some(entry) => {
+                        entry.source = source;
+                        entry.origin = origin;
+                    }
+                    None => entries.push(Entry {
+                        name,
+                        source,
+                        origin,
+                    }),
+                }
+            }
+        }
+        Ok(TemplateSet { entries })
+    }
+
+    /// (name, source) pairs for tera.
+    pub(super) fn sources(&self) -> Vec<(&str, &str)> {
+        self.entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.source.as_str()))
+            .collect()
+    }
+
+    /// The file of the template an error message names (the innermost one it quotes),
+    /// or the list of all templates when it names none.
+    pub(super) fn origin_named_in(&self, message: &str) -> String {
+        let mut best: Option<(usize, &Entry)> = None;
+        for entry in &self.entries {
+            for quote in ['\'', '"', '`'] {
+                let quoted = format!("{quote}{}{quote}", entry.name);
+                if let Some(pos) = message.rfind(&quoted) {
+                    if best.is_none_or(|(p, _)| pos > p) {
+                        best = Some((pos, entry));
+                    }
+                }
+            }
+        }
+        match best {
+            Some((_, entry)) => describe(entry),
+            None => self
+                .entries
+                .iter()
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// `templates/page.html` for embedded templates, the file path for overrides.
+fn describe(entry: &Entry) -> String {
+    match &entry.origin {
+        Origin::Embedded => format!("templates/{}", entry.name),
+        Origin::Override(path) => path.display().to_string(),
+    }
+}
+
+/// The template files of `dir` (by file name, sorted), ignoring other files.
+fn template_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, HtmlError> {
+    let dir_error = |source| HtmlError::TemplateDir {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut files = Vec::new();
+    for item in std::fs::read_dir(dir).map_err(dir_error)? {
+        let path = item.map_err(dir_error)?.path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| HtmlError::TemplateName { path: path.clone() })?
+            .to_string();
+        if TEMPLATE_ENDINGS.iter().any(|ending| name.ends_with(ending)) {
+            files.push((name, path));
+        }
+    }
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,454 @@
+//! The view the templates lay out: the document with every layout decision already made
+//! (nesting of the 目录, heading levels, header-cell scopes, row and cell classes, chart
+//! geometry). Nothing here computes a figure; texts are passed through as the document
+//! formatted them.
+
+use super::chart::{self, ChartView};
+use super::grid;
+use super::HtmlError;
+use crate::document::{
+    Align, Block, Cell, ColumnKind, Document, ParagraphStyle, Part, RowRole, Section, Table,
+    TocEntry,
+};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// The whole page.
+#[derive(Debug, Serialize)]
+pub(super) struct PageView {
+    /// `<title>` and cover title.
+    pub title: String,
+    /// Unit name (first cover line).
+    pub unit_name: String,
+    /// Second cover line.
+    pub subtitle: String,
+    /// Date of issue, when given.
+    pub issued: Option<String>,
+    /// The 目录, parts with their sections.
+    pub toc: Vec<TocView>,
+    /// The four parts.
+    pub parts: Vec<PartView>,
+    /// The 落款.
+    pub signature: SignatureView,
+}
+
+/// A 目录 entry and the entries under it.
+#[derive(Debug, Serialize)]
+pub(super) struct TocView {
+    /// Text as printed.
+    pub text: String,
+    /// Anchor it links to.
+    pub target: String,
+    /// Second-level entries.
+    pub children: Vec<TocView>,
+}
+
+/// A part.
+#[derive(Debug, Serialize)]
+pub(super) struct PartView {
+    /// Anchor id.
+    pub id: String,
+    /// Id of its heading.
+    pub heading_id: String,
+    /// `第二部分`.
+    pub number: String,
+    /// Title after the number.
+    pub title: String,
+    /// Its sections.
+    pub sections: Vec<SectionView>,
+}
+
+/// A section.
+#[derive(Debug, Serialize)]
+pub(super) struct SectionView {
+    /// Anchor id.
+    pub id: String,
+    /// Id of its heading, when it has one.
+    pub heading_id: Option<String>,
+    /// Heading text.
+    pub heading: Option<String>,
+    /// Its blocks.
+    pub blocks: Vec<BlockView>,
+}
+
+/// A block as laid out; consecutive glossary terms form one list.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(super) enum BlockView {
+    /// A sub-heading.
+    Subheading {
+        /// Text.
+        text: String,
+        /// HTML heading level.
+        level: u8,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// Text.
+        text: String,
+        /// `body` or `item`.
+        style: &'static str,
+    },
+    /// A table.
+    Table(TableView),
+    /// A chart.
+    Chart(ChartView),
+    /// Glossary terms in a row.
+    Glossary {
+        /// The terms.
+        terms: Vec<TermView>,
+    },
+}
+
+/// A glossary term.
+#[derive(Debug, Serialize)]
+pub(super) struct TermView {
+    /// `一、`.
+    pub number: String,
+    /// The term.
+    pub term: String,
+    /// Its definition.
+    pub definition: String,
+}
+
+/// A table as laid out.
+#[derive(Debug, Serialize)]
+pub(super) struct TableView {
+    /// Anchor id.
+    pub id: String,
+    /// Id of its title, which names its scroll region.
+    pub title_id: String,
+    /// HTML heading level of its title.
+    pub heading_level: u8,
+    /// `表2`.
+    pub label: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Line under the title.
+    pub subtitle: Option<String>,
+    /// `编制单位：…`.
+    pub issuer: Option<String>,
+    /// `单位：万元`.
+    pub unit: Option<String>,
+    /// Prints on landscape pages.
+    pub landscape: bool,
+    /// One class per grid column (`code`, `text`, `amount`, `short`).
+    pub cols: Vec<&'static str>,
+    /// Header rows.
+    pub header: Vec<Vec<CellView>>,
+    /// Body rows.
+    pub body: Vec<RowView>,
+    /// The 空表 statement, printed under the header when there are no rows.
+    pub empty_statement: Option<String>,
+}
+
+/// A body row.
+#[derive(Debug, Serialize)]
+pub(super) struct RowView {
+    /// Row class from its role (`total`, `class`, `kuan`, `item`, `group`, `plain`).
+    pub role: &'static str,
+    /// Its cells.
+    pub cells: Vec<CellView>,
+}
+
+/// A cell as laid out.
+#[derive(Debug, Serialize)]
+pub(super) struct CellView {
+    /// `th` or `td`.
+    pub tag: &'static str,
+    /// `col`, `colgroup` or `row` for header cells.
+    pub scope: Option<&'static str>,
+    /// Text.
+    pub text: String,
+    /// Column span when above one.
+    pub colspan: Option<u16>,
+    /// Row span when above one.
+    pub rowspan: Option<u16>,
+    /// Classes: alignment, indentation, figures.
+    pub class: String,
+}
+
+/// The 落款.
+#[derive(Debug, Serialize)]
+pub(super) struct SignatureView {
+    /// Unit name.
+    pub unit_name: String,
+    /// Date, when given.
+    pub date: Option<String>,
+}
+
+/// Ids the page template itself uses.
+const PAGE_IDS: &[&str] = &["top", "toc", "toc-title", "signature"];
+
+/// Lays out `doc`, refusing documents whose ids or links would make invalid HTML.
+pub(super) fn page(doc: &Document) -> Result<PageView, HtmlError> {
+    let parts = doc.parts.iter().map(part).collect::<Result<Vec<_>, _>>()?;
+    let page = PageView {
+        title: doc.meta.title.clone(),
+        unit_name: doc.meta.unit_name.clone(),
+        subtitle: doc.meta.subtitle.clone(),
+        issued: doc.meta.issued.clone(),
+        toc: toc(&doc.toc),
+        parts,
+        signature: SignatureView {
+            unit_name: doc.signature.unit_name.clone(),
+            date: doc.signature.date.clone(),
+        },
+    };
+    check_ids(&page)?;
+    Ok(page)
+}
+
+/// Nests level-2 entries under the level-1 entry before them.
+fn toc(entries: &[TocEntry]) -> Vec<TocView> {
+    let mut out: Vec<TocView> = Vec::new();
+    for e in entries {
+        let view = TocView {
+            text: e.text.clone(),
+            target: e.target.clone(),
+            children: Vec::new(),
+        };
+        match out.last_mut() {
+            Some(parent) if e.level > 1 => parent.children.push(view),
+            _ => out.push(view),
+        }
+    }
+    out
+}
+
+fn part(p: &Part) -> Result<PartView, HtmlError> {
+    Ok(PartView {
+        id: p.id.clone(),
+        heading_id: format!("{}-heading", p.id),
+        number: p.number.clone(),
+        title: p.title.clone(),
+        sections: p
+            .sections
+            .iter()
+            .map(section)
+            .collect::<Result<Vec<_>, _>>()?,
+    })
+}
+
+fn section(s: &Section) -> Result<SectionView, HtmlError> {
+    let mut blocks: Vec<BlockView> = Vec::with_capacity(s.blocks.len());
+    let headed = s.heading.is_some();
+    let mut under_subheading = false;
+    for b in &s.blocks {
+        let view = match b {
+            Block::Subheading { text } => {
+                under_subheading = true;
+                BlockView::Subheading {
+                    text: text.clone(),
+                    level: 4,
+                }
+            }
+            Block::Paragraph { text, style } => BlockView::Paragraph {
+                text: text.clone(),
+                style: match style {
+                    ParagraphStyle::Body => "body",
+                    ParagraphStyle::Item => "item",
+                },
+            },
+            Block::Table(t) => {
+                let level = match (headed, under_subheading) {
+                    (false, _) => 3,
+                    (true, false) => 4,
+                    (true, true) => 5,
+                };
+                BlockView::Table(table(t, level)?)
+            }
+            Block::Chart(c) => BlockView::Chart(chart::view(c)),
+            Block::Term {
+                number,
+                term,
+                definition,
+            } => {
+                let term = TermView {
+                    number: number.clone(),
+                    term: term.clone(),
+                    definition: definition.clone(),
+                };
+                if let Some(BlockView::Glossary { terms }) = blocks.last_mut() {
+                    terms.push(term);
+                    continue;
+                }
+                BlockView::Glossary { terms: vec![term] }
+            }
+        };
+        blocks.push(view);
+    }
+    Ok(SectionView {
+        id: s.id.clone(),
+        heading_id: s.heading.as_ref().map(|_| format!("{}-heading", s.id)),
+        heading: s.heading.clone(),
+        blocks,
+    })
+}
+
+fn column_class(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Code => "code",
+        ColumnKind::Text => "text",
+        ColumnKind::Amount => "amount",
+        ColumnKind::Short => "short",
+    }
+}
+
+fn role_class(role: RowRole) -> &'static str {
+    match role {
+        RowRole::Total => "total",
+        RowRole::Class => "class",
+        RowRole::Kuan => "kuan",
+        RowRole::Item => "item",
+        RowRole::Group => "group",
+        RowRole::Plain => "plain",
+    }
+}
+
+fn table(t: &Table, heading_level: u8) -> Result<TableView, HtmlError> {
+    let width = t.columns.len();
+    let header_rows: Vec<&[Cell]> = t.header.iter().map(Vec::as_slice).collect();
+    let body_rows: Vec<&[Cell]> = t.body.iter().map(|r| r.cells.as_slice()).collect();
+    let header_places =
+        grid::place(&t.id, "header", &header_rows, width).map_err(HtmlError::Layout)?;
+    let body_places = grid::place(&t.id, "body", &body_rows, width).map_err(HtmlError::Layout)?;
+    let row_header_col = t.columns.iter().position(|k| *k == ColumnKind::Text);
+
+    let header = t
+        .header
+        .iter()
+        .zip(&header_places)
+        .map(|(cells, places)| {
+            cells
+                .iter()
+                .zip(places)
+                .map(|(cell, at)| {
+                    let scope = if cell.colspan > 1 { "colgroup" } else { "col" };
+                    cell_view(cell, "th", Some(scope), t.columns.get(at.col).copied())
+                })
+                .collect()
+        })
+        .collect();
+
+    let body = t
+        .body
+        .iter()
+        .zip(&body_places)
+        .map(|(row, places)| RowView {
+            role: role_class(row.role),
+            cells: row
+                .cells
+                .iter()
+                .zip(places)
+                .map(|(cell, at)| {
+                    let is_row_header =
+                        Some(at.col) == row_header_col && !cell.text.trim().is_empty();
+                    let (tag, scope) = if is_row_header {
+                        ("th", Some("row"))
+                    } else {
+                        ("td", None)
+                    };
+                    cell_view(cell, tag, scope, t.columns.get(at.col).copied())
+                })
+                .collect(),
+        })
+        .collect();
+
+    Ok(TableView {
+        id: t.id.clone(),
+        title_id: format!("{}-title", t.id),
+        heading_level,
+        label: t.label.clone(),
+        title: t.title.clone(),
+        subtitle: t.subtitle.clone(),
+        issuer: t.issuer.clone(),
+        unit: t.unit.clone(),
+        landscape: t.orientation == crate::document::Orientation::Landscape,
+        cols: t.columns.iter().map(|k| column_class(*k)).collect(),
+        header,
+        body,
+        empty_statement: if t.body.is_empty() {
+            t.empty_statement.clone()
+        } else {
+            None
+        },
+    })
+}
+
+fn cell_view(
+    cell: &Cell,
+    tag: &'static str,
+    scope: Option<&'static str>,
+    kind: Option<ColumnKind>,
+) -> CellView {
+    let mut class = String::from(match cell.align {
+        Align::Left => "l",
+        Align::Center => "c",
+        Align::Right => "r",
+    });
+    if cell.indent > 0 {
+        class.push_str(if cell.indent == 1 { " i1" } else { " i2" });
+    }
+    if let Some(kind) = kind {
+        class.push_str(match kind {
+            ColumnKind::Code => " k-code",
+            ColumnKind::Text => " k-text",
+            ColumnKind::Amount => " k-amount",
+            ColumnKind::Short => " k-short",
+        });
+    }
+    if cell.amount.is_some() || (kind == Some(ColumnKind::Amount) && tag == "td") {
+        class.push_str(" num");
+    }
+    CellView {
+        tag,
+        scope,
+        text: cell.text.clone(),
+        colspan: (cell.colspan > 1).then_some(cell.colspan),
+        rowspan: (cell.rowspan > 1).then_some(cell.rowspan),
+        class,
+    }
+}
+
+/// Every id on the page is unique and well-formed, and every 目录 link has a target.
+fn check_ids(page: &PageView) -> Result<(), HtmlError> {
+    let mut ids: BTreeSet<&str> = BTreeSet::new();
+    let mut all: Vec<&str> = PAGE_IDS.to_vec();
+    for p in &page.parts {
+        all.push(&p.id);
+        all.push(&p.heading_id);
+        for s in &p.sections {
+            all.push(&s.id);
+            all.extend(s.heading_id.as_deref());
+            for b in &s.blocks {
+                match b {
+                    BlockView::Table(t) => all.extend([t.id.as_str(), t.title_id.as_str()]),
+                    BlockView::Chart(c) => all.extend([c.id.as_str(), c.title_id.as_str()]),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for id in all {
+        if id.is_empty() || id.chars().any(char::is_whitespace) {
+            return Err(HtmlError::Layout(format!(
+                "id “{id}” is empty or contains whitespace"
+            )));
+        }
+        if !ids.insert(id) {
+            return Err(HtmlError::Layout(format!("id “{id}” is used twice")));
+        }
+    }
+    let mut entries: Vec<&TocView> = page.toc.iter().collect();
+    while let Some(e) = entries.pop() {
+        if !ids.contains(e.target.as_str()) {
+            return Err(HtmlError::Layout(format!(
+                "目录 entry “{}” links to missing id “{}”",
+                e.text, e.target
+            )));
+        }
+        entries.extend(e.children.iter());
+    }
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! The HTML of every example: a snapshot of the page, and assertions that it is valid and
+//! shows every heading, table title and text (so every derived figure) of its document.
+
+#[path = "common/html_check.rs"]
+mod html_check;
+#[path = "common/html_docs.rs"]
+mod html_docs;
+
+use gongkai::document::{Block, Document};
+use gongkai::render::html::HtmlRenderer;
+use html_check::{escaped, problems};
+
+fn render(doc: &Document) -> String {
+    String::from_utf8(
+        HtmlRenderer::new(None)
+            .expect("templates")
+            .render(doc)
+            .expect("renders"),
+    )
+    .expect("UTF-8")
+}
+
+/// Every text of the document, with where it comes from.
+fn texts(doc: &Document) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("title".to_string(), doc.meta.title.clone()),
+        ("unit".to_string(), doc.meta.unit_name.clone()),
+        ("subtitle".to_string(), doc.meta.subtitle.clone()),
+        ("落款".to_string(), doc.signature.unit_name.clone()),
+    ];
+    out.extend(
+        doc.signature
+            .date
+            .iter()
+            .map(|d| ("落款日期".to_string(), d.clone())),
+    );
+    out.extend(
+        doc.toc
+            .iter()
+            .map(|e| (format!("目录 → {}", e.target), e.text.clone())),
+    );
+    for part in &doc.parts {
+        out.push((part.id.clone(), part.number.clone()));
+        out.push((part.id.clone(), part.title.clone()));
+        for s in &part.sections {
+            out.extend(s.heading.iter().map(|h| (s.id.clone(), h.clone())));
+            for b in &s.blocks {
+                match b {
+                    Block::Subheading { text } | Block::Paragraph { text, .. } => {
+                        out.push((s.id.clone(), text.clone()))
+                    }
+                    Block::Table(t) => {
+                        let at = |what: &str| format!("{} {what}", t.id);
+                        out.push((at("title"), t.title.clone()));
+                        for x in [
+                            &t.label,
+                            &t.subtitle,
+                            &t.issuer,
+                            &t.unit,
+                            &t.empty_statement,
+                        ]
+                        .into_iter()
+                        .flatten()
+                        {
+                            out.push((at("line"), x.clone()));
+                        }
+                        for c in t.header.iter().flatten() {
+                            out.push((at("header"), c.text.clone()));
+                        }
+                        for (r, row) in t.body.iter().enumerate() {
+                            for c in &row.cells {
+                                out.push((at(&format!("row {}", r + 1)), c.text.clone()));
+                            }
+                        }
+                    }
+                    Block::Chart(c) => {
+                        out.push((c.id.clone(), c.title.clone()));
+                        out.push((c.id.clone(), c.total.grouped()));
+                        for i in &c.items {
+                            out.push((c.id.clone(), i.label.clone()));
+                            out.push((c.id.clone(), i.amount.grouped()));
+                            out.push((c.id.clone(), format!("{}%", i.share.plain())));
+                        }
+                    }
+                    Block::Term {
+                        number,
+                        term,
+                        definition,
+                    } => {
+                        out.extend([number, term, definition].map(|t| (s.id.clone(), t.clone())));
+                    }
+                }
+            }
+        }
+    }
+    out.retain(|(_, t)| !t.trim().is_empty());
+    out
+}
+
+fn check_example(name: &str) {
+    let doc = html_docs::example_document(name);
+    let html = render(&doc);
+    assert_eq!(
+        problems(&html),
+        Vec::<String>::new(),
+        "{name}: invalid page"
+    );
+    let missing: Vec<_> = texts(&doc)
+        .into_iter()
+        .filter(|(_, t)| !html.contains(&escaped(t)))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{name}: texts missing from the page: {missing:#?}"
+    );
+    for part in &doc.parts {
+        assert!(
+            html.contains(&format!("<section class=\"part\" id=\"{}\"", part.id)),
+            "{name}: part {} missing",
+            part.id
+        );
+        for s in &part.sections {
+            if let Some(h) = &s.heading {
+                assert!(
+                    html.contains(&format!(">{}</h3>", escaped(h))),
+                    "{name}: heading {h} is not a heading"
+                );
+            }
+            for b in &s.blocks {
+                if let Block::Table(t) = b {
+                    let caption = format!(
+                        "<caption>{}{}",
+                        t.label
+                            .as_ref()
+                            .map(|l| format!("{} ", escaped(l)))
+                            .unwrap_or_default(),
+                        escaped(&t.title)
+                    );
+                    assert!(
+                        html.contains(&caption),
+                        "{name}: table {} has no caption {caption}",
+                        t.id
+                    );
+                    assert!(
+                        html.contains(&format!(
+                            "class=\"table-title\" id=\"{}-title\">{}</h",
+                            t.id,
+                            escaped(&t.title)
+                        )),
+                        "{name}: table {} title",
+                        t.id
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(render(&doc), html, "{name}: rendering is deterministic");
+    insta::assert_snapshot!(format!("html_{name}"), html);
+}
+
+#[test]
+fn qitai_commerce_2024() {
+    check_example("qitai-commerce-2024");
+    let html = render(&html_docs::example_document("qitai-commerce-2024"));
+    let start = html
+        .find("<div class=\"table-block landscape\" id=\"table-2\">")
+        .expect("table 2 is a wide table");
+    let table = &html[start..start + html[start..].find("</table>").expect("table 2 ends")];
+    let thead =
+        &table[table.find("<thead>").expect("thead")..table.find("</thead>").expect("/thead")];
+    assert_eq!(
+        thead.matches("<tr>").count(),
+        3,
+        "table 2 has three header rows"
+    );
+    assert_eq!(
+        table.matches("<col class=").count(),
+        16,
+        "table 2 has 16 columns"
+    );
+    assert!(
+        thead.contains("<th scope=\"colgroup\" colspan=\"7\""),
+        "财政拨款（补助） spans seven columns"
+    );
+}
+
+#[test]
+fn changji_industry_2024() {
+    check_example("changji-industry-2024");
+}
+
+#[test]
+fn manas_commerce_2024() {
+    check_example("manas-commerce-2024");
+}
