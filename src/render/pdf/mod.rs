@@ -1,41 +1,107 @@
-//! PDF renderer (being merged from the PDF work copy).
+//! PDF renderer: layout (fonts, line breaking, tables, pagination), then the printpdf writer.
+//!
+//! The stages are separate, as in typst: [`layout`] turns a [`Document`] into pages of
+//! positioned items (glyph runs, rules, fills) using only font metrics; [`writer`] draws
+//! those pages with printpdf after subsetting each font to the glyphs used; [`outline`]
+//! adds the nested bookmarks, metadata and a deterministic `/ID`.
+
+mod body;
+mod discovery;
+mod fonts;
+mod frame;
+mod layout;
+pub mod linebreak;
+mod metrics;
+mod outline;
+mod pages;
+pub mod paginate;
+mod sfnt;
+mod table;
+mod text;
+mod toc;
+mod writer;
 
 use crate::document::Document;
 use std::path::PathBuf;
 
-/// Font choices.
+pub use fonts::{FontSet, Role};
+pub use pages::{Item, Page};
+
+/// Where to look for fonts: extra directories and explicit files per role
+/// (`--font-dir` and the TOML `[fonts]` section).
+#[derive(Debug, Clone, Default)]
 pub struct FontOptions {
-    /// Extra dirs.
+    /// Directories searched before the system font directories, in order.
     pub dirs: Vec<PathBuf>,
-    /// Body.
+    /// Body text (仿宋).
     pub body: Option<PathBuf>,
-    /// Heading.
+    /// 一、 headings (黑体).
     pub heading: Option<PathBuf>,
-    /// Kai.
+    /// （一） headings (楷体).
     pub kai: Option<PathBuf>,
-    /// Title.
+    /// Title (小标宋).
     pub title: Option<PathBuf>,
-    /// Table.
+    /// Tables (宋体).
     pub table: Option<PathBuf>,
 }
 
-/// Loaded fonts.
-pub struct FontSet;
-
-/// PDF errors.
+/// Everything that can stop a PDF from being produced.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// Not merged yet.
-    #[error("PDF 渲染器尚未合并")]
-    Missing,
+    /// No usable Chinese font was found at all.
+    #[error("未找到可用的中文字体（需要仿宋、黑体、楷体、宋体或其替代字体）。\n请安装字体后重试：\n  Debian/Ubuntu: sudo apt-get install fonts-noto-cjk fonts-lxgw-wenkai\n  Windows: 确认 C:\\Windows\\Fonts 中有 simfang.ttf、simhei.ttf、simkai.ttf、simsun.ttc\n  macOS: 系统自带 Songti/Kaiti/STHeiti\n或用 --font-dir 目录 / TOML 的 [fonts] 指定字体文件。\n已查找：{searched}")]
+    NoFonts {
+        /// The directories that were searched.
+        searched: String,
+    },
+    /// A font file given explicitly could not be read or parsed.
+    #[error("字体文件 {path} 无法使用：{reason}")]
+    BadFont {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A character no loaded font can draw.
+    #[error("字符“{ch}”(U+{code:04X}) 在所有可用字体中都没有字形（{role} 字体链：{chain}）；请安装覆盖该字符的中文字体（如 fonts-noto-cjk）。出现位置：{context}")]
+    MissingGlyph {
+        /// The character.
+        ch: char,
+        /// Its code point.
+        code: u32,
+        /// The font role that was asked for it.
+        role: &'static str,
+        /// The faces tried.
+        chain: String,
+        /// The text it occurs in.
+        context: String,
+    },
+    /// Subsetting or embedding a font failed.
+    #[error("字体 {font} 子集化失败：{reason}")]
+    Subset {
+        /// The face.
+        font: String,
+        /// Why.
+        reason: String,
+    },
+    /// The PDF could not be assembled.
+    #[error("生成 PDF 失败：{0}")]
+    Write(String),
 }
 
-/// Loads fonts.
-pub fn load_fonts(_o: &FontOptions) -> Result<FontSet, PdfError> {
-    Err(PdfError::Missing)
+/// Discovers and loads the fonts for every role; call once per process and reuse.
+pub fn load_fonts(opts: &FontOptions) -> Result<FontSet, PdfError> {
+    FontSet::load(opts)
 }
 
-/// Renders.
-pub fn render(_d: &Document, _f: &FontSet) -> Result<Vec<u8>, PdfError> {
-    Err(PdfError::Missing)
+/// Lays out `doc` and writes it as PDF bytes. Pure: same input, same bytes.
+pub fn render(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+    let laid = layout::lay_out(doc, fonts)?;
+    let bytes = writer::write(&laid.pages, fonts, doc)?;
+    outline::finish(bytes, doc, &laid)
+}
+
+/// Lays out `doc` without writing it: the pages of positioned items (for tests and tools).
+pub fn lay_out_pages(doc: &Document, fonts: &FontSet) -> Result<Vec<Page>, PdfError> {
+    Ok(layout::lay_out(doc, fonts)?.pages)
 }

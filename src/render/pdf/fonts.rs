@@ -1,0 +1,228 @@
+//! Font roles, loading and fallback chains.
+//!
+//! A [`FontSet`] is loaded once per process: each font file is read once and shared by
+//! every role that uses it. Each role has a chain of faces; a character is drawn with
+//! the first face of the chain that has a glyph for it.
+
+use super::discovery::{pick_face, system_dirs, FontIndex};
+use super::{FontOptions, PdfError};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The typographic roles of a 公文.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// Document and part titles (小标宋).
+    Title,
+    /// 一、 headings (黑体).
+    Heading,
+    /// （一） headings (楷体).
+    Kai,
+    /// Body text (仿宋).
+    Body,
+    /// Table text (宋体).
+    Table,
+    /// Emphasised table text: totals and 类 rows.
+    TableBold,
+}
+
+impl Role {
+    /// All roles, in a fixed order.
+    pub const ALL: [Role; 6] = [
+        Role::Title,
+        Role::Heading,
+        Role::Kai,
+        Role::Body,
+        Role::Table,
+        Role::TableBold,
+    ];
+
+    /// The Chinese name of the role, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Title => "标题（小标宋）",
+            Role::Heading => "一级标题（黑体）",
+            Role::Kai => "二级标题（楷体）",
+            Role::Body => "正文（仿宋）",
+            Role::Table => "表格（宋体）",
+            Role::TableBold => "表格加粗",
+        }
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// One loaded face: the whole file's bytes (shared) and the face index inside it.
+#[derive(Debug, Clone)]
+pub struct LoadedFace {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// Face index inside a collection.
+    pub index: u32,
+    /// The file's bytes, shared between faces of the same file.
+    pub data: Arc<Vec<u8>>,
+    /// The face's PostScript or family name, for messages and the PDF.
+    pub name: String,
+}
+
+/// Every face loaded for this process and the fallback chain of each role.
+#[derive(Debug, Clone)]
+pub struct FontSet {
+    faces: Vec<LoadedFace>,
+    chains: [Vec<usize>; 6],
+}
+
+/// How many discovered files a role keeps before the shared fallbacks.
+const PER_ROLE: usize = 2;
+
+impl FontSet {
+    /// Discovers and reads the fonts; see [`super::load_fonts`].
+    pub fn load(opts: &FontOptions) -> Result<FontSet, PdfError> {
+        let mut dirs = opts.dirs.clone();
+        dirs.extend(system_dirs());
+        let index = FontIndex::scan(&dirs);
+        let mut loader = Loader::default();
+        let mut chains: [Vec<usize>; 6] = Default::default();
+        for role in Role::ALL {
+            let chain = &mut chains[role.slot()];
+            if let Some(path) = explicit(opts, role) {
+                chain.push(loader.explicit(path)?);
+            }
+            for (path, face) in index.role_files(role) {
+                if chain.len() >= PER_ROLE {
+                    break;
+                }
+                if let Some(id) = loader.discovered(&path, face) {
+                    if !chain.contains(&id) {
+                        chain.push(id);
+                    }
+                }
+            }
+        }
+        if loader.faces.is_empty() {
+            let searched = dirs
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>();
+            return Err(PdfError::NoFonts {
+                searched: searched.join(", "),
+            });
+        }
+        for chain in chains.iter_mut() {
+            for id in 0..loader.faces.len() {
+                if !chain.contains(&id) {
+                    chain.push(id);
+                }
+            }
+        }
+        Ok(FontSet {
+            faces: loader.faces,
+            chains,
+        })
+    }
+
+    /// All loaded faces; a face's position is its stable id.
+    pub fn faces(&self) -> &[LoadedFace] {
+        &self.faces
+    }
+
+    /// The fallback chain of `role`, best first.
+    pub fn chain(&self, role: Role) -> &[usize] {
+        &self.chains[role.slot()]
+    }
+
+    /// The chain of `role` as readable names, for messages.
+    pub fn chain_names(&self, role: Role) -> String {
+        let names: Vec<&str> = self
+            .chain(role)
+            .iter()
+            .map(|&i| self.faces[i].name.as_str())
+            .collect();
+        names.join(" → ")
+    }
+}
+
+fn explicit(opts: &FontOptions, role: Role) -> Option<&PathBuf> {
+    match role {
+        Role::Title => opts.title.as_ref(),
+        Role::Heading => opts.heading.as_ref(),
+        Role::Kai => opts.kai.as_ref(),
+        Role::Body => opts.body.as_ref(),
+        Role::Table | Role::TableBold => opts.table.as_ref(),
+    }
+}
+
+/// Reads each file once and parses each (file, face) once.
+#[derive(Default)]
+struct Loader {
+    files: BTreeMap<PathBuf, Arc<Vec<u8>>>,
+    faces: Vec<LoadedFace>,
+}
+
+impl Loader {
+    fn explicit(&mut self, path: &PathBuf) -> Result<usize, PdfError> {
+        let data = self.read(path).map_err(|reason| PdfError::BadFont {
+            path: path.clone(),
+            reason,
+        })?;
+        let face = pick_face(&data);
+        self.face(path, face).map_err(|reason| PdfError::BadFont {
+            path: path.clone(),
+            reason,
+        })
+    }
+
+    fn discovered(&mut self, path: &PathBuf, face: u32) -> Option<usize> {
+        self.face(path, face).ok()
+    }
+
+    fn read(&mut self, path: &PathBuf) -> Result<Arc<Vec<u8>>, String> {
+        if let Some(data) = self.files.get(path) {
+            return Ok(data.clone());
+        }
+        let data = Arc::new(std::fs::read(path).map_err(|e| e.to_string())?);
+        self.files.insert(path.clone(), data.clone());
+        Ok(data)
+    }
+
+    fn face(&mut self, path: &PathBuf, index: u32) -> Result<usize, String> {
+        if let Some(pos) = self
+            .faces
+            .iter()
+            .position(|f| &f.path == path && f.index == index)
+        {
+            return Ok(pos);
+        }
+        let data = self.read(path)?;
+        let parsed = ttf_parser::Face::parse(&data, index).map_err(|e| e.to_string())?;
+        if parsed.glyph_index('中').is_none() {
+            return Err("该字体不含中文字形".to_string());
+        }
+        let name = face_name(&parsed).unwrap_or_else(|| {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+        self.faces.push(LoadedFace {
+            path: path.clone(),
+            index,
+            data,
+            name,
+        });
+        Ok(self.faces.len() - 1)
+    }
+}
+
+fn face_name(face: &ttf_parser::Face) -> Option<String> {
+    let names = face.names();
+    let find = |id: u16| {
+        names
+            .into_iter()
+            .filter(|n| n.name_id == id && n.is_unicode())
+            .find_map(|n| n.to_string())
+    };
+    find(ttf_parser::name_id::POST_SCRIPT_NAME).or_else(|| find(ttf_parser::name_id::FULL_NAME))
+}

@@ -1,0 +1,148 @@
+//! The layout stage: cover, 目录 and body pages with page numbers, as positioned items.
+//!
+//! Body pages are numbered from 1 after the front matter (cover and 目录), so the body is
+//! laid out first and the 目录 then prints the real page numbers in a single pass.
+
+use super::body::{baseline_in, BodyLayout, Mark};
+use super::fonts::{FontSet, Role};
+use super::frame::{Frame, MM};
+use super::metrics::Metrics;
+use super::pages::{Item, Page};
+use super::text::{self, set_block, Align, Span};
+use super::toc::{toc_pages, TocLink};
+use super::PdfError;
+use crate::document::{Document, Meta};
+use std::collections::BTreeMap;
+
+/// The laid-out document.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    /// All pages: cover, 目录, body.
+    pub pages: Vec<Page>,
+    /// Bookmarks with absolute page indices.
+    pub marks: Vec<Mark>,
+    /// Clickable 目录 entries with absolute page indices.
+    pub links: Vec<TocLink>,
+}
+
+/// Lays out `doc` with `fonts`.
+pub fn lay_out(doc: &Document, fonts: &FontSet) -> Result<Laid, PdfError> {
+    let m = Metrics::new(fonts);
+    let (flow, mut marks) = BodyLayout::new(&m).run(doc)?;
+    let mut body = flow.finish();
+    for (i, page) in body.iter_mut().enumerate() {
+        number_page(&m, page, i + 1)?;
+    }
+    let page_of: BTreeMap<&str, usize> = marks.iter().map(|mk| (mk.id.as_str(), mk.page)).collect();
+    let cover = cover_page(&m, &doc.meta)?;
+    let (toc, mut links) = toc_pages(&m, doc, &page_of)?;
+    let front = 1 + toc.len();
+    for mk in marks.iter_mut() {
+        mk.page += front;
+    }
+    for link in links.iter_mut() {
+        link.page += 1;
+        link.target_page += front;
+    }
+    let mut pages = vec![cover];
+    pages.extend(toc);
+    pages.extend(body);
+    Ok(Laid {
+        pages,
+        marks,
+        links,
+    })
+}
+
+/// Prints `— n —` in 4号 below the text block, on the outer side (odd right, even left),
+/// one character in from the edge of the block.
+fn number_page(m: &Metrics, page: &mut Page, n: usize) -> Result<(), PdfError> {
+    let frame = if page.width > page.height {
+        Frame::landscape()
+    } else {
+        Frame::portrait()
+    };
+    let size = 14.0;
+    let label = format!("— {n} —");
+    let shaped = text::shape(
+        m,
+        &[Span {
+            role: Role::Table,
+            text: &label,
+        }],
+        size,
+        1.0,
+    )?;
+    let w = text::width(&shaped);
+    let x = if n % 2 == 1 {
+        frame.right() - size - w
+    } else {
+        frame.left + size
+    };
+    let baseline = frame.bottom() + 7.0 * MM + 0.88 * size;
+    page.items
+        .extend(text::place(&shaped, x, baseline, w, size, Align::Left));
+    Ok(())
+}
+
+/// The cover: unit name and 年度预算公开 line in the title face, the date if given.
+fn cover_page(m: &Metrics, meta: &Meta) -> Result<Page, PdfError> {
+    let frame = Frame::portrait();
+    let mut items: Vec<Item> = Vec::new();
+    let mut y = frame.top + 40.0 * MM;
+    for (text, size) in [
+        (meta.unit_name.as_str(), 26.0),
+        (meta.subtitle.as_str(), 26.0),
+    ] {
+        let lines = set_block(
+            m,
+            &[Span {
+                role: Role::Title,
+                text,
+            }],
+            size,
+            frame.width,
+            0.0,
+            Align::Center,
+            1.0,
+        )?;
+        for line in lines {
+            items.extend(text::offset(
+                line,
+                frame.left,
+                y + baseline_in(size * 1.7, size),
+            ));
+            y += size * 1.7;
+        }
+        y += 10.0;
+    }
+    if let Some(date) = &meta.issued {
+        let size = 16.0;
+        let lines = set_block(
+            m,
+            &[Span {
+                role: Role::Body,
+                text: date,
+            }],
+            size,
+            frame.width,
+            0.0,
+            Align::Center,
+            1.0,
+        )?;
+        let mut y = frame.bottom() - 40.0 * MM;
+        for line in lines {
+            items.extend(text::offset(
+                line,
+                frame.left,
+                y + baseline_in(size * 1.6, size),
+            ));
+            y += size * 1.6;
+        }
+    }
+    Ok(Page {
+        width: frame.page_w,
+        height: frame.page_h,
+        items,
+    })
+}

@@ -1,0 +1,345 @@
+//! Table pagination and drawing: the label/title/编制单位/单位 block kept with the first
+//! rows, header rows repeated on every page the table continues on, rows (and row-span
+//! groups) never split, ruled cells with shaded headers.
+
+use super::fonts::Role;
+use super::frame::Flow;
+use super::metrics::Metrics;
+use super::pages::Item;
+use super::table::{measure, GridCell, Measured, PAD_X};
+use super::text::{self, set_block, Align, Span};
+use super::PdfError;
+use crate::document::{Align as CellAlign, Table};
+use std::ops::Range;
+
+/// Inner rule width.
+const THIN: f32 = 0.5;
+/// Outer frame width.
+const THICK: f32 = 1.0;
+
+/// Splits body row groups (their heights) into pages: each page holds the repeated
+/// header (`header_h`) and as many whole groups as fit in `first` (first page) or `rest`
+/// points. A page always takes at least one group, so an oversized group stands alone.
+pub fn paginate(groups: &[f32], header_h: f32, first: f32, rest: f32) -> Vec<Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    let mut avail = first;
+    while start < groups.len() {
+        let mut used = header_h;
+        let mut end = start;
+        while end < groups.len() && (end == start || used + groups[end] <= avail + 0.01) {
+            used += groups[end];
+            end += 1;
+        }
+        pages.push(start..end);
+        start = end;
+        avail = rest;
+    }
+    pages
+}
+
+/// Lays `table` out into `flow`, whose current frame decides the orientation; returns
+/// the page index and y where its title block starts.
+pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize, f32), PdfError> {
+    let frame = flow.frame;
+    let landscape = frame.page_w > frame.page_h;
+    let (title, title_h) = title_block(m, table, frame.width, landscape)?;
+    let meas = measure(m, table, frame.width, frame.height - title_h, landscape)?;
+    let groups = meas.body_groups();
+    let heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
+    let header_h = meas.header_height();
+    let statement = match (&table.empty_statement, table.body.is_empty()) {
+        (Some(s), true) => Some(set_block(
+            m,
+            &[Span {
+                role: Role::Body,
+                text: s,
+            }],
+            14.0,
+            frame.width,
+            28.0,
+            Align::Justify,
+            1.0,
+        )?),
+        _ => None,
+    };
+    let statement_h = statement
+        .as_ref()
+        .map_or(0.0, |l| l.len() as f32 * 14.0 * 1.6 + 8.0);
+    flow.ensure(title_h + header_h + heights.first().copied().unwrap_or(0.0) + statement_h);
+    let start = (flow.page_index(), flow.y);
+    flow.push(text::offset(title, frame.left, flow.y));
+    flow.y += title_h;
+    let caption = continuation(m, table)?;
+    let pages = paginate(
+        &heights,
+        header_h,
+        flow.remaining(),
+        frame.height - caption.1,
+    );
+    if pages.is_empty() {
+        let items = draw_rows(&meas, frame.left, flow.y, (0..meas.header_rows).collect());
+        flow.push(items);
+        flow.y += header_h;
+    }
+    for (i, range) in pages.iter().enumerate() {
+        if i > 0 {
+            flow.new_page(frame);
+            flow.push(text::offset(caption.0.clone(), frame.left, flow.y));
+            flow.y += caption.1;
+        }
+        let first_row = groups[range.start].0.start;
+        let last_row = groups[range.end - 1].0.end;
+        let mut rows: Vec<usize> = (0..meas.header_rows).collect();
+        rows.extend(first_row..last_row);
+        let items = draw_rows(&meas, frame.left, flow.y, rows.clone());
+        flow.push(items);
+        flow.y += rows.iter().map(|&r| meas.heights[r]).sum::<f32>();
+    }
+    if let Some(lines) = statement {
+        flow.y += 8.0;
+        for line in lines {
+            flow.push(text::offset(line, frame.left, flow.y + 14.0 * 1.25));
+            flow.y += 14.0 * 1.6;
+        }
+    }
+    flow.y += 10.0;
+    Ok(start)
+}
+
+/// The 表N label, title, subtitle and the 编制单位 / 单位 line, relative to (0, 0).
+fn title_block(
+    m: &Metrics,
+    table: &Table,
+    width: f32,
+    landscape: bool,
+) -> Result<(Vec<Item>, f32), PdfError> {
+    let mut items = Vec::new();
+    let mut y = 0.0;
+    let line =
+        |items: &mut Vec<Item>, y: &mut f32, spans: &[Span], size: f32, align: Align, gap: f32| {
+            let lines = set_block(m, spans, size, width, 0.0, align, 1.0)?;
+            for l in lines {
+                items.extend(text::offset(l, 0.0, *y + size * 1.05));
+                *y += size * 1.35;
+            }
+            *y += gap;
+            Ok::<(), PdfError>(())
+        };
+    if let Some(label) = &table.label {
+        line(
+            &mut items,
+            &mut y,
+            &[Span {
+                role: Role::Heading,
+                text: label,
+            }],
+            12.0,
+            Align::Left,
+            2.0,
+        )?;
+    }
+    let title_size = if landscape { 16.0 } else { 18.0 };
+    line(
+        &mut items,
+        &mut y,
+        &[Span {
+            role: Role::Title,
+            text: &table.title,
+        }],
+        title_size,
+        Align::Center,
+        4.0,
+    )?;
+    if let Some(sub) = &table.subtitle {
+        line(
+            &mut items,
+            &mut y,
+            &[Span {
+                role: Role::Body,
+                text: sub,
+            }],
+            12.0,
+            Align::Center,
+            2.0,
+        )?;
+    }
+    let size = 10.5;
+    match (&table.issuer, &table.unit) {
+        (None, None) => {}
+        (issuer, unit) => {
+            let base = y + size * 1.05;
+            if let Some(issuer) = issuer {
+                let shaped = text::shape(
+                    m,
+                    &[Span {
+                        role: Role::Table,
+                        text: issuer,
+                    }],
+                    size,
+                    1.0,
+                )?;
+                items.extend(text::offset(
+                    text::place(&shaped, 0.0, 0.0, width, size, Align::Left),
+                    0.0,
+                    base,
+                ));
+            }
+            if let Some(unit) = unit {
+                let shaped = text::shape(
+                    m,
+                    &[Span {
+                        role: Role::Table,
+                        text: unit,
+                    }],
+                    size,
+                    1.0,
+                )?;
+                items.extend(text::offset(
+                    text::place(&shaped, 0.0, 0.0, width, size, Align::Right),
+                    0.0,
+                    base,
+                ));
+            }
+            y += size * 1.6;
+        }
+    }
+    Ok((items, y + 2.0))
+}
+
+/// The caption of a continuation page: `表2 单位收入总体情况表（续）`.
+fn continuation(m: &Metrics, table: &Table) -> Result<(Vec<Item>, f32), PdfError> {
+    let text = match &table.label {
+        Some(label) => format!("{label} {}（续）", table.title),
+        None => format!("{}（续）", table.title),
+    };
+    let size = 10.5;
+    let shaped = text::shape(
+        m,
+        &[Span {
+            role: Role::Heading,
+            text: &text,
+        }],
+        size,
+        1.0,
+    )?;
+    let items = text::place(&shaped, 0.0, size * 1.05, f32::MAX, size, Align::Left);
+    Ok((items, size * 1.8))
+}
+
+/// Draws the given grid rows (header rows first) from `top`, stacked in order.
+fn draw_rows(meas: &Measured, left: f32, top: f32, rows: Vec<usize>) -> Vec<Item> {
+    let mut y_of = vec![None; meas.heights.len()];
+    let mut y = top;
+    for &r in &rows {
+        y_of[r] = Some(y);
+        y += meas.heights[r];
+    }
+    let bottom = y;
+    let mut xs = vec![left];
+    for w in &meas.widths {
+        xs.push(xs[xs.len() - 1] + w);
+    }
+    let right = xs[xs.len() - 1];
+    let mut fills = Vec::new();
+    let mut rules = Vec::new();
+    let mut texts = Vec::new();
+    for cell in &meas.cells {
+        let Some(cy) = y_of[cell.row] else { continue };
+        let end = (cell.row + cell.rowspan).min(meas.heights.len());
+        let h: f32 = meas.heights[cell.row..end].iter().sum();
+        let (x0, x1) = (xs[cell.col], xs[cell.col + cell.colspan]);
+        if cell.header {
+            fills.push(Item::Fill {
+                x: x0,
+                y: cy,
+                w: x1 - x0,
+                h,
+                gray: 0.88,
+            });
+        }
+        rules.push(rule(x1, cy, x1, cy + h, THIN));
+        rules.push(rule(x0, cy + h, x1, cy + h, THIN));
+        texts.extend(cell_text(meas, cell, x0, x1, cy, h));
+    }
+    rules.push(rule(left, top, right, top, THICK));
+    rules.push(rule(left, bottom, right, bottom, THICK));
+    rules.push(rule(left, top, left, bottom, THICK));
+    rules.push(rule(right, top, right, bottom, THICK));
+    fills.extend(rules);
+    fills.extend(texts);
+    fills
+}
+
+fn rule(x1: f32, y1: f32, x2: f32, y2: f32, width: f32) -> Item {
+    Item::Rule {
+        x1,
+        y1,
+        x2,
+        y2,
+        width,
+        dotted: false,
+    }
+}
+
+fn cell_text(meas: &Measured, cell: &GridCell, x0: f32, x1: f32, y: f32, h: f32) -> Vec<Item> {
+    let size = meas.size;
+    let lh = meas.line_height();
+    let block = cell.lines.len() as f32 * lh;
+    let top = y + (h - block) / 2.0;
+    let indent = cell.indent * size;
+    let inner_x = x0 + PAD_X + indent;
+    let inner_w = x1 - x0 - 2.0 * PAD_X - indent;
+    let align = match cell.align {
+        CellAlign::Left => Align::Left,
+        CellAlign::Center => Align::Center,
+        CellAlign::Right => Align::Right,
+    };
+    let mut out = Vec::new();
+    for (i, range) in cell.lines.iter().enumerate() {
+        let baseline = top + i as f32 * lh + (lh - size) / 2.0 + 0.88 * size;
+        out.extend(text::place(
+            &cell.shaped[range.clone()],
+            inner_x,
+            baseline,
+            inner_w,
+            size,
+            align,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paginate;
+
+    #[test]
+    fn header_is_counted_on_every_page_and_rows_are_whole() {
+        let groups = vec![10.0; 25];
+        let pages = paginate(&groups, 20.0, 100.0, 120.0);
+        assert_eq!(pages[0], 0..8);
+        assert!(pages[1..pages.len() - 1].iter().all(|r| r.len() == 10));
+        let covered: usize = pages.iter().map(|r| r.len()).sum();
+        assert_eq!(covered, 25);
+    }
+
+    #[test]
+    fn long_table_runs_over_more_than_three_pages() {
+        let groups = vec![15.0; 200];
+        let pages = paginate(&groups, 30.0, 300.0, 600.0);
+        assert!(pages.len() > 3);
+        for w in pages.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        for r in &pages {
+            assert!(30.0 + r.len() as f32 * 15.0 <= 600.0);
+        }
+    }
+
+    #[test]
+    fn oversized_group_stands_alone() {
+        let pages = paginate(&[10.0, 500.0, 10.0], 20.0, 100.0, 100.0);
+        assert_eq!(pages, vec![0..1, 1..2, 2..3]);
+    }
+}

@@ -1,0 +1,254 @@
+//! Text setting: resolve characters to glyphs (with font fallback), break into lines,
+//! and place a line as positioned glyph runs — left, centred, right or justified.
+
+use super::fonts::Role;
+use super::linebreak::{break_lines, can_break};
+use super::metrics::Metrics;
+use super::pages::{Glyph, Item};
+use super::PdfError;
+use std::ops::Range;
+
+/// A styled piece of text.
+#[derive(Debug, Clone, Copy)]
+pub struct Span<'s> {
+    /// Font role.
+    pub role: Role,
+    /// The text.
+    pub text: &'s str,
+}
+
+/// A character resolved to a glyph, with its advance at the set size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shaped {
+    /// The character (`\n` for a forced break, which draws nothing).
+    pub ch: char,
+    /// Face index.
+    pub face: u16,
+    /// Glyph id.
+    pub gid: u16,
+    /// Natural advance in points.
+    pub natural: f32,
+    /// Advance used for layout (the natural one compressed to the body grid where asked).
+    pub advance: f32,
+}
+
+/// How a line is aligned in its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+    /// Stretched to both edges.
+    Justify,
+}
+
+/// Resolves every character of `spans` at `size`; `squeeze` scales advances (the body
+/// grid sets 28 characters of 16 pt in 156 mm). Unknown characters are an error.
+pub fn shape(
+    m: &Metrics,
+    spans: &[Span],
+    size: f32,
+    squeeze: f32,
+) -> Result<Vec<Shaped>, PdfError> {
+    let mut out = Vec::new();
+    for span in spans {
+        for ch in span.text.chars() {
+            let ch = match ch {
+                '\r' => continue,
+                '\t' => ' ',
+                c => c,
+            };
+            if ch == '\n' {
+                out.push(Shaped {
+                    ch,
+                    face: 0,
+                    gid: 0,
+                    natural: 0.0,
+                    advance: 0.0,
+                });
+                continue;
+            }
+            if ch.is_control() {
+                continue;
+            }
+            let r = m.require(span.role, ch, span.text)?;
+            let natural = r.advance * size;
+            out.push(Shaped {
+                ch,
+                face: r.face,
+                gid: r.gid,
+                natural,
+                advance: natural * squeeze,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Breaks shaped text into lines of at most `first` / `rest` points.
+pub fn lines(shaped: &[Shaped], first: f32, rest: f32) -> Vec<Range<usize>> {
+    let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
+    let widths: Vec<f32> = shaped.iter().map(|s| s.advance).collect();
+    break_lines(&chars, &widths, first, rest)
+}
+
+/// Width of a line as set.
+pub fn width(line: &[Shaped]) -> f32 {
+    line.iter().map(|s| s.advance).sum()
+}
+
+/// Places one line in the box `[x, x + box_w]` on `baseline` at `size`.
+/// Justification spreads the slack over the break opportunities of the line, and is
+/// skipped when that would open gaps wider than half an em.
+pub fn place(
+    line: &[Shaped],
+    x: f32,
+    baseline: f32,
+    box_w: f32,
+    size: f32,
+    align: Align,
+) -> Vec<Item> {
+    let natural = width(line);
+    let slack = box_w - natural;
+    let gaps: Vec<bool> = (0..line.len())
+        .map(|i| i > 0 && can_break(line[i - 1].ch, line[i].ch))
+        .collect();
+    let n_gaps = gaps.iter().filter(|g| **g).count();
+    let (start, extra) = match align {
+        Align::Left => (x, 0.0),
+        Align::Center => (x + slack / 2.0, 0.0),
+        Align::Right => (x + slack, 0.0),
+        Align::Justify if n_gaps > 0 && slack > 0.0 && slack / (n_gaps as f32) < size * 0.5 => {
+            (x, slack / n_gaps as f32)
+        }
+        Align::Justify => (x, 0.0),
+    };
+    let mut items = Vec::new();
+    let mut pen = start;
+    let mut run: Option<(u16, f32, Vec<Glyph>)> = None;
+    for (i, s) in line.iter().enumerate() {
+        if gaps[i] {
+            pen += extra;
+        }
+        if s.ch == '\n' {
+            continue;
+        }
+        let blank = s.ch == ' ' || s.ch == '\u{3000}';
+        match &mut run {
+            Some((face, x0, glyphs)) if *face == s.face && !blank => {
+                glyphs.push(Glyph {
+                    gid: s.gid,
+                    ch: s.ch,
+                    x: pen - *x0,
+                    advance: s.natural,
+                });
+            }
+            _ => {
+                if let Some(done) = run.take() {
+                    items.push(text_item(done, baseline, size));
+                }
+                if !blank {
+                    run = Some((
+                        s.face,
+                        pen,
+                        vec![Glyph {
+                            gid: s.gid,
+                            ch: s.ch,
+                            x: 0.0,
+                            advance: s.natural,
+                        }],
+                    ));
+                }
+            }
+        }
+        pen += s.advance;
+    }
+    if let Some(done) = run {
+        items.push(text_item(done, baseline, size));
+    }
+    items
+}
+
+fn text_item((face, x, glyphs): (u16, f32, Vec<Glyph>), y: f32, size: f32) -> Item {
+    Item::Text {
+        x,
+        y,
+        size,
+        face,
+        glyphs,
+    }
+}
+
+/// Shapes `text` in `role` and sets it as lines in a box of width `box_w`, returning the
+/// items of each line (baselines relative to 0; the caller offsets them).
+pub fn set_block(
+    m: &Metrics,
+    spans: &[Span],
+    size: f32,
+    box_w: f32,
+    first_indent: f32,
+    align: Align,
+    squeeze: f32,
+) -> Result<Vec<Vec<Item>>, PdfError> {
+    let shaped = shape(m, spans, size, squeeze)?;
+    let ranges = lines(&shaped, box_w - first_indent, box_w);
+    let count = ranges.len();
+    Ok(ranges
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let indent = if i == 0 { first_indent } else { 0.0 };
+            let last = i + 1 == count;
+            let a = if align == Align::Justify && last {
+                Align::Left
+            } else {
+                align
+            };
+            place(&shaped[r], indent, 0.0, box_w - indent, size, a)
+        })
+        .collect())
+}
+
+/// Moves items by `(dx, dy)`.
+pub fn offset(items: Vec<Item>, dx: f32, dy: f32) -> impl Iterator<Item = Item> {
+    items.into_iter().map(move |item| match item {
+        Item::Text {
+            x,
+            y,
+            size,
+            face,
+            glyphs,
+        } => Item::Text {
+            x: x + dx,
+            y: y + dy,
+            size,
+            face,
+            glyphs,
+        },
+        Item::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            dotted,
+        } => Item::Rule {
+            x1: x1 + dx,
+            y1: y1 + dy,
+            x2: x2 + dx,
+            y2: y2 + dy,
+            width,
+            dotted,
+        },
+        Item::Fill { x, y, w, h, gray } => Item::Fill {
+            x: x + dx,
+            y: y + dy,
+            w,
+            h,
+            gray,
+        },
+    })
+}

@@ -1,0 +1,184 @@
+//! The three examples as PDF: page count, extractable text (poppler and pdfminer) with
+//! every table title and the golden figures in reading order, ruled tables, embedded
+//! font subsets, identical bytes on a second run, A4 pages.
+
+#[path = "common/pdf_docs.rs"]
+mod pdf_docs;
+
+use gongkai::document::{Block, Document};
+use gongkai::render::pdf::{load_fonts, render, FontOptions, FontSet};
+use pdf_docs::{example_document, EXAMPLES};
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn fonts() -> &'static FontSet {
+    static FONTS: OnceLock<FontSet> = OnceLock::new();
+    FONTS.get_or_init(|| load_fonts(&FontOptions::default()).expect("CJK fonts installed"))
+}
+
+/// Renders `name` once per test process and stores it under the temp dir.
+fn rendered(name: &str) -> (Document, PathBuf, Vec<u8>) {
+    let doc = example_document(name);
+    let bytes = render(&doc, fonts()).expect("render");
+    let dir = std::env::temp_dir().join("gongkai-pdf");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, &bytes).expect("write pdf");
+    (doc, path, bytes)
+}
+
+fn tool(cmd: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(cmd).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Table titles and each table's first figures, in document order.
+fn golden(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in doc
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .flat_map(|s| &s.blocks)
+    {
+        if let Block::Table(t) = block {
+            out.push(squash(&t.title));
+            let figures = t
+                .body
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter(|c| c.amount.is_some() && !c.text.is_empty());
+            out.extend(figures.take(2).map(|c| c.text.clone()));
+        }
+    }
+    out
+}
+
+/// Checks that `wanted` occurs in order in the body text (after the 目录's last entry).
+fn assert_in_order(text: &str, wanted: &[String], doc: &Document, who: &str) {
+    let text = squash(text);
+    let last_entry = doc.toc.last().map(|e| squash(&e.text)).unwrap_or_default();
+    let mut at = text.find(&last_entry).map_or(0, |p| p + last_entry.len());
+    for w in wanted {
+        match text[at..].find(w.as_str()) {
+            Some(pos) => at += pos + w.len(),
+            None => panic!("{who}: “{w}” missing or out of order"),
+        }
+    }
+}
+
+#[test]
+fn examples_render_deterministically_on_a4() {
+    for name in EXAMPLES {
+        let (doc, path, bytes) = rendered(name);
+        let again = render(&doc, fonts()).expect("second render");
+        assert!(bytes == again, "{name}: two renders differ");
+        let info = tool("pdfinfo", &[path.to_str().unwrap_or_default()]).expect("pdfinfo");
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|v| v.trim().parse().ok())
+            .expect("page count");
+        assert!((15..=60).contains(&pages), "{name}: {pages} pages");
+        assert!(bytes.len() <= 400 * 1024, "{name}: {} bytes", bytes.len());
+        let sizes = tool(
+            "pdfinfo",
+            &[
+                "-f",
+                "1",
+                "-l",
+                &pages.to_string(),
+                path.to_str().unwrap_or_default(),
+            ],
+        )
+        .expect("pdfinfo -f");
+        for line in sizes
+            .lines()
+            .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        {
+            assert!(
+                line.contains("595.276 x 841.89") || line.contains("841.89 x 595.276"),
+                "{name}: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn poppler_extracts_titles_and_figures_in_order() {
+    for name in EXAMPLES {
+        let (doc, path, _) = rendered(name);
+        let text = tool(
+            "pdftotext",
+            &["-layout", path.to_str().unwrap_or_default(), "-"],
+        )
+        .expect("pdftotext");
+        assert_in_order(&text, &golden(&doc), &doc, name);
+        assert!(
+            squash(&text).contains(&squash(&doc.meta.title))
+                || squash(&text).contains(&squash(&doc.meta.unit_name))
+        );
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subsets_with_unicode_maps() {
+    for name in EXAMPLES {
+        let (_, path, _) = rendered(name);
+        let fonts = tool("pdffonts", &[path.to_str().unwrap_or_default()]).expect("pdffonts");
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty());
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert!(
+                n >= 7 && cols[n - 5] == "yes" && cols[n - 4] == "yes" && cols[n - 3] == "yes",
+                "{name}: {row}"
+            );
+            assert!(
+                cols[0].as_bytes().get(6) == Some(&b'+'),
+                "{name}: subset tag in {row}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pdfminer_extracts_titles_and_finds_ruled_cells() {
+    let script = r#"
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    cells = 0
+    for page in pdf.pages:
+        print(page.extract_text() or "")
+        for table in page.extract_tables():
+            cells += sum(1 for row in table for c in row if c)
+    print("CELLS", cells)
+"#;
+    for name in EXAMPLES {
+        let (doc, path, _) = rendered(name);
+        let out = tool(
+            "python3",
+            &["-c", script, path.to_str().unwrap_or_default()],
+        )
+        .expect("pdfplumber runs (pip install pdfplumber)");
+        let titles: Vec<String> = golden(&doc)
+            .into_iter()
+            .filter(|g| !g.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .collect();
+        assert_in_order(&out, &titles, &doc, name);
+        let cells: usize = out
+            .lines()
+            .find_map(|l| l.strip_prefix("CELLS "))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0);
+        assert!(cells > 200, "{name}: table extractor found {cells} cells");
+    }
+}
