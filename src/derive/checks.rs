@@ -126,11 +126,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         }
     }
     for kind in ThreeKind::ALL {
-        let now: Money = f
-            .three
-            .get(&kind)
-            .map(|m| m.values().copied().sum())
-            .unwrap_or_default();
+        let now = f.three_item(kind);
         compare(
             &mut out,
             now,

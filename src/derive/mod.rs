@@ -7,5 +7,6 @@ pub mod ledger;
 pub mod sentences;
 pub mod shares;
 pub mod structure;
+pub mod totals;
 
 pub use figures::{figures, Figures};

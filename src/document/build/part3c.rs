@@ -49,14 +49,9 @@ pub fn fund(b: &Budget, f: &Figures<'_>, which: Fiscal) -> Section {
 
 /// 十、“三公”经费.
 pub fn three_public(b: &Budget, f: &Figures<'_>) -> Section {
-    let now = |k: ThreeKind| -> Money {
-        f.three
-            .get(&k)
-            .map(|m| m.values().copied().sum())
-            .unwrap_or_default()
-    };
+    let now = |k: ThreeKind| f.three_item(k);
     let prior = |k: ThreeKind| b.prior.three_public.get(&k);
-    let total: Money = ThreeKind::ALL.iter().map(|k| now(*k)).sum();
+    let total = f.three_total();
     let prior_total: Money = ThreeKind::ALL
         .iter()
         .map(|k| prior(*k).map(|c| c.prior).unwrap_or_default())
@@ -108,18 +103,7 @@ pub fn carryover(b: &Budget, f: &Figures<'_>) -> Section {
         );
         return section(11, heading, vec![p(text)]);
     }
-    let fiscal: Money = f
-        .carryover
-        .iter()
-        .flat_map(|r| r.fiscal.iter())
-        .copied()
-        .sum();
-    let nonfiscal: Money = f
-        .carryover
-        .iter()
-        .flat_map(|r| r.nonfiscal.iter())
-        .copied()
-        .sum();
+    let (fiscal, nonfiscal) = f.carryover_totals();
     let mut blocks = vec![p(format!(
         "{}{}年上年结转结余{}万元，包括：财政拨款{}万元，非财政拨款{}万元，其中：",
         b.unit.name,

@@ -3,6 +3,7 @@
 use super::part3a::{item, p};
 use super::perf::{project_tables, unit_table};
 use crate::derive::sentences::{amount_change, ReasonStyle};
+use crate::derive::totals::project_counts;
 use crate::derive::Figures;
 use crate::document::model::{Block, Section};
 use crate::model::budget::{Budget, ThreeKind};
@@ -83,11 +84,7 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
             "单位价值50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
             a.equipment_over_50, a.equipment_over_100
         )));
-        let purchase: Money = f
-            .three
-            .get(&ThreeKind::VehiclePurchase)
-            .map(|m| m.values().copied().sum())
-            .unwrap_or_default();
+        let purchase = f.three_item(ThreeKind::VehiclePurchase);
         let vehicles = if a.plan_vehicles == 0 && purchase.is_zero() {
             "未安排购置车辆经费".to_string()
         } else {
@@ -111,53 +108,8 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
     super::part3a::section(12, "其他重要事项的情况说明".into(), blocks)
 }
 
-struct Counts {
-    fiscal: (usize, Money),
-    nonfiscal: (usize, Money),
-    secret: (usize, Money),
-    nonfiscal_untabled: (usize, Money),
-}
-
-fn counts(b: &Budget, f: &Figures<'_>) -> Counts {
-    let mut c = Counts {
-        fiscal: (0, Money::ZERO),
-        nonfiscal: (0, Money::ZERO),
-        secret: (0, Money::ZERO),
-        nonfiscal_untabled: (0, Money::ZERO),
-    };
-    for s in &f.projects {
-        let lines = b.projects.iter().filter(|l| l.name == s.name);
-        let fiscal: Money = lines
-            .clone()
-            .filter(|l| l.source.fiscal_budget().is_some())
-            .map(|l| l.total())
-            .sum();
-        let nonfiscal: Money = lines
-            .filter(|l| l.source.is_current_nonfiscal())
-            .map(|l| l.total())
-            .sum();
-        let tabled = b.performance.projects.iter().any(|t| t.project == s.name);
-        if !fiscal.is_zero() {
-            c.fiscal = (c.fiscal.0 + 1, c.fiscal.1 + fiscal);
-            if s.secret {
-                c.secret = (c.secret.0 + 1, c.secret.1 + fiscal);
-            }
-        }
-        if !nonfiscal.is_zero() {
-            c.nonfiscal = (c.nonfiscal.0 + 1, c.nonfiscal.1 + nonfiscal);
-            if !tabled {
-                c.nonfiscal_untabled = (
-                    c.nonfiscal_untabled.0 + 1,
-                    c.nonfiscal_untabled.1 + nonfiscal,
-                );
-            }
-        }
-    }
-    c
-}
-
 fn performance(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
-    let c = counts(b, f);
+    let c = project_counts(b, f);
     let unit = unit_table(b, f);
     let (n_unit, unit_amount) = if unit.is_some() {
         (1, f.total)
@@ -180,7 +132,7 @@ fn performance(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
 }
 
 fn notes(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
-    let c = counts(b, f);
+    let c = project_counts(b, f);
     let scope = b.unit.scope.word();
     let mut blocks = Vec::new();
     if c.secret.0 > 0 {

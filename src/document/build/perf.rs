@@ -3,7 +3,7 @@
 use super::grid::h;
 use crate::derive::Figures;
 use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
-use crate::model::budget::{Budget, IncomeKind, Indicator};
+use crate::model::budget::{Budget, Indicator};
 use crate::money::Money;
 
 fn label(t: &str, cols: u16, rows: u16) -> Cell {
@@ -91,17 +91,7 @@ fn perf_table(
 pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
     let u = b.performance.unit.as_ref()?;
     let scope = b.unit.scope.word();
-    let get = |k: IncomeKind| f.income.get(&k).copied().unwrap_or_default();
-    let superior = get(IncomeKind::GeneralTransfer)
-        + get(IncomeKind::FundTransfer)
-        + get(IncomeKind::SoeTransfer);
-    let local = get(IncomeKind::General)
-        + get(IncomeKind::Fund)
-        + get(IncomeKind::Soe)
-        + get(IncomeKind::FiscalCarryover);
-    let other = get(IncomeKind::SpecialAccount)
-        + get(IncomeKind::UnitFunds)
-        + get(IncomeKind::NonfiscalCarryover);
+    let funding = f.performance_funding();
     let mut body = vec![form(vec![
         label(&format!("{scope}名称（盖章）"), 2, 1),
         value(&u.unit_name, 4),
@@ -123,13 +113,13 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
     body.push(form(vec![
         label("财政资金（万元）", 1, 2),
         label("上级安排", 1, 1),
-        money(superior, 2),
+        money(funding.superior, 2),
     ]));
-    body.push(form(vec![label("本级安排", 1, 1), money(local, 2)]));
+    body.push(form(vec![label("本级安排", 1, 1), money(funding.local, 2)]));
     body.push(form(vec![
         label("其他资金（万元）", 1, 1),
         label("其他", 1, 1),
-        money(other, 2),
+        money(funding.other, 2),
     ]));
     body.push(form(vec![label("合计", 2, 1), money(f.total, 2)]));
     let heads = [

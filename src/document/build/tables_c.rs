@@ -94,13 +94,7 @@ pub fn fund_table(b: &Budget, f: &Figures<'_>, issuer: &str, which: Fiscal) -> T
 
 /// Table 10.
 pub fn table10(f: &Figures<'_>, issuer: &str) -> Table {
-    let by = |k: ThreeKind, b: Fiscal| {
-        f.three
-            .get(&k)
-            .and_then(|m| m.get(&b))
-            .copied()
-            .unwrap_or_default()
-    };
+    let by = |k: ThreeKind, b: Fiscal| f.three_of(k, b);
     let budgets = [Fiscal::General, Fiscal::Fund, Fiscal::Soe];
     let row_of = |kinds: &[ThreeKind]| -> Vec<Money> {
         let cols: Vec<Money> = budgets

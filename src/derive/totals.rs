@@ -1,0 +1,122 @@
+//! Totals that several places print (a table and a sentence, or two sentences): defined once
+//! here so every place reads the same figure.
+
+use super::figures::Figures;
+use crate::model::budget::{Budget, IncomeKind, ThreeKind};
+use crate::model::source::Budget as Fiscal;
+use crate::money::Money;
+
+/// How many projects, and how much money, of each kind 第三部分十二（四）（五） report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProjectCounts {
+    /// 当年财政拨款项目: count, amount.
+    pub fiscal: (usize, Money),
+    /// 当年非财政拨款项目: count, amount.
+    pub nonfiscal: (usize, Money),
+    /// Of the fiscal ones, 涉密: count, amount.
+    pub secret: (usize, Money),
+    /// Non-fiscal projects without a performance table: count, amount.
+    pub nonfiscal_untabled: (usize, Money),
+}
+
+/// The funding lines of the unit-wide performance table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PerformanceFunding {
+    /// 财政资金：上级安排 (transfers).
+    pub superior: Money,
+    /// 财政资金：本级安排 (own fiscal money and fiscal carry-over).
+    pub local: Money,
+    /// 其他资金.
+    pub other: Money,
+}
+
+impl Figures<'_> {
+    /// 三公 of one item from one budget.
+    pub fn three_of(&self, kind: ThreeKind, budget: Fiscal) -> Money {
+        self.three
+            .get(&kind)
+            .and_then(|m| m.get(&budget))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// 三公 of one item, all budgets.
+    pub fn three_item(&self, kind: ThreeKind) -> Money {
+        self.three
+            .get(&kind)
+            .map(|m| m.values().copied().sum())
+            .unwrap_or_default()
+    }
+
+    /// 三公 in total.
+    pub fn three_total(&self) -> Money {
+        ThreeKind::ALL.iter().map(|k| self.three_item(*k)).sum()
+    }
+
+    /// 上年结转结余: (财政拨款, 非财政拨款).
+    pub fn carryover_totals(&self) -> (Money, Money) {
+        let fiscal = self
+            .carryover
+            .iter()
+            .flat_map(|r| r.fiscal.iter())
+            .copied()
+            .sum();
+        let nonfiscal = self
+            .carryover
+            .iter()
+            .flat_map(|r| r.nonfiscal.iter())
+            .copied()
+            .sum();
+        (fiscal, nonfiscal)
+    }
+
+    /// Income of one kind.
+    pub fn income_of(&self, kind: IncomeKind) -> Money {
+        self.income.get(&kind).copied().unwrap_or_default()
+    }
+
+    /// The unit-wide performance table's funding lines.
+    pub fn performance_funding(&self) -> PerformanceFunding {
+        use IncomeKind::*;
+        let sum = |kinds: &[IncomeKind]| kinds.iter().map(|k| self.income_of(*k)).sum();
+        PerformanceFunding {
+            superior: sum(&[GeneralTransfer, FundTransfer, SoeTransfer]),
+            local: sum(&[General, Fund, Soe, FiscalCarryover]),
+            other: sum(&[SpecialAccount, UnitFunds, NonfiscalCarryover]),
+        }
+    }
+}
+
+/// Counts projects by the money they use this year (carry-over is not 当年).
+pub fn project_counts(b: &Budget, f: &Figures<'_>) -> ProjectCounts {
+    let mut c = ProjectCounts::default();
+    for s in &f.projects {
+        let lines = b.projects.iter().filter(|l| l.name == s.name);
+        let fiscal: Money = lines
+            .clone()
+            .filter(|l| l.source.fiscal_budget().is_some())
+            .map(|l| l.total())
+            .sum();
+        let nonfiscal: Money = lines
+            .filter(|l| l.source.is_current_nonfiscal())
+            .map(|l| l.total())
+            .sum();
+        let tabled = b.performance.projects.iter().any(|t| t.project == s.name);
+        if !fiscal.is_zero() {
+            c.fiscal = (c.fiscal.0 + 1, c.fiscal.1 + fiscal);
+            if s.secret {
+                c.secret = (c.secret.0 + 1, c.secret.1 + fiscal);
+            }
+        }
+        if !nonfiscal.is_zero() {
+            c.nonfiscal = (c.nonfiscal.0 + 1, c.nonfiscal.1 + nonfiscal);
+            if !tabled {
+                c.nonfiscal_untabled = (
+                    c.nonfiscal_untabled.0 + 1,
+                    c.nonfiscal_untabled.1 + nonfiscal,
+                );
+            }
+        }
+    }
+    c
+}
