@@ -33,6 +33,26 @@ fn temp_dir(name: &str) -> PathBuf {
     d
 }
 
+/// Runs `generate --format json` into `dir`, asserts success and returns the JSON.
+fn generate_json(file: &Path, dir: &Path) -> String {
+    let out = gongkai(&[
+        "generate",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stem = file.file_stem().unwrap().to_string_lossy();
+    std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap()
+}
+
 #[test]
 fn every_invalid_fixture_fails_with_its_located_message() {
     let files = fixtures("invalid");
@@ -102,21 +122,7 @@ fn json_output_is_deterministic_with_two_decimal_strings() {
     let before = std::fs::read(&file).unwrap();
     let mut outputs = Vec::new();
     for _ in 0..2 {
-        let out = gongkai(&[
-            "generate",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-            "--out",
-            dir.to_str().unwrap(),
-        ]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        outputs.push(std::fs::read(dir.join("qitai-commerce-2024.json")).unwrap());
+        outputs.push(generate_json(&file, &dir).into_bytes());
     }
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(
@@ -193,21 +199,7 @@ fn float_literals_travel_exactly() {
     assert!(src.contains("amount = 59.9") && src.contains("amount = 20.1"));
     let file = dir.join("float.toml");
     std::fs::write(&file, src).unwrap();
-    let out = gongkai(&[
-        "generate",
-        file.to_str().unwrap(),
-        "--format",
-        "json",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json = std::fs::read_to_string(dir.join("float.json")).unwrap();
+    let json = generate_json(&file, &dir);
     assert!(
         json.contains("\"text\": \"59.90\"") && json.contains("\"text\": \"20.10\""),
         "float literals keep their exact decimal value"
@@ -230,4 +222,31 @@ fn warnings_are_printed_but_pass() {
         }
         assert!(stderr.contains("警告"), "{stderr}");
     }
+}
+
+#[test]
+fn an_unusable_font_file_is_a_clear_error() {
+    let dir = temp_dir("font");
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.ttf"), b"not a font").unwrap();
+    let file = dir.join("fonts.toml");
+    std::fs::write(&file, format!("{src}\n[fonts]\nbody = \"broken.ttf\"\n")).unwrap();
+    let out = gongkai(&[
+        "generate",
+        file.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("字体文件") && stderr.contains("broken.ttf"),
+        "{stderr}"
+    );
+    assert!(!dir.join("fonts.pdf").exists());
 }

@@ -6,10 +6,11 @@
 mod pdf_docs;
 
 use gongkai::document::{Block, Document};
-use gongkai::render::pdf::{load_fonts, render, FontOptions, FontSet};
+use gongkai::render::pdf::{lay_out_pages, load_fonts, render, FontOptions, FontSet, Item};
 use pdf_docs::{example_document, EXAMPLES};
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 fn fonts() -> &'static FontSet {
@@ -17,14 +18,20 @@ fn fonts() -> &'static FontSet {
     FONTS.get_or_init(|| load_fonts(&FontOptions::default()).expect("CJK fonts installed"))
 }
 
-/// Renders `name` once per test process and stores it under the temp dir.
+/// Renders `name` and stores it under a temp dir private to this test process. The file
+/// is written under a unique temporary name and renamed into place, so neither another
+/// test process nor a parallel test in this one can read a half-written file.
 fn rendered(name: &str) -> (Document, PathBuf, Vec<u8>) {
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
     let doc = example_document(name);
     let bytes = render(&doc, fonts()).expect("render");
-    let dir = std::env::temp_dir().join("gongkai-pdf");
+    let dir = std::env::temp_dir().join(format!("gongkai-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(format!("{name}.pdf"));
-    std::fs::write(&path, &bytes).expect("write pdf");
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let partial = dir.join(format!("{name}.pdf.{n}.part"));
+    std::fs::write(&partial, &bytes).expect("write pdf");
+    std::fs::rename(&partial, &path).expect("move pdf into place");
     (doc, path, bytes)
 }
 
@@ -180,5 +187,49 @@ with pdfplumber.open(sys.argv[1]) as pdf:
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(0);
         assert!(cells > 200, "{name}: table extractor found {cells} cells");
+    }
+}
+
+/// qitai's 表1 (31 body rows) is set slightly tighter so that it fits one portrait page,
+/// and every landscape table page uses table text of at least 9 pt, filling most of the
+/// page width rather than a small font with the page left empty.
+#[test]
+fn nearly_fitting_tables_stay_on_one_page_and_landscape_tables_are_legible() {
+    let doc = example_document("qitai-commerce-2024");
+    let pages = lay_out_pages(&doc, fonts()).expect("layout");
+    let compact = |i: usize| pages[i].text().replace(' ', "");
+    let continued = (0..pages.len()).any(|i| compact(i).contains("单位收支总体情况表（续）"));
+    assert!(!continued, "表1 spills onto a second page");
+    let landscape: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].is_landscape())
+        .collect();
+    assert!(!landscape.is_empty());
+    for i in landscape {
+        let page = &pages[i];
+        let sizes: Vec<f32> = page
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Text { size, glyphs, .. } if glyphs.iter().any(|g| g.ch.is_ascii_digit()) => {
+                    Some(*size)
+                }
+                _ => None,
+            })
+            .collect();
+        let smallest = sizes.iter().copied().fold(f32::MAX, f32::min);
+        assert!(smallest >= 9.0, "page {i}: table text at {smallest} pt");
+        let right = page
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Rule { x1, x2, .. } => Some(x1.max(*x2)),
+                _ => None,
+            })
+            .fold(0.0f32, f32::max);
+        assert!(
+            right > page.width * 0.8,
+            "page {i}: table ends at {right} of {}",
+            page.width
+        );
     }
 }

@@ -36,11 +36,34 @@ fn synthetic_document_renders_and_is_deterministic() {
     let doc = synthetic_document();
     let a = render(&doc, fonts()).expect("render");
     let b = render(&doc, fonts()).expect("render again");
-    let dir = std::env::temp_dir().join("gongkai-pdf");
+    let dir = std::env::temp_dir().join(format!("gongkai-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("synthetic.pdf"), &a).expect("write");
     assert!(a.starts_with(b"%PDF-"));
     assert!(a == b, "two renders give identical bytes");
+}
+
+/// Renders made at the same time on several threads of one process (where printpdf's
+/// global counters advance in between) give the same bytes as a render on its own.
+#[test]
+fn concurrent_renders_give_identical_bytes() {
+    let doc = synthetic_document();
+    let alone = render(&doc, fonts()).expect("render");
+    let together: Vec<Vec<u8>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..3)
+            .map(|_| scope.spawn(|| render(&doc, fonts()).expect("render on a thread")))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    for bytes in together {
+        assert!(
+            bytes == alone,
+            "a concurrent render differs from a render alone"
+        );
+    }
 }
 
 #[test]

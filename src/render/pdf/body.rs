@@ -174,7 +174,7 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
             Frame::portrait()
         };
         let own_page = landscape || table.label.is_some() || self.after_landscape;
-        if own_page && !(self.heading_only && !landscape) {
+        if own_page && (landscape || !self.heading_only) {
             self.flow.fresh_page(frame);
         }
         let title = match &table.label {

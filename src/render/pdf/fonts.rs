@@ -63,9 +63,39 @@ pub struct LoadedFace {
     /// Face index inside a collection.
     pub index: u32,
     /// The file's bytes, shared between faces of the same file.
-    pub data: Arc<Vec<u8>>,
+    pub data: Arc<FontData>,
     /// The face's PostScript or family name, for messages and the PDF.
     pub name: String,
+}
+
+/// A font file's bytes: memory-mapped, so only the pages a render touches are read
+/// (a Noto CJK collection is 20–27 MB, of which a document uses a few hundred KB).
+#[derive(Debug)]
+pub struct FontData {
+    map: memmap2::Mmap,
+}
+
+impl FontData {
+    /// Maps `path` read-only.
+    fn open(path: &PathBuf) -> Result<FontData, String> {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        // SAFETY: the map is read-only and font files are not rewritten while a render
+        // runs; a file truncated under us is the same hazard every font loader accepts.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
+        Ok(FontData { map })
+    }
+
+    /// The whole file.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.map
+    }
+}
+
+impl std::ops::Deref for FontData {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.map
+    }
 }
 
 /// Every face loaded for this process and the fallback chain of each role.
@@ -158,7 +188,7 @@ fn explicit(opts: &FontOptions, role: Role) -> Option<&PathBuf> {
 /// Reads each file once and parses each (file, face) once.
 #[derive(Default)]
 struct Loader {
-    files: BTreeMap<PathBuf, Arc<Vec<u8>>>,
+    files: BTreeMap<PathBuf, Arc<FontData>>,
     faces: Vec<LoadedFace>,
 }
 
@@ -179,11 +209,11 @@ impl Loader {
         self.face(path, face).ok()
     }
 
-    fn read(&mut self, path: &PathBuf) -> Result<Arc<Vec<u8>>, String> {
+    fn read(&mut self, path: &PathBuf) -> Result<Arc<FontData>, String> {
         if let Some(data) = self.files.get(path) {
             return Ok(data.clone());
         }
-        let data = Arc::new(std::fs::read(path).map_err(|e| e.to_string())?);
+        let data = Arc::new(FontData::open(path)?);
         self.files.insert(path.clone(), data.clone());
         Ok(data)
     }

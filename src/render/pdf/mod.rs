@@ -2,10 +2,13 @@
 //!
 //! The stages are separate, as in typst: [`layout`] turns a [`Document`] into pages of
 //! positioned items (glyph runs, rules, fills) using only font metrics; [`writer`] draws
-//! those pages with printpdf after subsetting each font to the glyphs used; [`outline`]
-//! adds the nested bookmarks, metadata and a deterministic `/ID`.
+//! those pages with printpdf after subsetting each font to the glyphs used and takes
+//! printpdf's document in memory; [`outline`] adds the nested bookmarks, links, metadata
+//! and a deterministic `/ID` to that document, compresses its streams and saves it once.
 
 mod body;
+mod columns;
+mod deflate;
 mod discovery;
 mod fonts;
 mod frame;
@@ -16,6 +19,7 @@ mod outline;
 mod pages;
 pub mod paginate;
 mod sfnt;
+mod subset;
 mod table;
 mod text;
 mod toc;
@@ -97,8 +101,8 @@ pub fn load_fonts(opts: &FontOptions) -> Result<FontSet, PdfError> {
 /// Lays out `doc` and writes it as PDF bytes. Pure: same input, same bytes.
 pub fn render(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     let laid = layout::lay_out(doc, fonts)?;
-    let bytes = writer::write(&laid.pages, fonts, doc)?;
-    outline::finish(bytes, doc, &laid)
+    let written = writer::write(&laid.pages, fonts)?;
+    outline::finish(written, doc, &laid)
 }
 
 /// Lays out `doc` without writing it: the pages of positioned items (for tests and tools).

@@ -2,20 +2,26 @@
 //! document metadata and a content-derived `/ID`, so the bytes are deterministic.
 
 use super::body::Mark;
+use super::deflate::compress_streams;
 use super::layout::Laid;
+use super::writer::Written;
 use super::PdfError;
 use crate::document::Document;
 use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
 
-/// Adds outline, links, metadata and `/ID` to the printpdf output.
-pub fn finish(bytes: Vec<u8>, doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
-    let body_end = bytes
-        .windows(7)
-        .rposition(|w| w == b"trailer")
-        .unwrap_or(bytes.len());
-    let id = fnv_hex(&bytes[..body_end]);
-    let mut pdf = lopdf::Document::load_mem(&bytes).map_err(|e| PdfError::Write(e.to_string()))?;
+/// A fixed-length stand-in for the `/ID`, replaced by the hash of the bytes once written.
+const ID_PLACEHOLDER: &str = "00000000000000000000000000000000";
+
+/// Adds outline, links and metadata to printpdf's in-memory document, deflates its
+/// streams at a fast level and serialises it once with a content-derived `/ID`.
+pub fn finish(written: Written, doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
+    let Written { mut pdf, packed } = written;
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+    let root_id = pdf
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
     let heights: Vec<f32> = laid.pages.iter().map(|p| p.height).collect();
     let dest = |page: usize, y: f32| -> Object {
         let Some(&page_id) = pages.get(page) else {
@@ -64,51 +70,45 @@ pub fn finish(bytes: Vec<u8>, doc: &Document, laid: &Laid) -> Result<Vec<u8>, Pd
             page.set("Annots", Object::Array(annots));
         }
     }
-    let info = info_dict(doc);
-    let info_id = pdf.add_object(info);
-    let root_id = pdf
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
+    let info = Object::Dictionary(info_dict(doc));
+    let info_id = match pdf.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => {
+            pdf.objects.insert(id, info);
+            id
+        }
+        Err(_) => pdf.add_object(info),
+    };
     if let Ok(catalog) = pdf.get_object_mut(root_id).and_then(Object::as_dict_mut) {
         catalog.set("Outlines", Object::Reference(outlines_id));
         catalog.set("PageMode", "UseOutlines");
         catalog.set("Lang", Object::string_literal("zh-CN"));
     }
     pdf.trailer.set("Info", Object::Reference(info_id));
-    let id_str = Object::String(id.clone().into_bytes(), StringFormat::Literal);
+    let id_str = Object::String(ID_PLACEHOLDER.as_bytes().to_vec(), StringFormat::Literal);
     pdf.trailer
         .set("ID", Object::Array(vec![id_str.clone(), id_str]));
-    pdf.prune_objects();
-    compress_streams(&mut pdf)?;
+    compress_streams(&mut pdf, &packed)?;
     let mut out = Vec::new();
     pdf.save_to(&mut out)
         .map_err(|e| PdfError::Write(e.to_string()))?;
+    stamp_id(&mut out);
     Ok(out)
 }
 
-/// Deflates every stream not yet filtered, at a fast level: printpdf's own compression
-/// (zlib level 9) was most of the writing time.
-fn compress_streams(pdf: &mut lopdf::Document) -> Result<(), PdfError> {
-    use std::io::Write;
-    for object in pdf.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if stream.dict.has(b"Filter") {
-            continue;
-        }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
-        enc.write_all(&stream.content)
-            .map_err(|e| PdfError::Write(e.to_string()))?;
-        let packed = enc.finish().map_err(|e| PdfError::Write(e.to_string()))?;
-        if packed.len() < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(packed);
-        }
+/// Replaces the placeholder `/ID` strings in the trailer by a hash of everything before it.
+fn stamp_id(out: &mut [u8]) {
+    let body_end = out
+        .windows(7)
+        .rposition(|w| w == b"trailer")
+        .unwrap_or(out.len());
+    let id = fnv_hex(&out[..body_end]);
+    let needle = ID_PLACEHOLDER.as_bytes();
+    let mut at = body_end;
+    while let Some(pos) = out[at..].windows(needle.len()).position(|w| w == needle) {
+        let start = at + pos;
+        out[start..start + needle.len()].copy_from_slice(id.as_bytes());
+        at = start + needle.len();
     }
-    Ok(())
 }
 
 /// Creates the outline items for `marks` (levels 1–3) and returns the top-level ids.
@@ -200,18 +200,20 @@ fn utf16(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-/// 32 hex digits of FNV-1a over `bytes` (two differently seeded 64-bit hashes).
+/// 32 hex digits of FNV-1a over `bytes` (two differently seeded 64-bit hashes, computed
+/// in one pass).
 fn fnv_hex(bytes: &[u8]) -> String {
-    let hash = |seed: u64| {
-        bytes.iter().fold(seed, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
-    };
-    format!(
-        "{:016x}{:016x}",
-        hash(0xcbf2_9ce4_8422_2325),
-        hash(0x8422_2325_cbf2_9ce4)
-    )
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let (a, b) = bytes.iter().fold(
+        (0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64),
+        |(a, b), &byte| {
+            (
+                (a ^ u64::from(byte)).wrapping_mul(PRIME),
+                (b ^ u64::from(byte)).wrapping_mul(PRIME),
+            )
+        },
+    );
+    format!("{a:016x}{b:016x}")
 }
 
 #[cfg(test)]

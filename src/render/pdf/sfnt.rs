@@ -38,6 +38,20 @@ pub fn cmap(map: &BTreeMap<char, u16>) -> Vec<u8> {
     out
 }
 
+/// The bytes of table `tag` in a single-face sfnt, if present.
+pub fn table<'a>(font: &'a [u8], tag: &[u8; 4]) -> Option<&'a [u8]> {
+    let count = usize::from(u16::from_be_bytes(font.get(4..6)?.try_into().ok()?));
+    (0..count).find_map(|i| {
+        let rec = font.get(12 + 16 * i..28 + 16 * i)?;
+        if &rec[0..4] != tag {
+            return None;
+        }
+        let off = u32::from_be_bytes(rec[8..12].try_into().ok()?) as usize;
+        let len = u32::from_be_bytes(rec[12..16].try_into().ok()?) as usize;
+        font.get(off..off.checked_add(len)?)
+    })
+}
+
 /// Rebuilds an sfnt with `extra` tables added (replacing same-tag tables), directory
 /// sorted by tag, tables 4-byte aligned, checksums and `head.checkSumAdjustment` fixed.
 /// Returns `None` when `font` is not a well-formed single-face sfnt.
@@ -136,5 +150,8 @@ mod tests {
         assert_eq!(&out[12..16], b"aaaa");
         let off = u32::from_be_bytes(out[36..40].try_into().unwrap()) as usize;
         assert_eq!(&out[off..off + 3], &[1, 2, 3]);
+        assert_eq!(table(&out, b"zzzz"), Some(&[1u8, 2, 3][..]));
+        assert_eq!(table(&out, b"aaaa"), Some(&[4u8][..]));
+        assert_eq!(table(&out, b"CFF "), None);
     }
 }

@@ -1,13 +1,14 @@
 //! Tables: place header and body cells on a grid (row and column spans as in the HTML),
-//! fit column widths to their content within the text block, pick a size that stays
-//! readable, and measure every row. Drawing and pagination are in [`super::paginate`].
+//! fit column widths to their content within the text block ([`super::columns`]), pick
+//! a size that stays readable, and measure every row. Drawing and pagination are in
+//! [`super::paginate`].
 
+use super::columns::{bounds, Bounds};
 use super::fonts::Role;
-use super::linebreak::can_break;
 use super::metrics::Metrics;
 use super::text::{self, Shaped, Span};
 use super::PdfError;
-use crate::document::{Align as CellAlign, Cell, ColumnKind, RowRole, Table};
+use crate::document::{Align as CellAlign, Cell, RowRole, Table};
 
 /// Horizontal cell padding in points.
 pub const PAD_X: f32 = 2.5;
@@ -91,15 +92,20 @@ impl Measured {
 
 /// Vertical cell padding as a multiple of the size.
 const PAD_Y: f32 = 0.25;
-/// Sizes tried for portrait and landscape tables, largest first; 7.5 pt is the floor.
-const PORTRAIT_SIZES: [f32; 5] = [10.5, 10.0, 9.5, 9.0, 7.5];
-const LANDSCAPE_SIZES: [f32; 4] = [9.0, 8.5, 8.0, 7.5];
-/// Smallest size a portrait table shrinks to so that it fits on one page.
-const PORTRAIT_ONE_PAGE_FLOOR: f32 = 9.0;
+/// Tighter vertical padding, used only when it lets a table fit on one page.
+const TIGHT_PAD_Y: f32 = 0.12;
+/// Sizes tried, largest first: the largest at which the columns fit the width wins.
+const PORTRAIT_SIZES: [f32; 7] = [10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5];
+const LANDSCAPE_SIZES: [f32; 7] = [10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5];
+/// Smallest size a table shrinks to so that it fits on one page, as published
+/// disclosures set a nearly fitting table slightly tighter rather than spill a row.
+const PORTRAIT_ONE_PAGE_FLOOR: f32 = 8.0;
+const LANDSCAPE_ONE_PAGE_FLOOR: f32 = 9.0;
 
 /// Measures `table` for a text block `avail_w` points wide: the largest size at which
-/// every column's minimum fits — smaller still (down to 9 pt portrait, 7.5 pt landscape)
-/// if that keeps the whole table within `one_page` points of height.
+/// every column's minimum fits — set tighter (smaller row padding, then smaller sizes
+/// down to 8 pt portrait, 9 pt landscape) if that keeps the whole table within
+/// `one_page` points of height.
 pub fn measure(
     m: &Metrics,
     table: &Table,
@@ -107,48 +113,117 @@ pub fn measure(
     one_page: f32,
     landscape: bool,
 ) -> Result<Measured, PdfError> {
-    let sizes: &[f32] = if landscape {
-        &LANDSCAPE_SIZES
+    let (sizes, floor): (&[f32], f32) = if landscape {
+        (&LANDSCAPE_SIZES, LANDSCAPE_ONE_PAGE_FLOOR)
     } else {
-        &PORTRAIT_SIZES
+        (&PORTRAIT_SIZES, PORTRAIT_ONE_PAGE_FLOOR)
     };
-    let floor = if landscape {
-        7.5
+    let mut trials: Vec<Option<Trial>> = sizes.iter().map(|_| None).collect();
+    let start = if landscape {
+        natural_start(m, table, sizes, avail_w, floor, &mut trials)?
     } else {
-        PORTRAIT_ONE_PAGE_FLOOR
+        0
     };
-    let mut chosen: Option<Measured> = None;
-    for &size in sizes {
-        let cells = grid(m, table, size)?;
-        let (min, max) = bounds(&cells, &table.columns, table.columns.len().max(1), size);
-        let fits_width = min.iter().sum::<f32>() <= avail_w;
-        if !fits_width && size > sizes[sizes.len() - 1] {
+    let header_rows = table.header.len();
+    let nrows = header_rows + table.body.len();
+    let mut first: Option<Measured> = None;
+    for (i, &size) in sizes.iter().enumerate().skip(start) {
+        if first.is_some() && size < floor {
+            break;
+        }
+        let Trial { mut cells, bounds } = match trials[i].take() {
+            Some(t) => t,
+            None => Trial::new(m, table, size)?,
+        };
+        let fits_width = bounds.min.iter().sum::<f32>() <= avail_w;
+        if !fits_width && i + 1 < sizes.len() {
             continue;
         }
-        let measured = rows(cells, table, fit(&min, &max, avail_w), size);
-        let height: f32 = measured.heights.iter().sum();
-        if height <= one_page || size < floor {
-            return Ok(chosen.filter(|_| size < floor).unwrap_or(measured));
+        let widths = bounds.widths(avail_w);
+        break_lines(&mut cells, &widths, size);
+        let mut tightest = f32::MAX;
+        for pad in [PAD_Y, TIGHT_PAD_Y] {
+            let heights = heights(&cells, nrows, size, pad);
+            tightest = heights.iter().sum::<f32>();
+            let fits = tightest <= one_page;
+            if fits || first.is_none() {
+                let measured = Measured {
+                    size,
+                    widths: widths.clone(),
+                    header_rows,
+                    heights,
+                    cells: cells.clone(),
+                };
+                if fits {
+                    return Ok(measured);
+                }
+                first = Some(measured);
+            }
         }
-        if chosen.is_none() {
-            chosen = Some(measured);
+        if tightest * (floor / size) * HOPELESS > one_page {
+            break;
         }
     }
-    chosen.ok_or_else(|| PdfError::Write("表格没有可用字号".into()))
+    first.ok_or_else(|| PdfError::Write("表格没有可用字号".into()))
 }
 
-/// Breaks every cell into lines for the column widths and sizes the rows.
-fn rows(mut cells: Vec<GridCell>, table: &Table, widths: Vec<f32>, size: f32) -> Measured {
-    let header_rows = table.header.len();
-    let rows = header_rows + table.body.len();
-    let lh = size * LEADING;
-    let pad_y = size * PAD_Y;
-    let mut heights = vec![lh + 2.0 * pad_y; rows];
+/// A table is not tried at smaller sizes once its tightest height, scaled down to the
+/// floor size, would still exceed a page by this margin.
+const HOPELESS: f32 = 0.85;
+
+/// A table's cells shaped at one size, and its column bounds at that size.
+struct Trial {
+    cells: Vec<GridCell>,
+    bounds: Bounds,
+}
+
+impl Trial {
+    fn new(m: &Metrics, table: &Table, size: f32) -> Result<Trial, PdfError> {
+        let cells = grid(m, table, size)?;
+        let bounds = bounds(&cells, &table.columns, table.columns.len().max(1), size);
+        Ok(Trial { cells, bounds })
+    }
+}
+
+/// The first of `sizes` at which every column's natural width fits `avail_w` (so a wide
+/// landscape table is not set so large that its headers wrap into many lines); when
+/// none at or above `floor` does, the largest size. Trials made are kept in `trials`.
+fn natural_start(
+    m: &Metrics,
+    table: &Table,
+    sizes: &[f32],
+    avail_w: f32,
+    floor: f32,
+    trials: &mut [Option<Trial>],
+) -> Result<usize, PdfError> {
+    for (i, &size) in sizes.iter().enumerate() {
+        if size < floor {
+            break;
+        }
+        let trial = Trial::new(m, table, size)?;
+        let fits = trial.bounds.max.iter().sum::<f32>() <= avail_w;
+        trials[i] = Some(trial);
+        if fits {
+            return Ok(i);
+        }
+    }
+    Ok(0)
+}
+
+/// Breaks every cell into lines for the column widths.
+fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
     for cell in cells.iter_mut() {
         let w: f32 = widths[cell.col..cell.col + cell.colspan].iter().sum();
         let inner = (w - 2.0 * PAD_X - cell.indent * size).max(size);
         cell.lines = text::lines(&cell.shaped, inner, inner);
     }
+}
+
+/// The height of every grid row for the cells' lines, with vertical padding `pad` em.
+fn heights(cells: &[GridCell], rows: usize, size: f32, pad: f32) -> Vec<f32> {
+    let lh = size * LEADING;
+    let pad_y = size * pad;
+    let mut heights = vec![lh + 2.0 * pad_y; rows];
     for pass_rowspan in [false, true] {
         for cell in cells.iter().filter(|c| (c.rowspan > 1) == pass_rowspan) {
             let need = cell.lines.len().max(1) as f32 * lh + 2.0 * pad_y;
@@ -159,13 +234,7 @@ fn rows(mut cells: Vec<GridCell>, table: &Table, widths: Vec<f32>, size: f32) ->
             }
         }
     }
-    Measured {
-        size,
-        widths,
-        header_rows,
-        heights,
-        cells,
-    }
+    heights
 }
 
 /// Places the header and body cells on the grid and shapes their text.
@@ -229,125 +298,4 @@ fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError
         }
     }
     Ok(out)
-}
-
-/// Minimum and natural width of every column.
-fn bounds(
-    cells: &[GridCell],
-    kinds: &[ColumnKind],
-    ncols: usize,
-    size: f32,
-) -> (Vec<f32>, Vec<f32>) {
-    let mut min = vec![2.0 * PAD_X + size; ncols];
-    let mut max = min.clone();
-    let measure = |cell: &GridCell| {
-        let natural = longest_line(&cell.shaped) + cell.indent * size + 2.0 * PAD_X;
-        let kind = kinds.get(cell.col).copied().unwrap_or(ColumnKind::Text);
-        let unbreakable = !cell.header && cell.colspan == 1 && kind != ColumnKind::Text;
-        let chunk = if unbreakable {
-            natural
-        } else {
-            widest_chunk(&cell.shaped) + cell.indent * size + 2.0 * PAD_X
-        };
-        let floor = if !cell.header && kind == ColumnKind::Text {
-            natural.min(5.0 * size + 2.0 * PAD_X)
-        } else {
-            0.0
-        };
-        let lo = chunk.max(floor);
-        let hi = if cell.header && cell.colspan == 1 {
-            natural.min(lo.max(4.0 * size + 2.0 * PAD_X))
-        } else {
-            natural
-        };
-        (lo, hi)
-    };
-    for pass_spans in [false, true] {
-        for cell in cells.iter().filter(|c| (c.colspan > 1) == pass_spans) {
-            let (lo, hi) = measure(cell);
-            let cols = cell.col..cell.col + cell.colspan;
-            let have_lo: f32 = min[cols.clone()].iter().sum();
-            let have_hi: f32 = max[cols.clone()].iter().sum();
-            let k = cell.colspan as f32;
-            for c in cols {
-                if lo > have_lo {
-                    min[c] += (lo - have_lo) / k;
-                }
-                if hi > have_hi {
-                    max[c] += (hi - have_hi) / k;
-                }
-                max[c] = max[c].max(min[c]);
-            }
-        }
-    }
-    (min, max)
-}
-
-/// Column widths summing to `avail`: natural widths stretched when they fit, else the
-/// minimums plus a share of the remaining space proportional to what each column wants.
-pub fn fit(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
-    let sum_min: f32 = min.iter().sum();
-    let sum_max: f32 = max.iter().sum();
-    if sum_max <= avail {
-        let extra = avail - sum_max;
-        return max
-            .iter()
-            .map(|w| w + extra * w / sum_max.max(1.0))
-            .collect();
-    }
-    if sum_min >= avail {
-        let scale = avail / sum_min.max(1.0);
-        return min.iter().map(|w| w * scale).collect();
-    }
-    let ratio = (avail - sum_min) / (sum_max - sum_min);
-    min.iter()
-        .zip(max)
-        .map(|(lo, hi)| lo + (hi - lo) * ratio)
-        .collect()
-}
-
-fn longest_line(shaped: &[Shaped]) -> f32 {
-    shaped
-        .split(|s| s.ch == '\n')
-        .map(text::width)
-        .fold(0.0, f32::max)
-}
-
-fn widest_chunk(shaped: &[Shaped]) -> f32 {
-    let mut widest: f32 = 0.0;
-    let mut run = 0.0;
-    for (i, s) in shaped.iter().enumerate() {
-        if i > 0 && (s.ch == '\n' || can_break(shaped[i - 1].ch, s.ch)) {
-            widest = widest.max(run);
-            run = 0.0;
-        }
-        run += s.advance;
-    }
-    widest.max(run)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-
-    #[test]
-    fn natural_widths_are_stretched_to_the_block() {
-        let w = fit(&[10.0, 10.0], &[20.0, 60.0], 160.0);
-        assert!((w.iter().sum::<f32>() - 160.0).abs() < 0.01);
-        assert!((w[1] / w[0] - 3.0).abs() < 0.01);
-    }
-
-    #[test]
-    fn tight_tables_share_the_space_by_demand() {
-        let w = fit(&[10.0, 10.0, 30.0], &[10.0, 110.0, 30.0], 100.0);
-        assert_eq!(w[0], 10.0);
-        assert_eq!(w[2], 30.0);
-        assert!((w[1] - 60.0).abs() < 0.01);
-    }
-
-    #[test]
-    fn overfull_minimums_are_scaled_down() {
-        let w = fit(&[60.0, 60.0], &[80.0, 80.0], 100.0);
-        assert!((w.iter().sum::<f32>() - 100.0).abs() < 0.01);
-    }
 }

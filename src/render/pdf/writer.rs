@@ -1,45 +1,72 @@
 //! The PDF writer: draws laid-out pages with printpdf. The only module that uses printpdf.
 //!
-//! Each font is subset here with `subsetter` (fast, deterministic) to the glyphs the pages
-//! use, and printpdf embeds that subset as is (its own subsetting and its level-9 stream
-//! compression are off; [`super::outline`] deflates the streams at a fast level). Glyphs are
+//! Each font is subset by [`super::subset`] to the glyphs the pages use, and printpdf
+//! embeds that subset as is (its own subsetting and its level-9 stream compression are
+//! off). printpdf hands back its document in memory as a lopdf `Document`, which
+//! [`super::outline`] finishes, compresses at a fast level and saves once; the font
+//! programs are compressed on a second thread while printpdf builds that document. Glyphs are
 //! written by id, each carrying its character for the ToUnicode map, with `TJ` offsets
 //! that put every glyph exactly where layout placed it. Font resource names are fixed
 //! (`F0`, `F1`, …) so the bytes never depend on a global counter.
 
+use super::deflate::{pack_all, Packed};
 use super::fonts::FontSet;
 use super::frame::MM;
 use super::pages::{Glyph, Item, Page};
-use super::sfnt;
+use super::subset::{subset_all, UsedGlyphs};
 use super::PdfError;
-use crate::document::Document;
 use printpdf::{
     Codepoint, Color, FontId, Greyscale, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder,
+    PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing,
+    Pt, TextItem, TextMatrix, WindingOrder,
 };
 use std::collections::BTreeMap;
-use subsetter::GlyphRemapper;
 
-/// Writes `pages` as a PDF (metadata and outline are added by [`super::outline`]).
-pub fn write(pages: &[Page], fonts: &FontSet, doc: &Document) -> Result<Vec<u8>, PdfError> {
+/// printpdf's document in memory and the font programs already compressed.
+pub struct Written {
+    /// The document as printpdf built it.
+    pub pdf: lopdf::Document,
+    /// Font programs with their compressed form, for [`super::deflate::compress_streams`].
+    pub packed: Vec<Packed>,
+}
+
+/// Draws `pages` with printpdf and returns its document in memory (metadata, outline and
+/// compression are added by [`super::outline`]).
+pub fn write(pages: &[Page], fonts: &FontSet) -> Result<Written, PdfError> {
     let used = used_glyphs(pages);
-    let mut pdf = PdfDocument::new(&doc.meta.title);
+    let mut pdf = PdfDocument::new("");
     let mut remaps = BTreeMap::new();
-    for (&face, glyphs) in &used {
-        let (font, remap) = subset_face(fonts, face, glyphs)?;
-        pdf.resources.fonts.map.insert(font_id(face), font);
-        remaps.insert(face, remap);
+    let mut programs = Vec::new();
+    for mut subset in subset_all(fonts, &used)? {
+        programs.push(std::mem::take(&mut subset.program));
+        pdf.resources
+            .fonts
+            .map
+            .insert(font_id(subset.face), subset.font);
+        remaps.insert(subset.face, subset.remap);
     }
-    pdf.pages = pages.iter().map(|p| draw_page(p, &remaps)).collect();
     let opts = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
         secure: true,
         image_optimization: None,
     };
-    let mut warnings = Vec::new();
-    Ok(pdf.save(&opts, &mut warnings))
+    std::thread::scope(|scope| {
+        let packer = std::thread::Builder::new().spawn_scoped(scope, move || pack_all(programs));
+        pdf.pages = pages.iter().map(|p| draw_page(p, &remaps)).collect();
+        let mut warnings = Vec::new();
+        let lopdf_doc = pdf.to_lopdf_document(&opts, &mut warnings);
+        let packed = match packer {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(PdfError::Write("字体压缩线程异常终止".into())))?,
+            Err(_) => Vec::new(),
+        };
+        Ok(Written {
+            pdf: lopdf_doc,
+            packed,
+        })
+    })
 }
 
 fn font_id(face: u16) -> FontId {
@@ -47,8 +74,8 @@ fn font_id(face: u16) -> FontId {
 }
 
 /// Glyph ids used per face, each with its character.
-fn used_glyphs(pages: &[Page]) -> BTreeMap<u16, BTreeMap<u16, char>> {
-    let mut used: BTreeMap<u16, BTreeMap<u16, char>> = BTreeMap::new();
+fn used_glyphs(pages: &[Page]) -> UsedGlyphs {
+    let mut used = UsedGlyphs::new();
     for page in pages {
         for item in &page.items {
             if let Item::Text { face, glyphs, .. } = item {
@@ -60,63 +87,6 @@ fn used_glyphs(pages: &[Page]) -> BTreeMap<u16, BTreeMap<u16, char>> {
         }
     }
     used
-}
-
-/// Subsets one face to `glyphs` and wraps it for printpdf; returns old → new glyph ids.
-fn subset_face(
-    fonts: &FontSet,
-    face: u16,
-    glyphs: &BTreeMap<u16, char>,
-) -> Result<(PdfFont, BTreeMap<u16, u16>), PdfError> {
-    let loaded = fonts
-        .faces()
-        .get(usize::from(face))
-        .ok_or_else(|| PdfError::Write(format!("未知字体 {face}")))?;
-    let err = |reason: String| PdfError::Subset {
-        font: loaded.name.clone(),
-        reason,
-    };
-    let mut remapper = GlyphRemapper::new();
-    let remap: BTreeMap<u16, u16> = glyphs
-        .keys()
-        .map(|&gid| (gid, remapper.remap(gid)))
-        .collect();
-    let bytes =
-        subsetter::subset(&loaded.data, loaded.index, &remapper).map_err(|e| err(e.to_string()))?;
-    let chars: BTreeMap<char, u16> = glyphs
-        .iter()
-        .filter_map(|(gid, &ch)| remap.get(gid).map(|&new| (ch, new)))
-        .collect();
-    let mut extra = vec![(*b"cmap", sfnt::cmap(&chars))];
-    if let Some(os2) = ttf_parser::RawFace::parse(&loaded.data, loaded.index)
-        .ok()
-        .and_then(|f| f.table(ttf_parser::Tag::from_bytes(b"OS/2")))
-    {
-        extra.push((*b"OS/2", os2.to_vec()));
-    }
-    let bytes = sfnt::with_tables(&bytes, extra).ok_or_else(|| err("子集字体结构无效".into()))?;
-    let mut warnings = Vec::new();
-    let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        .ok_or_else(|| err(format!("printpdf 无法解析子集字体: {warnings:?}")))?;
-    parsed.font_name = Some(format!(
-        "{}+{}",
-        subset_tag(face, glyphs),
-        loaded.name.replace(' ', "")
-    ));
-    Ok((PdfFont::new(parsed), remap))
-}
-
-/// A six-letter subset tag derived from the face and its glyph set (stable across runs).
-fn subset_tag(face: u16, glyphs: &BTreeMap<u16, char>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(face);
-    for gid in glyphs.keys() {
-        for b in gid.to_le_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    (0..6)
-        .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
-        .collect()
 }
 
 fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> PdfPage {
