@@ -58,6 +58,16 @@ fn check_econ_names(
     }
 }
 
+/// Reports a second line with the same code and source.
+fn duplicate(ctx: &mut Ctx<'_>, what: &str, source: Source, key: &str, near: Option<Range<usize>>) {
+    ctx.error(
+        near,
+        &format!("{key}.code"),
+        format!("{what}（{}）重复录入（duplicate line）", source.name()),
+        Some("同一科目、同一资金来源只写一行"),
+    );
+}
+
 /// Basic spending, both cuts.
 pub fn basic(
     raw: &RawBudget,
@@ -68,11 +78,7 @@ pub fn basic(
     let mut seen = BTreeSet::new();
     for (i, l) in raw.basic.iter().enumerate() {
         let key = format!("basic[{i}]");
-        let near = near(&[
-            l.code.as_ref().map(|c| c.span()),
-            l.amount.as_ref().map(|a| a.span()),
-            l.source.as_ref().map(|s| s.span()),
-        ]);
+        let near = near(&[&l.code, &l.amount].map(|f| f.as_ref().map(|v| v.span())));
         let code = ctx
             .required(&l.code, &format!("{key}.code"), near.clone())
             .and_then(|c| ctx.func_item(c, &format!("{key}.code")));
@@ -100,16 +106,8 @@ pub fn basic(
                 names,
                 ctx,
             );
-            if !seen.insert((c.clone(), source)) {
-                ctx.error(
-                    near.clone(),
-                    &format!("{key}.code"),
-                    format!(
-                        "基本支出 {c}（{}）重复录入（duplicate line）",
-                        source.name()
-                    ),
-                    Some("同一科目、同一资金来源只写一行"),
-                );
+            if !seen.insert((c.to_string(), source)) {
+                duplicate(ctx, &format!("基本支出 {c}"), source, &key, near.clone());
             }
         }
         if let (Some(code), Some(amount)) = (code, amount) {
@@ -126,11 +124,7 @@ pub fn basic(
     let mut seen = BTreeSet::new();
     for (i, l) in raw.basic_economic.iter().enumerate() {
         let key = format!("basic_economic[{i}]");
-        let near = near(&[
-            l.code.as_ref().map(|c| c.span()),
-            l.amount.as_ref().map(|a| a.span()),
-            l.source.as_ref().map(|s| s.span()),
-        ]);
+        let near = near(&[&l.code, &l.amount].map(|f| f.as_ref().map(|v| v.span())));
         let code = ctx
             .required(&l.code, &format!("{key}.code"), near.clone())
             .and_then(|c| ctx.econ_kuan(c, &format!("{key}.code")));
@@ -144,16 +138,8 @@ pub fn basic(
                 names,
                 ctx,
             );
-            if !seen.insert((c.clone(), source)) {
-                ctx.error(
-                    near.clone(),
-                    &format!("{key}.code"),
-                    format!(
-                        "经济分类 {c}（{}）重复录入（duplicate line）",
-                        source.name()
-                    ),
-                    Some("同一科目、同一资金来源只写一行"),
-                );
+            if !seen.insert((c.to_string(), source)) {
+                duplicate(ctx, &format!("经济分类 {c}"), source, &key, near.clone());
             }
         }
         if let (Some(code), Some(amount)) = (code, amount) {
