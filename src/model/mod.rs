@@ -4,7 +4,9 @@ pub mod budget;
 pub mod codes;
 pub mod diagnostic;
 pub mod parse;
+pub mod prior;
 pub mod raw;
+pub mod raw_sections;
 pub mod source;
 pub mod validate;
 

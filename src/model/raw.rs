@@ -10,6 +10,11 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
+pub use super::raw_sections::{
+    RawAssetPlan, RawAssets, RawCountValue, RawIndicator, RawPerformance, RawProcurement,
+    RawProjectPerformance, RawUnitPerformance,
+};
+
 /// An amount as written: a string (`"1,312.00"`), an integer or a float literal.
 pub type RawAmount = Spanned<toml::Value>;
 /// A classification code as written: a string (`"2011301"`) or an integer.
@@ -267,138 +272,6 @@ pub struct RawPriorThree {
     pub vehicle_purchase: Option<RawComparison>,
     /// 公务用车运行费.
     pub vehicle_operation: Option<RawComparison>,
-}
-
-/// 政府采购.
-#[derive(Debug, Deserialize)]
-pub struct RawProcurement {
-    /// 货物.
-    pub goods: Option<RawAmount>,
-    /// 工程.
-    pub works: Option<RawAmount>,
-    /// 服务.
-    pub services: Option<RawAmount>,
-    /// Declared total, checked against the parts.
-    pub total: Option<RawAmount>,
-    /// 面向中小企业预留.
-    pub sme_reserved: Option<RawAmount>,
-    /// 其中小微企业预留.
-    pub small_micro_reserved: Option<RawAmount>,
-}
-
-/// A count and a value.
-#[derive(Debug, Deserialize)]
-pub struct RawCountValue {
-    /// 数量.
-    pub count: Option<RawCount>,
-    /// 价值（万元）.
-    pub value: Option<RawAmount>,
-}
-
-/// 国有资产 at the end of last year.
-#[derive(Debug, Deserialize)]
-pub struct RawAssets {
-    /// 房屋面积（平方米）.
-    pub building_area: Option<RawAmount>,
-    /// 房屋价值.
-    pub building_value: Option<RawAmount>,
-    /// 一般公务用车.
-    pub general_vehicles: Option<RawCountValue>,
-    /// 执法执勤用车.
-    pub enforcement_vehicles: Option<RawCountValue>,
-    /// 其他车辆.
-    pub other_vehicles: Option<RawCountValue>,
-    /// 办公家具价值.
-    pub furniture_value: Option<RawAmount>,
-    /// 其他资产价值.
-    pub other_value: Option<RawAmount>,
-    /// 单位价值50万元以上大型设备（台）.
-    pub equipment_over_50: Option<RawCount>,
-    /// 单位价值100万元以上大型设备（台）.
-    pub equipment_over_100: Option<RawCount>,
-    /// This year's purchases.
-    #[serde(default)]
-    pub plan: RawAssetPlan,
-}
-
-/// Purchases planned this year.
-#[derive(Debug, Default, Deserialize)]
-pub struct RawAssetPlan {
-    /// 车辆（辆）.
-    pub vehicles: Option<RawCount>,
-    /// 50万元以上大型设备（台）.
-    pub equipment_over_50: Option<RawCount>,
-    /// 100万元以上大型设备（台）.
-    pub equipment_over_100: Option<RawCount>,
-}
-
-/// 预算绩效.
-#[derive(Debug, Default, Deserialize)]
-pub struct RawPerformance {
-    /// The weight every table's indicators must add up to (default 90).
-    pub weight_total: Option<RawCount>,
-    /// 整体绩效目标表.
-    pub unit: Option<RawUnitPerformance>,
-    /// 项目支出绩效目标表.
-    #[serde(default)]
-    pub projects: Vec<RawProjectPerformance>,
-}
-
-/// 整体绩效目标表.
-#[derive(Debug, Deserialize)]
-pub struct RawUnitPerformance {
-    /// Unit name as printed in the table; must be the unit's name.
-    pub unit_name: Option<RawText>,
-    /// 联系人.
-    pub contact: Option<RawText>,
-    /// 联系电话.
-    pub phone: Option<RawText>,
-    /// 年度绩效目标.
-    pub goal: Option<RawText>,
-    /// Indicators.
-    #[serde(default)]
-    pub indicators: Vec<RawIndicator>,
-}
-
-/// 项目支出绩效目标表.
-#[derive(Debug, Deserialize)]
-pub struct RawProjectPerformance {
-    /// The project's name, exactly as in `[[projects]]`.
-    pub project: Option<RawText>,
-    /// 预算单位 as printed; must be the unit's name.
-    pub unit_name: Option<RawText>,
-    /// 项目负责人.
-    pub manager: Option<RawText>,
-    /// 年度预算总额 as printed on the table (optional): checked against the project's amount.
-    pub budget: Option<RawAmount>,
-    /// 项目总体目标.
-    pub goal: Option<RawText>,
-    /// Indicators.
-    #[serde(default)]
-    pub indicators: Vec<RawIndicator>,
-}
-
-/// One indicator row.
-#[derive(Debug, Deserialize)]
-pub struct RawIndicator {
-    /// 一级指标.
-    pub level1: Option<RawText>,
-    /// 二级指标.
-    pub level2: Option<RawText>,
-    /// 三级指标.
-    pub level3: Option<RawText>,
-    /// 指标值.
-    pub value: Option<RawText>,
-    /// 指标值设定依据.
-    pub basis: Option<RawText>,
-    /// 上年完成值.
-    pub prior_value: Option<RawText>,
-    /// 分值权重.
-    pub weight: Option<RawCount>,
-    /// 指标赋分规则.
-    pub scoring: Option<RawText>,
-    /// 佐证资料.
-    pub evidence: Option<RawText>,
 }
 
 /// 其他需说明的事项.
