@@ -3,7 +3,9 @@
 use super::ledger::{entries, rollup, sum, Entry, Kind, Tree};
 use crate::model::budget::{Budget, IncomeKind, ThreeKind};
 use crate::model::codes::EconCode;
-use crate::model::source::{Budget as Fiscal, Source};
+use crate::model::source::{
+    Budget as Fiscal, Source, FISCAL_CARRYOVER, NONFISCAL_CARRYOVER, UNIT_FUNDS,
+};
 use crate::money::Money;
 use std::collections::BTreeMap;
 
@@ -24,19 +26,9 @@ pub const INCOME_COLUMNS: [&[Source]; 11] = [
     &[Source::Soe],
     &[Source::SoeTransfer],
     &[Source::SpecialAccount],
-    &[
-        Source::OperatingRevenue,
-        Source::SuperiorSubsidy,
-        Source::AffiliateRemittance,
-        Source::BusinessRevenue,
-        Source::OtherRevenue,
-    ],
-    &[
-        Source::GeneralCarryover,
-        Source::FundCarryover,
-        Source::SoeCarryover,
-    ],
-    &[Source::SpecialAccountCarryover, Source::UnitFundsCarryover],
+    &UNIT_FUNDS,
+    &FISCAL_CARRYOVER,
+    &NONFISCAL_CARRYOVER,
 ];
 
 /// Basic spending split into 人员经费 and 公用经费.

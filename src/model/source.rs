@@ -62,6 +62,26 @@ pub const SOURCES: [(Source, &str); 17] = [
     (Source::UnitFundsCarryover, "单位资金结转结余"),
 ];
 
+/// The 单位资金 kinds.
+pub const UNIT_FUNDS: [Source; 5] = [
+    Source::OperatingRevenue,
+    Source::SuperiorSubsidy,
+    Source::AffiliateRemittance,
+    Source::BusinessRevenue,
+    Source::OtherRevenue,
+];
+
+/// Last year's 财政拨款结转 kinds.
+pub const FISCAL_CARRYOVER: [Source; 3] = [
+    Source::GeneralCarryover,
+    Source::FundCarryover,
+    Source::SoeCarryover,
+];
+
+/// Last year's 非财政拨款结转结余 kinds.
+pub const NONFISCAL_CARRYOVER: [Source; 2] =
+    [Source::SpecialAccountCarryover, Source::UnitFundsCarryover];
+
 /// Which budget a fiscal source belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Budget {
@@ -115,30 +135,17 @@ impl Source {
 
     /// True for 单位资金 kinds.
     pub fn is_unit_funds(self) -> bool {
-        matches!(
-            self,
-            Source::OperatingRevenue
-                | Source::SuperiorSubsidy
-                | Source::AffiliateRemittance
-                | Source::BusinessRevenue
-                | Source::OtherRevenue
-        )
+        UNIT_FUNDS.contains(&self)
     }
 
     /// True for last year's 财政拨款结转.
     pub fn is_fiscal_carryover(self) -> bool {
-        matches!(
-            self,
-            Source::GeneralCarryover | Source::FundCarryover | Source::SoeCarryover
-        )
+        FISCAL_CARRYOVER.contains(&self)
     }
 
     /// True for last year's 非财政拨款结转结余.
     pub fn is_nonfiscal_carryover(self) -> bool {
-        matches!(
-            self,
-            Source::SpecialAccountCarryover | Source::UnitFundsCarryover
-        )
+        NONFISCAL_CARRYOVER.contains(&self)
     }
 
     /// True for either kind of carry-over.

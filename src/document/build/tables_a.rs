@@ -5,7 +5,9 @@ use crate::derive::Figures;
 use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
 use crate::model::budget::Budget;
 use crate::model::codes::{FuncCode, CLASS_LIST};
-use crate::model::source::{Budget as Fiscal, Source};
+use crate::model::source::{
+    Budget as Fiscal, Source, FISCAL_CARRYOVER, NONFISCAL_CARRYOVER, SOURCES, UNIT_FUNDS,
+};
 use crate::money::Money;
 
 fn src(f: &Figures<'_>, sources: &[Source]) -> Money {
@@ -38,27 +40,14 @@ fn class_lines(b: &Budget, tree: &crate::derive::ledger::Tree) -> Vec<(String, V
 /// Table 1.
 pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     use Source::*;
-    let unit_funds = [
-        OperatingRevenue,
-        SuperiorSubsidy,
-        AffiliateRemittance,
-        BusinessRevenue,
-        OtherRevenue,
-    ];
-    let fiscal_carry = [GeneralCarryover, FundCarryover, SoeCarryover];
-    let nonfiscal_carry = [SpecialAccountCarryover, UnitFundsCarryover];
-    let current: Vec<Source> = [
-        General,
-        GeneralTransfer,
-        Fund,
-        FundTransfer,
-        Soe,
-        SoeTransfer,
-        SpecialAccount,
-    ]
-    .into_iter()
-    .chain(unit_funds)
-    .collect();
+    let unit_funds = UNIT_FUNDS;
+    let fiscal_carry = FISCAL_CARRYOVER;
+    let nonfiscal_carry = NONFISCAL_CARRYOVER;
+    let current: Vec<Source> = SOURCES
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| !s.is_carryover())
+        .collect();
     let left: Vec<(&str, Money)> = vec![
         ("一、本年收入", src(f, &current)),
         ("1、一般公共预算拨款", src(f, &[General, GeneralTransfer])),
