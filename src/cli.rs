@@ -1,10 +1,12 @@
 //! The command-line interface: `gongkai check` and `gongkai generate`.
 
+pub use crate::generate::Format;
+use crate::generate::Generator;
 use crate::model::diagnostic::render;
-use crate::pipeline::{self, base_dir, check_source, read};
-use crate::render::html::HtmlRenderer;
-use crate::render::pdf::{load_fonts, FontOptions};
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::pipeline::{base_dir, check_source, read};
+use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,10 +28,11 @@ pub enum Command {
         /// 预算 TOML 文件.
         file: PathBuf,
     },
-    /// 生成公开文件：默认同时生成 HTML 和 PDF。
+    /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件（并行生成，字体只加载一次）。
     Generate {
-        /// 预算 TOML 文件.
-        file: PathBuf,
+        /// 预算 TOML 文件（一个或多个）.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// 输出格式：html、pdf、json，可用逗号分隔多个（默认 html,pdf）。
         #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
         format: Vec<Format>,
@@ -45,38 +48,17 @@ pub enum Command {
     },
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// 网页.
-    Html,
-    /// PDF.
-    Pdf,
-    /// The document model as JSON.
-    Json,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Pdf => "pdf",
-            Format::Json => "json",
-        }
-    }
-}
-
 /// Runs the CLI: 0 ok, 1 invalid budget, 2 usage or I/O error.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { file } => check(&file),
         Command::Generate {
-            file,
+            files,
             format,
             out,
             templates,
             font_dir,
-        } => generate(&file, &format, &out, templates.as_deref(), &font_dir),
+        } => generate(&files, &format, &out, templates.as_deref(), &font_dir),
     }
 }
 
@@ -105,73 +87,90 @@ fn check(file: &Path) -> ExitCode {
 }
 
 fn generate(
-    file: &Path,
+    files: &[PathBuf],
     formats: &[Format],
     out: &Path,
     templates: Option<&Path>,
     font_dirs: &[PathBuf],
 ) -> ExitCode {
-    let src = match read(file) {
-        Ok(s) => s,
+    let mut unique: Vec<Format> = Vec::new();
+    for f in formats {
+        if !unique.contains(f) {
+            unique.push(*f);
+        }
+    }
+    let formats = unique;
+    let mut stems = BTreeMap::new();
+    for file in files {
+        if let Some(other) = stems.insert(stem(file), file) {
+            return io_error(format!(
+                "{} 与 {} 的输出文件同名（{}.*），请分两次生成或改名",
+                other.display(),
+                file.display(),
+                stem(file)
+            ));
+        }
+    }
+    let generator = match Generator::new(&formats, templates, font_dirs) {
+        Ok(g) => g,
         Err(e) => return io_error(e),
     };
-    let checked = check_source(&src, &base_dir(file));
-    let name = file.display().to_string();
-    if !checked.diagnostics.is_empty() {
-        eprint!("{}", render(&name, &src, &checked.diagnostics));
-    }
-    let errors = checked.errors();
-    let budget = match checked.budget {
-        Some(b) if errors == 0 => b,
-        _ => {
-            eprintln!("{name}：{errors} 个错误，未生成任何文件");
-            return ExitCode::from(1);
-        }
-    };
-    let doc = pipeline::document(&budget);
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "budget".into());
-    let mut outputs = Vec::new();
-    for format in formats {
-        let bytes = match format {
-            Format::Json => serde_json::to_vec_pretty(&doc).map_err(|e| e.to_string()),
-            Format::Html => HtmlRenderer::new(templates)
-                .and_then(|r| r.render(&doc))
-                .map_err(|e| e.to_string()),
-            Format::Pdf => {
-                let f = &budget.fonts;
-                let mut dirs: Vec<PathBuf> = font_dirs.to_vec();
-                dirs.extend(f.dir.clone());
-                let opts = FontOptions {
-                    dirs,
-                    body: f.body.clone(),
-                    heading: f.heading.clone(),
-                    kai: f.kai.clone(),
-                    title: f.title.clone(),
-                    table: f.table.clone(),
-                };
-                load_fonts(&opts)
-                    .and_then(|fonts| crate::render::pdf::render(&doc, &fonts))
-                    .map_err(|e| e.to_string())
+    let reports: Vec<(String, u8)> = files
+        .par_iter()
+        .map(|file| generate_one(&generator, file, out))
+        .collect();
+    let mut code = 0;
+    for (report, status) in reports {
+        for line in report.lines() {
+            if line.starts_with("已生成 ") {
+                println!("{line}");
+            } else {
+                eprintln!("{line}");
             }
-        };
-        match bytes {
-            Ok(b) => outputs.push((out.join(format!("{stem}.{}", format.extension())), b)),
-            Err(e) => return io_error(format!("生成 {} 失败：{e}", format.extension())),
         }
+        code = code.max(status);
+    }
+    ExitCode::from(code)
+}
+
+/// Generates one file's outputs and writes them; returns what to print and the exit status.
+fn generate_one(generator: &Generator, file: &Path, out: &Path) -> (String, u8) {
+    let name = file.display().to_string();
+    let src = match read(file) {
+        Ok(s) => s,
+        Err(e) => return (format!("错误：{e}\n"), 2),
+    };
+    let generated = match generator.generate(&src, &base_dir(file)) {
+        Ok(g) => g,
+        Err(e) => return (format!("错误：{e}\n"), 2),
+    };
+    let mut report = render(&name, &src, &generated.diagnostics);
+    if generated.errors > 0 {
+        report.push_str(&format!(
+            "{name}：{} 个错误，未生成任何文件\n",
+            generated.errors
+        ));
+        return (report, 1);
     }
     if let Err(e) = std::fs::create_dir_all(out) {
-        return io_error(format!("无法创建输出目录 {}：{e}", out.display()));
+        report.push_str(&format!("错误：无法创建输出目录 {}：{e}\n", out.display()));
+        return (report, 2);
     }
-    for (path, bytes) in &outputs {
-        if let Err(e) = write_atomic(path, bytes) {
-            return io_error(format!("无法写入 {}：{e}", path.display()));
+    for (format, bytes) in &generated.outputs {
+        let path = out.join(format!("{}.{}", stem(file), format.extension()));
+        if let Err(e) = write_atomic(&path, bytes) {
+            report.push_str(&format!("错误：无法写入 {}：{e}\n", path.display()));
+            return (report, 2);
         }
-        println!("已生成 {}", path.display());
+        report.push_str(&format!("已生成 {}\n", path.display()));
     }
-    ExitCode::SUCCESS
+    (report, 0)
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "budget".into())
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place.

@@ -2,11 +2,13 @@
 //!
 //! The pipeline, one module each: [`model`] parses and validates the TOML into a clean
 //! budget, [`derive`] computes every table and sentence figure, [`document`] assembles the
-//! neutral document model, and [`render`] lays that model out as HTML or PDF.
+//! neutral document model, and [`render`] lays that model out as HTML or PDF; [`generate`]
+//! runs the whole path for the command line and the benchmark.
 
 pub mod cli;
 pub mod derive;
 pub mod document;
+pub mod generate;
 pub mod model;
 pub mod money;
 pub mod pipeline;

@@ -163,6 +163,79 @@ fn invalid_budget_writes_nothing_and_exits_1() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
 }
 
+/// Several budgets in one call: each gets the same files as when generated alone; an
+/// invalid one is reported (exit 1) without stopping the others.
+#[test]
+fn many_files_in_one_call() {
+    let together = temp_dir("many");
+    let files: Vec<PathBuf> = EXAMPLES.iter().map(|n| example_path(n)).collect();
+    let invalid =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/over_precise.toml");
+    let mut args = vec!["generate".to_string()];
+    args.extend(files.iter().map(|f| f.to_string_lossy().into_owned()));
+    args.push(invalid.to_string_lossy().into_owned());
+    args.extend(["--format", "json,html", "--out"].map(String::from));
+    args.push(together.to_string_lossy().into_owned());
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = gongkai(&refs);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("over_precise.toml") && stderr.contains("未生成任何文件"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.matches("已生成").count(),
+        2 * files.len(),
+        "{stdout}"
+    );
+    for f in &files {
+        let alone = temp_dir("alone");
+        let one = gongkai(&[
+            "generate",
+            f.to_str().unwrap(),
+            "--format",
+            "json,html",
+            "--out",
+            alone.to_str().unwrap(),
+        ]);
+        assert_eq!(one.status.code(), Some(0));
+        let stem = f.file_stem().unwrap().to_string_lossy();
+        for ext in ["json", "html"] {
+            let name = format!("{stem}.{ext}");
+            let a = std::fs::read(together.join(&name)).expect("generated together");
+            let b = std::fs::read(alone.join(&name)).expect("generated alone");
+            assert!(a == b, "{name} differs between one call and many");
+        }
+    }
+    assert!(!together.join("over_precise.json").exists());
+}
+
+#[test]
+fn output_name_clashes_are_refused() {
+    let dir = temp_dir("clash");
+    let a = dir.join("a");
+    let b = dir.join("b");
+    for d in [&a, &b] {
+        std::fs::create_dir_all(d).unwrap();
+        std::fs::copy(example_path(EXAMPLES[0]), d.join("unit.toml")).unwrap();
+    }
+    let out = gongkai(&[
+        "generate",
+        a.join("unit.toml").to_str().unwrap(),
+        b.join("unit.toml").to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("同名"), "{stderr}");
+    assert!(!dir.join("unit.json").exists());
+}
+
 #[test]
 fn usage_and_io_errors_exit_2() {
     assert_eq!(

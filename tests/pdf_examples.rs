@@ -118,6 +118,25 @@ fn examples_render_deterministically_on_a4() {
     }
 }
 
+/// Glyphs are cut out of a face once per process and kept; a document's bytes must not
+/// depend on what was rendered before it with the same fonts.
+#[test]
+fn bytes_do_not_depend_on_earlier_renders() {
+    let fresh = || load_fonts(&FontOptions::default()).expect("CJK fonts installed");
+    let alone = fresh();
+    let after_others = fresh();
+    for earlier in ["qitai-commerce-2024", "manas-commerce-2024"] {
+        render(&example_document(earlier), &after_others).expect("earlier render");
+    }
+    let doc = example_document("changji-industry-2024");
+    let first = render(&doc, &alone).expect("render with fresh fonts");
+    let later = render(&doc, &after_others).expect("render after others");
+    assert!(
+        first == later,
+        "changji differs after other documents were rendered"
+    );
+}
+
 #[test]
 fn poppler_extracts_titles_and_figures_in_order() {
     for name in EXAMPLES {

@@ -1,17 +1,28 @@
-//! Benchmark: for each example, the cold time to produce PDF + HTML from the TOML in one
-//! process (parsing, derivation, font discovery and loading included), the time per document
-//! in a batch of 100 (fonts and templates loaded once), the PDF size and peak memory.
+//! Benchmark: for each example, through the same [`Generator`] path as `gongkai generate`:
+//! - cold: TOML → PDF + HTML in a fresh process (templates, font discovery and loading,
+//!   the first glyph cut-outs included);
+//! - batch: wall time per document for a batch of 100 generated as `gongkai generate` does
+//!   with many files (in parallel on the worker pool, fonts and templates loaded once);
+//! - serial: wall time per document when the 100 are generated one after another (what
+//!   regenerating after each edit costs);
+//! - CPU: processor time per document in the batch (all threads);
+//! - PDF size, pages and peak memory of the whole run.
+//!
+//! Every batch output is compared with the cold one byte for byte.
 //!
 //! Usage: `cargo run --release --bin bench [FILE.toml …]` (default: the three examples).
 //! Each file is measured in a child process of its own, so peak memory is per example.
 
-use gongkai::document::Document;
-use gongkai::pipeline::{base_dir, check_source, document};
-use gongkai::render::html::HtmlRenderer;
-use gongkai::render::pdf::{load_fonts, render, FontOptions};
+use gongkai::generate::{Format, Generated, Generator};
+use gongkai::pipeline::base_dir;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
+
+/// mimalloc, as in the `gongkai` binary, so the figures are the command's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const BATCH: u32 = 100;
 
@@ -47,8 +58,16 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     println!(
-        "{:<24} {:>13} {:>14} {:>8} {:>8} {:>6} {:>8}",
-        "document", "cold ms", "batch ms/doc", "PDF KB", "HTML KB", "pages", "peak MB"
+        "{:<24} {:>8} {:>13} {:>14} {:>12} {:>7} {:>8} {:>6} {:>8}",
+        "document",
+        "cold ms",
+        "batch ms/doc",
+        "serial ms/doc",
+        "CPU ms/doc",
+        "PDF KB",
+        "HTML KB",
+        "pages",
+        "peak MB"
     );
     let mut ok = true;
     for f in files {
@@ -61,52 +80,84 @@ fn main() -> ExitCode {
     }
 }
 
-/// TOML text → document, through the checks; errors as text.
-fn build(src: &str, path: &Path) -> Result<Document, String> {
-    let checked = check_source(src, &base_dir(path));
-    match (checked.errors(), checked.budget) {
-        (0, Some(b)) => Ok(document(&b)),
-        (n, _) => Err(format!("{}: {n} errors", path.display())),
+/// One generation of `src`: the PDF and HTML bytes, or what went wrong.
+fn run(generator: &Generator, src: &str, path: &Path) -> Result<Vec<Vec<u8>>, String> {
+    match generator.generate(src, &base_dir(path))? {
+        Generated {
+            errors: 0, outputs, ..
+        } => Ok(outputs.into_iter().map(|(_, bytes)| bytes).collect()),
+        Generated { errors, .. } => Err(format!("{}: {errors} errors", path.display())),
     }
 }
 
 fn measure_one(path: &Path) -> Result<(), String> {
     let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let cold_start = Instant::now();
-    let doc = build(&src, path)?;
-    let fonts = load_fonts(&FontOptions::default()).map_err(|e| e.to_string())?;
-    let html_renderer = HtmlRenderer::new(None).map_err(|e| e.to_string())?;
-    let pdf = render(&doc, &fonts).map_err(|e| e.to_string())?;
-    let html = html_renderer.render(&doc).map_err(|e| e.to_string())?;
+    let generator = Generator::new(&[Format::Pdf, Format::Html], None, &[])?;
+    let cold_out = run(&generator, &src, path)?;
     let cold = cold_start.elapsed();
-    let batch_start = Instant::now();
-    for _ in 0..BATCH {
-        let doc = build(&src, path)?;
-        let again = render(&doc, &fonts).map_err(|e| e.to_string())?;
-        let again_html = html_renderer.render(&doc).map_err(|e| e.to_string())?;
-        if again != pdf || again_html != html {
-            return Err("a batch render differs from the cold one".into());
+    let same = |out: Vec<Vec<u8>>| {
+        if out == cold_out {
+            Ok(())
+        } else {
+            Err("a batch render differs from the cold one".to_string())
         }
+    };
+    let cpu_start = cpu_time();
+    let batch_start = Instant::now();
+    (0..BATCH)
+        .into_par_iter()
+        .try_for_each(|_| same(run(&generator, &src, path)?))?;
+    let batch = batch_start.elapsed() / BATCH;
+    let cpu = (cpu_time() - cpu_start) / f64::from(BATCH);
+    let serial_start = Instant::now();
+    for _ in 0..BATCH {
+        same(run(&generator, &src, path)?)?;
     }
-    let per_doc = batch_start.elapsed() / BATCH;
-    let pages = gongkai::render::pdf::lay_out_pages(&doc, &fonts)
-        .map_err(|e| e.to_string())?
-        .len();
+    let serial = serial_start.elapsed() / BATCH;
+    let pdf = cold_out.first().map_or(0, Vec::len);
+    let html = cold_out.get(1).map_or(0, Vec::len);
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     println!(
-        "{:<24} {:>13.1} {:>14.1} {:>8.1} {:>8.1} {:>6} {:>8.1}",
+        "{:<24} {:>8.1} {:>13.1} {:>14.1} {:>12.1} {:>7.1} {:>8.1} {:>6} {:>8.1}",
         name,
         cold.as_secs_f64() * 1000.0,
-        per_doc.as_secs_f64() * 1000.0,
-        pdf.len() as f64 / 1024.0,
-        html.len() as f64 / 1024.0,
-        pages,
+        batch.as_secs_f64() * 1000.0,
+        serial.as_secs_f64() * 1000.0,
+        cpu * 1000.0,
+        pdf as f64 / 1024.0,
+        html as f64 / 1024.0,
+        pages(&cold_out[0]),
         peak_mb()
     );
     Ok(())
+}
+
+/// The page count of a PDF, from its page tree's `/Count`.
+fn pages(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf)
+        .map(|d| d.get_pages().len())
+        .unwrap_or(0)
+}
+
+/// Processor time of this process so far (user + system, all threads), in seconds;
+/// 0 where `/proc` is not available.
+fn cpu_time() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Peak resident set size of this process (Linux `VmHWM`), in MB; 0 elsewhere.

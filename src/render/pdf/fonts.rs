@@ -5,6 +5,7 @@
 //! the first face of the chain that has a glyph for it.
 
 use super::discovery::{pick_face, system_dirs, FontIndex};
+use super::glyph_cache::GlyphCache;
 use super::{FontOptions, PdfError};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -66,6 +67,8 @@ pub struct LoadedFace {
     pub data: Arc<FontData>,
     /// The face's PostScript or family name, for messages and the PDF.
     pub name: String,
+    /// Glyphs of this face already cut out for a subset (CFF faces).
+    pub glyphs: Arc<GlyphCache>,
 }
 
 /// A font file's bytes: memory-mapped, so only the pages a render touches are read
@@ -241,6 +244,7 @@ impl Loader {
             index,
             data,
             name,
+            glyphs: Arc::default(),
         });
         Ok(self.faces.len() - 1)
     }

@@ -7,11 +7,13 @@
 //! and a deterministic `/ID` to that document, compresses its streams and saves it once.
 
 mod body;
+mod cff;
 mod columns;
 mod deflate;
 mod discovery;
 mod fonts;
 mod frame;
+mod glyph_cache;
 mod layout;
 pub mod linebreak;
 mod metrics;
@@ -33,7 +35,7 @@ pub use pages::{Item, Page};
 
 /// Where to look for fonts: extra directories and explicit files per role
 /// (`--font-dir` and the TOML `[fonts]` section).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FontOptions {
     /// Directories searched before the system font directories, in order.
     pub dirs: Vec<PathBuf>,

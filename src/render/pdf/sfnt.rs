@@ -1,6 +1,8 @@
-//! Completing a `subsetter` font for printpdf: subsetter drops the `cmap` and `OS/2`
-//! tables (a PDF does not need them), but printpdf's font parser does. We add a
-//! format-12 `cmap` for the subset's glyphs and copy `OS/2` from the source face.
+//! sfnt plumbing for the font programs handed to printpdf. `subsetter` drops the `cmap`
+//! and `OS/2` tables of a TrueType subset; some readers want both in an embedded
+//! TrueType program, so we add a format-12 `cmap` for the subset's glyphs and copy `OS/2`
+//! from the source face. A CFF subset assembled by [`super::cff`] is wrapped in a
+//! one-table `OTTO` sfnt, the form printpdf takes a CFF program in.
 
 use std::collections::BTreeMap;
 

@@ -4,7 +4,7 @@
 //! embeds that subset as is (its own subsetting and its level-9 stream compression are
 //! off). printpdf hands back its document in memory as a lopdf `Document`, which
 //! [`super::outline`] finishes, compresses at a fast level and saves once; the font
-//! programs are compressed on a second thread while printpdf builds that document. Glyphs are
+//! programs are compressed on the worker pool while printpdf builds that document. Glyphs are
 //! written by id, each carrying its character for the ToUnicode map, with `TJ` offsets
 //! that put every glyph exactly where layout placed it. Font resource names are fixed
 //! (`F0`, `F1`, …) so the bytes never depend on a global counter.
@@ -51,21 +51,17 @@ pub fn write(pages: &[Page], fonts: &FontSet) -> Result<Written, PdfError> {
         secure: true,
         image_optimization: None,
     };
-    std::thread::scope(|scope| {
-        let packer = std::thread::Builder::new().spawn_scoped(scope, move || pack_all(programs));
-        pdf.pages = pages.iter().map(|p| draw_page(p, &remaps)).collect();
-        let mut warnings = Vec::new();
-        let lopdf_doc = pdf.to_lopdf_document(&opts, &mut warnings);
-        let packed = match packer {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|_| Err(PdfError::Write("字体压缩线程异常终止".into())))?,
-            Err(_) => Vec::new(),
-        };
-        Ok(Written {
-            pdf: lopdf_doc,
-            packed,
-        })
+    let (packed, lopdf_doc) = rayon::join(
+        || pack_all(programs),
+        || {
+            pdf.pages = pages.iter().map(|p| draw_page(p, &remaps)).collect();
+            let mut warnings = Vec::new();
+            pdf.to_lopdf_document(&opts, &mut warnings)
+        },
+    );
+    Ok(Written {
+        pdf: lopdf_doc,
+        packed: packed?,
     })
 }
 

@@ -1,0 +1,159 @@
+//! From budget TOML text to the bytes of every requested output: the one path that
+//! `gongkai generate` (one file or many) and the benchmark share.
+//!
+//! A [`Generator`] loads templates once and each distinct font configuration once, then
+//! serves any number of budgets, from any number of threads. A document's outputs are
+//! rendered side by side on the worker pool (the PDF and the HTML need nothing from each
+//! other), and callers generate many budgets in parallel on the same pool.
+
+use crate::document::Document;
+use crate::model::{budget::Fonts, Diagnostic};
+use crate::pipeline::{check_source, document};
+use crate::render::html::HtmlRenderer;
+use crate::render::pdf::{self, FontOptions, FontSet};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Format {
+    /// 网页.
+    Html,
+    /// PDF.
+    Pdf,
+    /// The document model as JSON.
+    Json,
+}
+
+impl Format {
+    /// The file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// What one budget gave.
+#[derive(Debug)]
+pub struct Generated {
+    /// Every diagnostic of the budget (errors and warnings).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many of them are errors; no output is produced when there is one.
+    pub errors: usize,
+    /// The bytes of each requested format, in the order requested.
+    pub outputs: Vec<(Format, Vec<u8>)>,
+}
+
+/// Templates and fonts loaded once, serving any number of budgets.
+pub struct Generator {
+    formats: Vec<Format>,
+    html: Option<HtmlRenderer>,
+    font_dirs: Vec<PathBuf>,
+    fonts: Mutex<Vec<(FontOptions, Arc<FontSet>)>>,
+}
+
+impl Generator {
+    /// A generator of `formats`, with templates from `templates` (built-in ones otherwise)
+    /// and fonts searched in `font_dirs` before the system directories.
+    pub fn new(
+        formats: &[Format],
+        templates: Option<&Path>,
+        font_dirs: &[PathBuf],
+    ) -> Result<Generator, String> {
+        let html = if formats.contains(&Format::Html) {
+            Some(HtmlRenderer::new(templates).map_err(|e| format!("无法加载模板：{e}"))?)
+        } else {
+            None
+        };
+        Ok(Generator {
+            formats: formats.to_vec(),
+            html,
+            font_dirs: font_dirs.to_vec(),
+            fonts: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Checks the budget in `src` (relative paths resolved against `base_dir`) and, when
+    /// it has no error, renders every format. `Err` only when rendering itself fails.
+    pub fn generate(&self, src: &str, base_dir: &Path) -> Result<Generated, String> {
+        let checked = check_source(src, base_dir);
+        let errors = checked.errors();
+        let budget = match checked.budget {
+            Some(b) if errors == 0 => b,
+            _ => {
+                return Ok(Generated {
+                    diagnostics: checked.diagnostics,
+                    errors,
+                    outputs: Vec::new(),
+                })
+            }
+        };
+        let doc = document(&budget);
+        let fonts = if self.formats.contains(&Format::Pdf) {
+            Some(self.fonts_for(&budget.fonts)?)
+        } else {
+            None
+        };
+        let outputs = self
+            .formats
+            .par_iter()
+            .map(|&format| {
+                self.render(format, &doc, fonts.as_deref())
+                    .map(|bytes| (format, bytes))
+                    .map_err(|e| format!("生成 {} 失败：{e}", format.extension()))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Generated {
+            diagnostics: checked.diagnostics,
+            errors,
+            outputs,
+        })
+    }
+
+    fn render(
+        &self,
+        format: Format,
+        doc: &Document,
+        fonts: Option<&FontSet>,
+    ) -> Result<Vec<u8>, String> {
+        match format {
+            Format::Json => serde_json::to_vec_pretty(doc).map_err(|e| e.to_string()),
+            Format::Html => match &self.html {
+                Some(html) => html.render(doc).map_err(|e| e.to_string()),
+                None => Err("模板未加载".into()),
+            },
+            Format::Pdf => match fonts {
+                Some(fonts) => pdf::render(doc, fonts).map_err(|e| e.to_string()),
+                None => Err("字体未加载".into()),
+            },
+        }
+    }
+
+    /// The fonts for a budget's `[fonts]` section, loaded the first time they are asked for.
+    fn fonts_for(&self, wanted: &Fonts) -> Result<Arc<FontSet>, String> {
+        let mut dirs = self.font_dirs.clone();
+        dirs.extend(wanted.dir.clone());
+        let opts = FontOptions {
+            dirs,
+            body: wanted.body.clone(),
+            heading: wanted.heading.clone(),
+            kai: wanted.kai.clone(),
+            title: wanted.title.clone(),
+            table: wanted.table.clone(),
+        };
+        let mut loaded = self
+            .fonts
+            .lock()
+            .map_err(|_| "字体缓存被异常线程锁定".to_string())?;
+        if let Some((_, set)) = loaded.iter().find(|(o, _)| *o == opts) {
+            return Ok(set.clone());
+        }
+        let set = Arc::new(pdf::load_fonts(&opts).map_err(|e| format!("生成 pdf 失败：{e}"))?);
+        loaded.push((opts, set.clone()));
+        Ok(set)
+    }
+}
