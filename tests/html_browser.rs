@@ -109,6 +109,8 @@ fn file_url(path: &Path) -> String {
 /// What measure.js reports.
 #[derive(Debug, serde::Deserialize)]
 struct Measure {
+    hints: u32,
+    hints_shown: u32,
     inner_width: u32,
     client_width: u32,
     document_scroll_width: u32,
@@ -231,10 +233,24 @@ fn check_in_browser(name: &str, doc: &Document) {
             m.overflowing_count,
             m.overflowing
         );
+        assert_eq!(
+            m.hints,
+            page.matches("table-block landscape").count() as u32,
+            "{name}: every wide table carries a scroll hint ({m:?})"
+        );
         if width == 390 {
             assert!(
                 m.scrolling > 0,
                 "{name}: on a phone the wide tables scroll in their boxes ({m:?})"
+            );
+            assert!(
+                m.hints > 0 && m.hints_shown == m.hints,
+                "{name}: on a phone every wide table says it scrolls ({m:?})"
+            );
+        } else {
+            assert_eq!(
+                m.hints_shown, 0,
+                "{name}: no scroll hint on a wide screen ({m:?})"
             );
         }
     }

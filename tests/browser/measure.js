@@ -25,7 +25,14 @@ function gkMeasure(win) {
   for (var j = 0; j < scrollers.length; j++) {
     if (scrollers[j].scrollWidth > scrollers[j].clientWidth) scrolling++;
   }
+  var hints = doc.querySelectorAll(".scroll-hint");
+  var hintsShown = 0;
+  for (var k = 0; k < hints.length; k++) {
+    if (win.getComputedStyle(hints[k]).display !== "none") hintsShown++;
+  }
   return {
+    hints: hints.length,
+    hints_shown: hintsShown,
     inner_width: win.innerWidth,
     client_width: vw,
     document_scroll_width: root.scrollWidth,
