@@ -120,7 +120,15 @@ fn wide_tables_scroll_inside_a_labelled_region() {
     );
     assert!(html.contains(r#"<h3 class="table-title" id="table-2-title">单位收入总体情况表</h3>"#));
     assert!(html.contains(r#"<p class="table-meta"><span class="issuer">编制单位：奇台县商务和工业信息化局</span><span class="unit">单位：万元</span></p>"#));
-    assert!(html.contains(".scroll { overflow-x: auto; max-width: 100%;"));
+    assert!(html.contains(".scroll {\n  overflow-x: auto; max-width: 100%;"));
+    assert!(
+        block.contains(
+            r#"<p class="scroll-hint" aria-hidden="true">表格较宽，可左右滑动查看 →</p>"#
+        ),
+        "{block}"
+    );
+    let narrow = slice(&html, r#"id="table-1""#, "<div", "<table>");
+    assert!(!narrow.contains("scroll-hint"), "{narrow}");
 }
 
 #[test]
@@ -143,7 +151,8 @@ fn print_css_sets_a4_repeats_headers_and_breaks_pages() {
         ".part { break-before: page; }",
         ".table-block { break-before: page;",
         "tr, th, td, .chart, .glossary .term { break-inside: avoid;",
-        ".scroll { overflow: visible; }",
+        ".scroll { overflow: visible; background: none; }",
+        ".scroll-hint { display: none !important; }",
     ] {
         assert!(html.contains(rule), "print CSS lacks {rule}");
     }
