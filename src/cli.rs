@@ -25,8 +25,9 @@ pub struct Cli {
 pub enum Command {
     /// 检查预算文件：一次列出所有问题（文件:行:列、键、原因）。
     Check {
-        /// 预算 TOML 文件.
-        file: PathBuf,
+        /// 预算 TOML 文件（一个或多个）.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件（并行生成，字体只加载一次）。
     Generate {
@@ -51,7 +52,7 @@ pub enum Command {
 /// Runs the CLI: 0 ok, 1 invalid budget, 2 usage or I/O error.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check { file } => check(&file),
+        Command::Check { files } => check(&files),
         Command::Generate {
             files,
             format,
@@ -67,22 +68,37 @@ fn io_error(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn check(file: &Path) -> ExitCode {
+fn check(files: &[PathBuf]) -> ExitCode {
+    let reports: Vec<(String, String, u8)> = files.par_iter().map(|f| check_one(f)).collect();
+    let mut code = 0;
+    for (errors, passed, status) in reports {
+        eprint!("{errors}");
+        print!("{passed}");
+        code = code.max(status);
+    }
+    ExitCode::from(code)
+}
+
+/// Checks one file: what to print on stderr and on stdout, and the exit status.
+fn check_one(file: &Path) -> (String, String, u8) {
     let src = match read(file) {
         Ok(s) => s,
-        Err(e) => return io_error(e),
+        Err(e) => return (format!("错误：{e}\n"), String::new(), 2),
     };
     let checked = check_source(&src, &base_dir(file));
     let name = file.display().to_string();
     let errors = checked.errors();
     let warnings = checked.diagnostics.len() - errors;
-    eprint!("{}", render(&name, &src, &checked.diagnostics));
+    let mut report = render(&name, &src, &checked.diagnostics);
     if errors > 0 {
-        eprintln!("{name}：{errors} 个错误，{warnings} 个警告");
-        ExitCode::from(1)
+        report.push_str(&format!("{name}：{errors} 个错误，{warnings} 个警告\n"));
+        (report, String::new(), 1)
     } else {
-        println!("{name}：检查通过（{warnings} 个警告）");
-        ExitCode::SUCCESS
+        (
+            report,
+            format!("{name}：检查通过（{warnings} 个警告）\n"),
+            0,
+        )
     }
 }
 

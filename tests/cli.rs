@@ -213,6 +213,30 @@ fn many_files_in_one_call() {
 }
 
 #[test]
+fn many_files_are_checked_in_one_call() {
+    let invalid =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/over_precise.toml");
+    let valid = example_path(EXAMPLES[0]);
+    let out = gongkai(&[
+        "check",
+        valid.to_str().unwrap(),
+        invalid.to_str().unwrap(),
+        "/nonexistent/budget.toml",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stdout.contains("检查通过"), "{stdout}");
+    assert!(
+        stderr.contains("over_precise.toml") && stderr.contains("个错误"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("/nonexistent/budget.toml"), "{stderr}");
+    let out = gongkai(&["check", valid.to_str().unwrap(), invalid.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn output_name_clashes_are_refused() {
     let dir = temp_dir("clash");
     let a = dir.join("a");
