@@ -8,7 +8,7 @@
 
 use crate::document::Document;
 use crate::model::{budget::Fonts, Diagnostic};
-use crate::pipeline::{check_source, document};
+use crate::pipeline::check_and_build;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::{self, FontOptions, FontSet};
 use rayon::prelude::*;
@@ -80,10 +80,10 @@ impl Generator {
     /// Checks the budget in `src` (relative paths resolved against `base_dir`) and, when
     /// it has no error, renders every format. `Err` only when rendering itself fails.
     pub fn generate(&self, src: &str, base_dir: &Path) -> Result<Generated, String> {
-        let checked = check_source(src, base_dir);
+        let (checked, doc) = check_and_build(src, base_dir);
         let errors = checked.errors();
-        let budget = match checked.budget {
-            Some(b) if errors == 0 => b,
+        let (budget, doc) = match (checked.budget, doc) {
+            (Some(b), Some(doc)) if errors == 0 => (b, doc),
             _ => {
                 return Ok(Generated {
                     diagnostics: checked.diagnostics,
@@ -92,7 +92,6 @@ impl Generator {
                 })
             }
         };
-        let doc = document(&budget);
         let fonts = if self.formats.contains(&Format::Pdf) {
             Some(self.fonts_for(&budget.fonts)?)
         } else {

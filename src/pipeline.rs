@@ -44,16 +44,31 @@ impl Checked {
 /// Parses, validates and, when that found no error, runs the derived checks (which would
 /// only repeat the same problem in other words otherwise).
 pub fn check_source(src: &str, base_dir: &Path) -> Checked {
+    check(src, base_dir, false).0
+}
+
+/// [`check_source`], and the document when nothing is wrong: the figures are derived once
+/// for both the checks and the document.
+pub fn check_and_build(src: &str, base_dir: &Path) -> (Checked, Option<Document>) {
+    check(src, base_dir, true)
+}
+
+fn check(src: &str, base_dir: &Path, build_document: bool) -> (Checked, Option<Document>) {
     let (budget, mut diagnostics) = model::load_str(src, base_dir);
     let clean = !diagnostics.iter().any(|d| d.is_error());
+    let mut doc = None;
     if let Some(b) = budget.as_ref().filter(|_| clean) {
         let f = figures(b);
         diagnostics.extend(checks::check(b, &f));
+        if build_document && !diagnostics.iter().any(|d| d.is_error()) {
+            doc = Some(build(b, &f));
+        }
     }
-    Checked {
+    let checked = Checked {
         budget,
         diagnostics,
-    }
+    };
+    (checked, doc)
 }
 
 /// Reads a file.
@@ -77,10 +92,10 @@ pub fn document(budget: &Budget) -> Document {
 /// File in, document out; errors carry the rendered diagnostics.
 pub fn document_from_file(path: &Path) -> Result<(Document, Budget), Error> {
     let src = read(path)?;
-    let checked = check_source(&src, &base_dir(path));
+    let (checked, doc) = check_and_build(&src, &base_dir(path));
     let errors = checked.errors();
-    match checked.budget {
-        Some(b) if errors == 0 => Ok((document(&b), b)),
+    match (checked.budget, doc) {
+        (Some(b), Some(doc)) if errors == 0 => Ok((doc, b)),
         _ => Err(Error::Invalid {
             report: model::diagnostic::render(
                 &path.display().to_string(),
