@@ -68,38 +68,57 @@ fn io_error(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn check(files: &[PathBuf]) -> ExitCode {
-    let reports: Vec<(String, String, u8)> = files.par_iter().map(|f| check_one(f)).collect();
+/// What one file gave: text for stderr and for stdout, and its exit status. Files are
+/// worked on in parallel; their reports are printed in the order the files were given.
+struct Report {
+    stderr: String,
+    stdout: String,
+    status: u8,
+}
+
+impl Report {
+    fn with_stderr(stderr: String, status: u8) -> Report {
+        Report {
+            stderr,
+            stdout: String::new(),
+            status,
+        }
+    }
+}
+
+/// Prints the reports in order; the exit code is the worst status.
+fn print_reports(reports: Vec<Report>) -> ExitCode {
     let mut code = 0;
-    for (errors, passed, status) in reports {
-        eprint!("{errors}");
-        print!("{passed}");
-        code = code.max(status);
+    for r in reports {
+        eprint!("{}", r.stderr);
+        print!("{}", r.stdout);
+        code = code.max(r.status);
     }
     ExitCode::from(code)
 }
 
-/// Checks one file: what to print on stderr and on stdout, and the exit status.
-fn check_one(file: &Path) -> (String, String, u8) {
+fn check(files: &[PathBuf]) -> ExitCode {
+    print_reports(files.par_iter().map(|f| check_one(f)).collect())
+}
+
+/// Checks one file.
+fn check_one(file: &Path) -> Report {
     let src = match read(file) {
         Ok(s) => s,
-        Err(e) => return (format!("错误：{e}\n"), String::new(), 2),
+        Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
     };
     let checked = check_source(&src, &base_dir(file));
     let name = file.display().to_string();
     let errors = checked.errors();
     let warnings = checked.diagnostics.len() - errors;
-    let mut report = render(&name, &src, &checked.diagnostics);
+    let mut report = Report::with_stderr(render(&name, &src, &checked.diagnostics), 0);
     if errors > 0 {
-        report.push_str(&format!("{name}：{errors} 个错误，{warnings} 个警告\n"));
-        (report, String::new(), 1)
+        report.stderr += &format!("{name}：{errors} 个错误，{warnings} 个警告\n");
+        report.status = 1;
     } else {
-        (
-            report,
-            format!("{name}：检查通过（{warnings} 个警告）\n"),
-            0,
-        )
+        report.stdout = format!("{name}：检查通过（{warnings} 个警告）\n");
     }
+    report
 }
 
 fn generate(
@@ -131,56 +150,46 @@ fn generate(
         Ok(g) => g,
         Err(e) => return io_error(e),
     };
-    let reports: Vec<(String, u8)> = files
-        .par_iter()
-        .map(|file| generate_one(&generator, file, out))
-        .collect();
-    let mut code = 0;
-    for (report, status) in reports {
-        for line in report.lines() {
-            if line.starts_with("已生成 ") {
-                println!("{line}");
-            } else {
-                eprintln!("{line}");
-            }
-        }
-        code = code.max(status);
-    }
-    ExitCode::from(code)
+    print_reports(
+        files
+            .par_iter()
+            .map(|file| generate_one(&generator, file, out))
+            .collect(),
+    )
 }
 
-/// Generates one file's outputs and writes them; returns what to print and the exit status.
-fn generate_one(generator: &Generator, file: &Path, out: &Path) -> (String, u8) {
+/// Generates one file's outputs and writes them.
+fn generate_one(generator: &Generator, file: &Path, out: &Path) -> Report {
     let name = file.display().to_string();
     let src = match read(file) {
         Ok(s) => s,
-        Err(e) => return (format!("错误：{e}\n"), 2),
+        Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
     };
     let generated = match generator.generate(&src, &base_dir(file)) {
         Ok(g) => g,
-        Err(e) => return (format!("错误：{e}\n"), 2),
+        Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
     };
-    let mut report = render(&name, &src, &generated.diagnostics);
+    let mut report = Report::with_stderr(render(&name, &src, &generated.diagnostics), 0);
     if generated.errors > 0 {
-        report.push_str(&format!(
-            "{name}：{} 个错误，未生成任何文件\n",
-            generated.errors
-        ));
-        return (report, 1);
+        report.stderr += &format!("{name}：{} 个错误，未生成任何文件\n", generated.errors);
+        report.status = 1;
+        return report;
     }
     if let Err(e) = std::fs::create_dir_all(out) {
-        report.push_str(&format!("错误：无法创建输出目录 {}：{e}\n", out.display()));
-        return (report, 2);
+        report.stderr += &format!("错误：无法创建输出目录 {}：{e}\n", out.display());
+        report.status = 2;
+        return report;
     }
     for (format, bytes) in &generated.outputs {
         let path = out.join(format!("{}.{}", stem(file), format.extension()));
         if let Err(e) = write_atomic(&path, bytes) {
-            report.push_str(&format!("错误：无法写入 {}：{e}\n", path.display()));
-            return (report, 2);
+            report.stderr += &format!("错误：无法写入 {}：{e}\n", path.display());
+            report.status = 2;
+            return report;
         }
-        report.push_str(&format!("已生成 {}\n", path.display()));
+        report.stdout += &format!("已生成 {}\n", path.display());
     }
-    (report, 0)
+    report
 }
 
 fn stem(file: &Path) -> String {
