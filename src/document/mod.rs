@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod model;
+pub mod placement;
 
 pub use build::build;
 pub use model::*;
+pub use placement::{place, Placed};

@@ -7,7 +7,6 @@
 //! Autoescaping is on for every template: no text from the TOML reaches the page unescaped.
 
 mod chart;
-mod grid;
 mod templates;
 mod view;
 

@@ -4,10 +4,9 @@
 //! formatted them.
 
 use super::chart::{self, ChartView};
-use super::grid;
 use super::HtmlError;
 use crate::document::{
-    Align, Block, Cell, ColumnKind, Document, ParagraphStyle, Part, RowRole, Section, Table,
+    place, Align, Block, Cell, ColumnKind, Document, ParagraphStyle, Part, RowRole, Section, Table,
     TocEntry,
 };
 use serde::Serialize;
@@ -310,9 +309,8 @@ fn table(t: &Table, heading_level: u8) -> Result<TableView, HtmlError> {
     let width = t.columns.len();
     let header_rows: Vec<&[Cell]> = t.header.iter().map(Vec::as_slice).collect();
     let body_rows: Vec<&[Cell]> = t.body.iter().map(|r| r.cells.as_slice()).collect();
-    let header_places =
-        grid::place(&t.id, "header", &header_rows, width).map_err(HtmlError::Layout)?;
-    let body_places = grid::place(&t.id, "body", &body_rows, width).map_err(HtmlError::Layout)?;
+    let header_places = place(&t.id, "header", &header_rows, width).map_err(HtmlError::Layout)?;
+    let body_places = place(&t.id, "body", &body_rows, width).map_err(HtmlError::Layout)?;
     let row_header_col = t.columns.iter().position(|k| *k == ColumnKind::Text);
 
     let header = t

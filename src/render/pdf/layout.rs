@@ -85,60 +85,48 @@ fn number_page(m: &Metrics, page: &mut Page, n: usize) -> Result<(), PdfError> {
     Ok(())
 }
 
+/// Sets `text` centred across the frame from `y` down, `leading` × `size` per line, and
+/// returns the `y` below it.
+fn centred(
+    m: &Metrics,
+    items: &mut Vec<Item>,
+    frame: &Frame,
+    (role, text): (Role, &str),
+    size: f32,
+    leading: f32,
+    mut y: f32,
+) -> Result<f32, PdfError> {
+    let lines = set_block(
+        m,
+        &[Span { role, text }],
+        size,
+        frame.width,
+        0.0,
+        Align::Center,
+        1.0,
+    )?;
+    for line in lines {
+        items.extend(text::offset(
+            line,
+            frame.left,
+            y + baseline_in(size * leading, size),
+        ));
+        y += size * leading;
+    }
+    Ok(y)
+}
+
 /// The cover: unit name and 年度预算公开 line in the title face, the date if given.
 fn cover_page(m: &Metrics, meta: &Meta) -> Result<Page, PdfError> {
     let frame = Frame::portrait();
     let mut items: Vec<Item> = Vec::new();
     let mut y = frame.top + 40.0 * MM;
-    for (text, size) in [
-        (meta.unit_name.as_str(), 26.0),
-        (meta.subtitle.as_str(), 26.0),
-    ] {
-        let lines = set_block(
-            m,
-            &[Span {
-                role: Role::Title,
-                text,
-            }],
-            size,
-            frame.width,
-            0.0,
-            Align::Center,
-            1.0,
-        )?;
-        for line in lines {
-            items.extend(text::offset(
-                line,
-                frame.left,
-                y + baseline_in(size * 1.7, size),
-            ));
-            y += size * 1.7;
-        }
-        y += 10.0;
+    for text in [meta.unit_name.as_str(), meta.subtitle.as_str()] {
+        y = centred(m, &mut items, &frame, (Role::Title, text), 26.0, 1.7, y)? + 10.0;
     }
     if let Some(date) = &meta.issued {
-        let size = 16.0;
-        let lines = set_block(
-            m,
-            &[Span {
-                role: Role::Body,
-                text: date,
-            }],
-            size,
-            frame.width,
-            0.0,
-            Align::Center,
-            1.0,
-        )?;
-        let mut y = frame.bottom() - 40.0 * MM;
-        for line in lines {
-            items.extend(text::offset(
-                line,
-                frame.left,
-                y + baseline_in(size * 1.6, size),
-            ));
-            y += size * 1.6;
-        }
+        let y = frame.bottom() - 40.0 * MM;
+        centred(m, &mut items, &frame, (Role::Body, date), 16.0, 1.6, y)?;
     }
     Ok(Page {
         width: frame.page_w,

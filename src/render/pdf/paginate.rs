@@ -169,34 +169,19 @@ fn title_block(
         (None, None) => {}
         (issuer, unit) => {
             let base = y + size * 1.05;
-            if let Some(issuer) = issuer {
+            for (text, align) in [(issuer, Align::Left), (unit, Align::Right)] {
+                let Some(text) = text else { continue };
                 let shaped = text::shape(
                     m,
                     &[Span {
                         role: Role::Table,
-                        text: issuer,
+                        text,
                     }],
                     size,
                     1.0,
                 )?;
                 items.extend(text::offset(
-                    text::place(&shaped, 0.0, 0.0, width, size, Align::Left),
-                    0.0,
-                    base,
-                ));
-            }
-            if let Some(unit) = unit {
-                let shaped = text::shape(
-                    m,
-                    &[Span {
-                        role: Role::Table,
-                        text: unit,
-                    }],
-                    size,
-                    1.0,
-                )?;
-                items.extend(text::offset(
-                    text::place(&shaped, 0.0, 0.0, width, size, Align::Right),
+                    text::place(&shaped, 0.0, 0.0, width, size, align),
                     0.0,
                     base,
                 ));

@@ -8,7 +8,7 @@ use super::fonts::Role;
 use super::metrics::Metrics;
 use super::text::{self, Shaped, Span};
 use super::PdfError;
-use crate::document::{Align as CellAlign, Cell, RowRole, Table};
+use crate::document::{place, Align as CellAlign, Cell, RowRole, Table};
 
 /// Horizontal cell padding in points.
 pub const PAD_X: f32 = 2.5;
@@ -237,43 +237,30 @@ fn heights(cells: &[GridCell], rows: usize, size: f32, pad: f32) -> Vec<f32> {
     heights
 }
 
-/// Places the header and body cells on the grid and shapes their text.
+/// Places the header and body cells on the grid ([`place`], as the HTML does) and shapes
+/// their text.
 fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError> {
     let ncols = table.columns.len().max(1);
-    let header_rows = table.header.len();
-    let all_rows: Vec<(&[Cell], bool, RowRole)> = table
-        .header
+    let header: Vec<&[Cell]> = table.header.iter().map(Vec::as_slice).collect();
+    let body: Vec<&[Cell]> = table.body.iter().map(|r| r.cells.as_slice()).collect();
+    let invalid = |e: String| PdfError::Write(format!("表格结构无效：{e}"));
+    let header_at = place(&table.id, "header", &header, ncols).map_err(invalid)?;
+    let body_at = place(&table.id, "body", &body, ncols).map_err(invalid)?;
+    let rows = header
         .iter()
-        .map(|r| (r.as_slice(), true, RowRole::Plain))
+        .zip(&header_at)
+        .map(|(cells, at)| (*cells, at, true, RowRole::Plain))
         .chain(
-            table
-                .body
-                .iter()
-                .map(|r| (r.cells.as_slice(), false, r.role)),
-        )
-        .collect();
-    let nrows = all_rows.len();
-    let mut taken = vec![vec![false; ncols]; nrows];
+            body.iter()
+                .zip(&body_at)
+                .zip(&table.body)
+                .map(|((cells, at), row)| (*cells, at, false, row.role)),
+        );
     let mut out = Vec::new();
-    for (r, (cells, header, role)) in all_rows.iter().enumerate() {
-        let mut c = 0;
-        for cell in cells.iter() {
-            while c < ncols && taken[r][c] {
-                c += 1;
-            }
-            if c >= ncols {
-                break;
-            }
-            let colspan = usize::from(cell.colspan.max(1)).min(ncols - c);
-            let limit = if *header { header_rows } else { nrows };
-            let rowspan = usize::from(cell.rowspan.max(1)).min(limit - r);
-            for row in taken.iter_mut().skip(r).take(rowspan) {
-                for slot in row.iter_mut().skip(c).take(colspan) {
-                    *slot = true;
-                }
-            }
-            let bold = *header || matches!(role, RowRole::Total | RowRole::Class | RowRole::Group);
-            let role = if bold { Role::TableBold } else { Role::Table };
+    for (r, (cells, at, header, role)) in rows.enumerate() {
+        let bold = header || matches!(role, RowRole::Total | RowRole::Class | RowRole::Group);
+        let role = if bold { Role::TableBold } else { Role::Table };
+        for (cell, placed) in cells.iter().zip(at) {
             let shaped = text::shape(
                 m,
                 &[Span {
@@ -285,16 +272,15 @@ fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError
             )?;
             out.push(GridCell {
                 row: r,
-                col: c,
-                rowspan,
-                colspan,
+                col: placed.col,
+                rowspan: usize::from(cell.rowspan.max(1)),
+                colspan: usize::from(cell.colspan.max(1)),
                 align: cell.align,
                 indent: f32::from(cell.indent),
-                header: *header,
+                header,
                 shaped,
                 lines: Vec::new(),
             });
-            c += colspan;
         }
     }
     Ok(out)

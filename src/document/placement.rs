@@ -1,12 +1,12 @@
 //! Places the cells of a header or body grid on their columns, honouring row and column
-//! spans, so the view knows which column each cell starts in and can refuse grids that
-//! would overflow the table.
+//! spans: which column each cell starts in, shared by both renderers, and a refusal of
+//! grids that would overflow the table.
 
-use crate::document::Cell;
+use super::model::Cell;
 
 /// A cell's position in its grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Placed {
+pub struct Placed {
     /// Grid row index.
     pub row: usize,
     /// First grid column the cell covers.
@@ -15,7 +15,7 @@ pub(super) struct Placed {
 
 /// Positions of every cell of `rows` (same shape as `rows`), for a grid of `width` columns.
 /// Errors name the table, row and cell that do not fit.
-pub(super) fn place(
+pub fn place(
     table_id: &str,
     part: &str,
     rows: &[&[Cell]],
