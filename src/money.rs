@@ -1,8 +1,10 @@
 //! Exact money and percentage newtypes.
 //!
-//! Every amount in gongkai is a [`Money`] in 万元 holding a `rust_decimal::Decimal`;
-//! no amount ever passes through a float. Display is always two decimals, rounded
-//! half-up (四舍五入), with thousands separators where a table or sentence wants them.
+//! Every amount in gongkai is a [`Money`] in 万元 holding a `rust_decimal::Decimal` at the
+//! precision it was entered (up to the 分: six decimals of 万元); no amount ever passes
+//! through a float, and every total is summed from exact values. Rounding happens only when
+//! a figure is printed: two decimals in the [`MoneyUnit`] the document is printed in, half-up
+//! (四舍五入), each printed figure from its own exact value.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -78,6 +80,116 @@ impl Money {
     }
 }
 
+/// The unit amounts are written in (`[unit] amount_unit`) or printed in (`display_unit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MoneyUnit {
+    /// 万元 (the default): input up to six decimals (the 分), printed with two.
+    #[default]
+    Wan,
+    /// 元: input up to two decimals (the 分), printed with two.
+    Yuan,
+}
+
+/// The largest amount a budget line or total may hold, in 万元 (exclusive): 10^12 万元.
+pub const MAX_WAN: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+impl MoneyUnit {
+    /// Parses `万元` or `元`.
+    pub fn parse(s: &str) -> Option<MoneyUnit> {
+        match s.trim() {
+            "万元" => Some(MoneyUnit::Wan),
+            "元" => Some(MoneyUnit::Yuan),
+            _ => None,
+        }
+    }
+
+    /// `万元` or `元`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MoneyUnit::Wan => "万元",
+            MoneyUnit::Yuan => "元",
+        }
+    }
+
+    /// How many decimals an amount written in this unit may have: down to the 分.
+    pub fn max_decimals(self) -> u32 {
+        match self {
+            MoneyUnit::Wan => 6,
+            MoneyUnit::Yuan => 2,
+        }
+    }
+
+    /// The exact amount a number written in this unit stands for (元 ÷ 10,000, exact);
+    /// `None` when it cannot be held exactly.
+    pub fn to_money(self, written: Decimal) -> Option<Money> {
+        match self {
+            MoneyUnit::Wan => Some(Money(written)),
+            MoneyUnit::Yuan => written.checked_div(Decimal::from(10_000)).map(Money),
+        }
+    }
+
+    /// The exact value of `m` expressed in this unit.
+    pub fn value(self, m: Money) -> Decimal {
+        match self {
+            MoneyUnit::Wan => m.0,
+            MoneyUnit::Yuan => m.0 * Decimal::from(10_000),
+        }
+    }
+
+    /// The printed value: exact value in this unit, rounded half-up to two decimals.
+    pub fn rounded(self, m: Money) -> Decimal {
+        round2(self.value(m))
+    }
+
+    /// Two decimals with thousands separators in this unit: `1,795.47` / `17,954,700.00`.
+    pub fn grouped(self, m: Money) -> String {
+        group_thousands(&format!("{:.2}", self.rounded(m)))
+    }
+
+    /// The figure followed by the unit's name: `1,795.47万元`.
+    pub fn with_name(self, m: Money) -> String {
+        format!("{}{}", self.grouped(m), self.name())
+    }
+}
+
+/// A figure the clerk declares to check a derived one against (批复数, a 政府采购 total, a
+/// performance table's budget), with the precision it was written at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declared {
+    /// The declared amount.
+    pub value: Money,
+    /// Written as a printed figure (万元 with at most two decimals): it then matches every
+    /// exact value that prints as it.
+    pub as_printed: bool,
+}
+
+impl Declared {
+    /// True when `actual` is the declared figure: equal at the precision it was written at.
+    pub fn matches(self, actual: Money) -> bool {
+        if self.as_printed {
+            actual.rounded() == self.value.rounded()
+        } else {
+            actual == self.value
+        }
+    }
+}
+
+impl Money {
+    /// The exact value and, when it differs, the printed one: `581.5497万元（公开数581.55万元）`
+    /// or `581.55万元`. For messages.
+    pub fn describe(self) -> String {
+        let exact = self.0.normalize();
+        if exact.scale() <= 2 {
+            return format!("{}万元", self.grouped());
+        }
+        format!(
+            "{}万元（公开数{}万元）",
+            group_thousands(&exact.to_string()),
+            self.grouped()
+        )
+    }
+}
+
 /// Rounds half-up (away from zero at the midpoint) to two decimals.
 pub fn round2(d: Decimal) -> Decimal {
     let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
@@ -114,9 +226,22 @@ impl fmt::Display for Money {
     }
 }
 
+impl Money {
+    /// The exact value in 万元, at least two decimals and no trailing zeros beyond them:
+    /// `1795.47`, `581.5497`.
+    pub fn exact(self) -> String {
+        let mut d = self.0.normalize();
+        if d.scale() < 2 {
+            d.rescale(2);
+        }
+        d.to_string()
+    }
+}
+
+/// Serialized as the exact value ([`Money::exact`]); printed text is carried beside it.
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.plain())
+        s.serialize_str(&self.exact())
     }
 }
 
@@ -272,6 +397,45 @@ mod tests {
         assert_eq!(group_thousands("999.00"), "999.00");
         assert_eq!(group_thousands("-1000.00"), "-1,000.00");
         assert_eq!(m("0").grouped(), "0.00");
+    }
+
+    #[test]
+    fn units_convert_exactly_and_print_from_the_exact_value() {
+        let yuan = MoneyUnit::Yuan;
+        let m = yuan.to_money(Decimal::from_str("4097149.50").unwrap()).unwrap();
+        assert_eq!(m.decimal(), Decimal::from_str("409.71495").unwrap());
+        assert_eq!(m.grouped(), "409.71");
+        assert_eq!(yuan.grouped(m), "4,097,149.50");
+        assert_eq!(MoneyUnit::Wan.with_name(m), "409.71万元");
+        assert_eq!(yuan.with_name(m), "4,097,149.50元");
+        assert_eq!(MAX_WAN, Decimal::from(1_000_000_000_000_i64));
+    }
+
+    #[test]
+    fn exact_text_keeps_every_decimal() {
+        assert_eq!(m("581.5497").exact(), "581.5497");
+        assert_eq!(m("1795.4700").exact(), "1795.47");
+        assert_eq!(m("12").exact(), "12.00");
+        assert_eq!(m("0").exact(), "0.00");
+    }
+
+    #[test]
+    fn declared_figures_match_at_their_precision() {
+        let printed = Declared {
+            value: m("581.55"),
+            as_printed: true,
+        };
+        assert!(printed.matches(m("581.5497")));
+        assert!(printed.matches(m("581.545")));
+        assert!(!printed.matches(m("581.5449")));
+        let exact = Declared {
+            value: m("581.5497"),
+            as_printed: false,
+        };
+        assert!(exact.matches(m("581.5497")));
+        assert!(!exact.matches(m("581.5498")));
+        assert_eq!(m("581.5497").describe(), "581.5497万元（公开数581.55万元）");
+        assert_eq!(m("1581.5").describe(), "1,581.50万元");
     }
 
     #[test]

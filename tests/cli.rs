@@ -347,3 +347,96 @@ fn an_unusable_font_file_is_a_clear_error() {
     );
     assert!(!dir.join("fonts.pdf").exists());
 }
+
+/// The tables whose JSON carries a 尾差 note, by label.
+fn noted_tables(json: &str) -> Vec<String> {
+    let doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut out = Vec::new();
+    for part in doc["parts"].as_array().unwrap() {
+        for sec in part["sections"].as_array().unwrap() {
+            for block in sec["blocks"].as_array().unwrap() {
+                if block["type"] == "table" && !block["rounding_note"].is_null() {
+                    let label = block["label"].as_str().unwrap_or(block["id"].as_str().unwrap());
+                    out.push(label.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `amount_unit = "元"`: amounts typed in 元 to the 分 print in 万元, each cell rounded from
+/// its own exact value, with the 尾差 note exactly under the tables whose printed totals
+/// differ from the sum of their printed lines; `display_unit = "元"` prints every table and
+/// sentence in 元, where nothing rounds and no note is needed.
+#[test]
+fn amounts_in_yuan_print_in_wan_or_in_yuan() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/units/yuan.toml");
+    let dir = temp_dir("yuan");
+    let json = generate_json(&fixture, &dir);
+    assert_eq!(noted_tables(&json), ["表2", "表3", "表5", "表6"]);
+    assert!(json.contains("注：本表金额单位为万元，因四舍五入，合计数与各分项之和可能存在尾差。"));
+    // 800,123.45 元 + 200,049.99 元 = 100.017344 万元: the total prints 100.02 over lines
+    // printing 80.01 and 20.00.
+    assert!(json.contains("收支总预算100.02万元"), "{json}");
+    assert!(json.contains("\"text\": \"80.01\""));
+    assert!(json.contains("\"text\": \"20.00\""));
+    assert!(json.contains("\"unit\": \"单位：万元\""));
+
+    let src = std::fs::read_to_string(&fixture).unwrap();
+    let shown_in_yuan = dir.join("yuan-display.toml");
+    std::fs::write(
+        &shown_in_yuan,
+        src.replace(
+            "\namount_unit = \"元\"",
+            "\ndisplay_unit = \"元\"\namount_unit = \"元\"",
+        ),
+    )
+    .unwrap();
+    let json = generate_json(&shown_in_yuan, &dir.join("out"));
+    assert!(noted_tables(&json).is_empty(), "{:?}", noted_tables(&json));
+    assert!(json.contains("\"unit\": \"单位：元\""));
+    assert!(!json.contains("单位：万元"));
+    assert!(json.contains("\"text\": \"800,123.45\""));
+    assert!(json.contains("收支总预算1,000,173.44元"), "{json}");
+    assert!(json.contains("比上年预算增加"));
+    let html_dir = dir.join("html");
+    let out = gongkai(&[
+        "generate",
+        shown_in_yuan.to_str().unwrap(),
+        "--format",
+        "html",
+        "--out",
+        html_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = std::fs::read_to_string(html_dir.join("yuan-display.html")).unwrap();
+    assert!(html.contains("单位：元"));
+    assert!(html.contains("1,000,173.44"));
+}
+
+/// The same fixture with amounts typed in 万元 to six decimals gives the same document.
+#[test]
+fn six_decimals_of_wan_equal_the_same_amounts_in_yuan() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/units/yuan.toml");
+    let dir = temp_dir("wan6");
+    let yuan = generate_json(&fixture, &dir);
+    let src = std::fs::read_to_string(&fixture).unwrap();
+    let mut wan = src.replace("\namount_unit = \"元\"", "\namount_unit = \"万元\"");
+    for (y, w) in [
+        ("800,123.45", "80.012345"),
+        ("600,061.72", "60.006172"),
+        ("200,061.73", "20.006173"),
+        ("200,049.99", "20.004999"),
+        ("950,000.00", "95"),
+        ("780,000.00", "78.00"),
+        ("170,000.00", "17.0000"),
+        ("190,000.00", "19"),
+    ] {
+        wan = wan.replace(&format!("\"{y}\""), &format!("\"{w}\""));
+    }
+    let wan_file = dir.join("yuan.toml");
+    std::fs::write(&wan_file, wan).unwrap();
+    let again = generate_json(&wan_file, &dir.join("out"));
+    assert_eq!(yuan, again);
+}

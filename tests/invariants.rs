@@ -20,6 +20,11 @@ const PROJECT_SOURCES: [&str; 6] = [
 ];
 
 fn budget_toml(basic: &[(usize, i64)], projects: &[(usize, usize, i64)]) -> String {
+    budget_toml_at(basic, projects, 2)
+}
+
+/// A random budget whose amounts are `units / 10^scale` 万元.
+fn budget_toml_at(basic: &[(usize, i64)], projects: &[(usize, usize, i64)], scale: u32) -> String {
     let mut s = String::from(
         "[unit]\nname = \"测试局\"\nscope = \"部门\"\nyear = 2025\n\n[overview]\nfunctions = [\"测试\"]\n\n[overview.staffing]\nauthorized = 1\nin_service = 1\nin_service_prior = 1\nretired = 0\nretired_prior = 0\nveteran = 0\nveteran_prior = 0\n",
     );
@@ -32,14 +37,14 @@ fn budget_toml(basic: &[(usize, i64)], projects: &[(usize, usize, i64)]) -> Stri
         s.push_str(&format!(
             "\n[[basic]]\ncode = \"{}\"\namount = \"{}\"\n",
             CODES[*c],
-            Decimal::new(*cents, 2)
+            Decimal::new(*cents, scale)
         ));
         basic_total += cents;
     }
     if basic_total > 0 {
         s.push_str(&format!(
             "\n[[basic_economic]]\ncode = \"30101\"\namount = \"{}\"\n",
-            Decimal::new(basic_total, 2)
+            Decimal::new(basic_total, scale)
         ));
     }
     for (i, (c, src, cents)) in projects.iter().enumerate() {
@@ -47,7 +52,7 @@ fn budget_toml(basic: &[(usize, i64)], projects: &[(usize, usize, i64)]) -> Stri
             "\n[[projects]]\nname = \"项目{i}\"\ncode = \"{}\"\nsource = \"{}\"\neconomic = {{ \"302\" = \"{}\" }}\n",
             CODES[*c],
             PROJECT_SOURCES[*src],
-            Decimal::new(*cents, 2)
+            Decimal::new(*cents, scale)
         ));
     }
     s
@@ -141,5 +146,67 @@ proptest! {
                 prop_assert_eq!(sum, Decimal::ONE_HUNDRED);
             }
         }
+    }
+}
+
+/// Every table of the document, part 2 and the performance tables of part 3.
+fn all_tables(doc: &Document) -> Vec<&Table> {
+    doc.parts
+        .iter()
+        .flat_map(|p| p.sections.iter())
+        .flat_map(|s| s.blocks.iter())
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+fn printed(t: &Table, at: (usize, usize)) -> Decimal {
+    let cell = &t.body[at.0].cells[at.1];
+    if cell.text.is_empty() {
+        return Decimal::ZERO;
+    }
+    cell.text.replace(',', "").parse().expect("a printed amount")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Amounts at the budget system's precision (six decimals of 万元): every printed cell is
+    /// its own exact value rounded half-up; every printed total is the rounding of the exact
+    /// sum of its parts and lies within 0.005 × (number of parts) of the sum of the printed
+    /// parts; the 尾差 note is on exactly the tables where some printed total differs.
+    #[test]
+    fn printed_totals_round_the_exact_sums(
+        basic in prop::collection::vec((0usize..6, 1i64..50_000_000_000), 1..8),
+        projects in prop::collection::vec((0usize..6, 0usize..6, 1i64..50_000_000_000), 0..8),
+    ) {
+        let doc = document(&budget_toml_at(&basic, &projects, 6));
+        for t in all_tables(&doc) {
+            for row in &t.body {
+                for cell in &row.cells {
+                    if let Some(m) = cell.amount {
+                        prop_assert_eq!(&cell.text, &m.grouped());
+                    }
+                }
+            }
+            let mut differs = false;
+            for (total, parts) in gongkai::document::finish::relations(t) {
+                let exact = |at: (usize, usize)| t.body[at.0].cells[at.1].amount.unwrap_or_default();
+                let exact_sum: Money = parts.iter().map(|p| exact(*p)).sum();
+                prop_assert_eq!(exact(total), exact_sum, "{} {:?}", t.title, total);
+                let printed_sum: Decimal = parts.iter().map(|p| printed(t, *p)).sum();
+                let gap = (printed(t, total) - printed_sum).abs();
+                let bound = Decimal::new(5, 3) * Decimal::from(parts.len());
+                prop_assert!(gap <= bound, "{}: gap {} over {} parts", t.title, gap, parts.len());
+                differs |= !gap.is_zero();
+            }
+            prop_assert_eq!(t.rounding_note.is_some(), differs, "{}", t.title);
+        }
+        // Two-decimal input of the same budget never needs a note.
+        let rounded: Vec<(usize, i64)> = basic.iter().map(|(c, v)| (*c, (v / 10_000).max(1))).collect();
+        let doc2 = document(&budget_toml(&rounded, &[]));
+        prop_assert!(all_tables(&doc2).iter().all(|t| t.rounding_note.is_none()));
     }
 }

@@ -1,6 +1,6 @@
 //! Year-on-year changes: amount, direction and percentage, with the references' wording.
 
-use crate::money::{Money, Percent};
+use crate::money::{Money, MoneyUnit, Percent};
 
 /// Which way an amount moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,15 +62,16 @@ impl Change {
         self.now.is_zero() && self.prior.is_zero()
     }
 
-    /// `增加12.00万元，增长3.45%` / `减少…，下降…` / `增加0.00万元，增长0.00%`.
-    pub fn phrase(&self) -> String {
+    /// `增加12.00万元，增长3.45%` / `减少…，下降…` / `增加0.00万元，增长0.00%`, the
+    /// amount printed in `unit`.
+    pub fn phrase(&self, unit: MoneyUnit) -> String {
         let (verb, rate) = match self.direction {
             Direction::Up | Direction::Flat => ("增加", "增长"),
             Direction::Down => ("减少", "下降"),
         };
         format!(
-            "{verb}{}万元，{rate}{}%",
-            self.amount.grouped(),
+            "{verb}{}，{rate}{}%",
+            unit.with_name(self.amount),
             self.percent.plain()
         )
     }
@@ -99,14 +100,14 @@ mod tests {
     #[test]
     fn decrease() {
         let c = Change::new(m("581.77"), m("1378.84"));
-        assert_eq!(c.phrase(), "减少797.07万元，下降57.81%");
+        assert_eq!(c.phrase(MoneyUnit::Wan), "减少797.07万元，下降57.81%");
         assert!(c.needs_reason());
     }
 
     #[test]
     fn increase_from_zero_is_100_percent() {
         assert_eq!(
-            Change::new(m("502.00"), m("0")).phrase(),
+            Change::new(m("502.00"), m("0")).phrase(MoneyUnit::Wan),
             "增加502.00万元，增长100.00%"
         );
     }
@@ -114,7 +115,7 @@ mod tests {
     #[test]
     fn to_zero_is_minus_100_percent() {
         assert_eq!(
-            Change::new(m("0"), m("880.00")).phrase(),
+            Change::new(m("0"), m("880.00")).phrase(MoneyUnit::Wan),
             "减少880.00万元，下降100.00%"
         );
     }
@@ -122,12 +123,12 @@ mod tests {
     #[test]
     fn flat_and_both_zero() {
         assert_eq!(
-            Change::new(m("2.62"), m("2.62")).phrase(),
+            Change::new(m("2.62"), m("2.62")).phrase(MoneyUnit::Wan),
             "增加0.00万元，增长0.00%"
         );
         let z = Change::new(m("0"), m("0"));
         assert!(z.both_zero());
-        assert_eq!(z.phrase(), "增加0.00万元，增长0.00%");
+        assert_eq!(z.phrase(MoneyUnit::Wan), "增加0.00万元，增长0.00%");
         assert!(!z.needs_reason());
     }
 
@@ -135,7 +136,7 @@ mod tests {
     fn small_change_needs_no_reason() {
         assert!(!Change::new(m("40.08"), m("42.42")).needs_reason());
         assert_eq!(
-            Change::new(m("40.08"), m("42.42")).phrase(),
+            Change::new(m("40.08"), m("42.42")).phrase(MoneyUnit::Wan),
             "减少2.34万元，下降5.52%"
         );
     }

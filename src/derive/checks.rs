@@ -187,8 +187,8 @@ fn compare(
                 near,
                 key,
                 format!(
-                    "{name}本年 {} 万元，缺少上年预算数（missing last year's figure）",
-                    now.grouped()
+                    "{name}本年 {}，缺少上年预算数（missing last year's figure）",
+                    now.describe()
                 ),
             )
             .with_hint(format!(
@@ -202,7 +202,7 @@ fn compare(
                     Diagnostic::error(
                         c.span.clone(),
                         key,
-                        format!("{name}比上年预算{}，缺少变动原因（a change of 10% or more needs a reason）", change.phrase()),
+                        format!("{name}比上年预算{}，缺少变动原因（a change of 10% or more needs a reason）", change.phrase(crate::money::MoneyUnit::Wan)),
                     )
                     .with_hint("变动10%以上（或从无到有、从有到无）必须说明主要原因：加上 reason = \"…\""),
                 );
@@ -232,17 +232,17 @@ fn controls(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
             ControlTotal::FiscalCarryover => fiscal_carry,
             ControlTotal::NonfiscalCarryover => nonfiscal_carry,
         };
-        if derived != *declared {
+        if !declared.matches(derived) {
             let (key, name) = which.names();
             out.push(
                 Diagnostic::error(
                     Some(span.clone()),
                     format!("control.{key}"),
                     format!(
-                        "{name}：批复数 {} 万元，明细合计 {} 万元，相差 {} 万元（control total differs）",
-                        declared.grouped(),
-                        derived.grouped(),
-                        (*declared - derived).grouped()
+                        "{name}：批复数 {}，明细合计 {}，相差 {}（control total differs）",
+                        declared.value.describe(),
+                        derived.describe(),
+                        (declared.value - derived).describe()
                     ),
                 )
                 .with_hint("检查明细是否漏录或多录；明细合计由 [[basic]] 和 [[projects]] 自动得出"),

@@ -2,7 +2,7 @@
 
 use super::change::Change;
 use crate::model::budget::Comparison;
-use crate::money::{Money, Percent};
+use crate::money::{Money, MoneyUnit, Percent};
 
 /// How the reason is attached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,7 @@ pub enum ReasonStyle {
 /// zeros as the references print it. `share` is left out when `None`. When this year is zero
 /// and no reason is given, `default_zero_reason` is used (e.g. 本年未安排此项预算).
 pub fn amount_change(
+    unit: MoneyUnit,
     name: &str,
     now: Money,
     share: Option<Percent>,
@@ -38,11 +39,11 @@ pub fn amount_change(
     if change.both_zero() && prior.and_then(|c| c.reason.as_ref()).is_none() {
         return format!("{name}未安排。");
     }
-    let mut s = format!("{name}{}万元", now.grouped());
+    let mut s = format!("{name}{}", unit.with_name(now));
     if let Some(p) = share {
         s.push_str(&format!("，占{}%", p.plain()));
     }
-    s.push_str(&format!("，比上年预算{}", change.phrase()));
+    s.push_str(&format!("，比上年预算{}", change.phrase(unit)));
     s.push_str(&reason_clause(reason.as_deref(), style));
     s
 }
@@ -81,7 +82,7 @@ mod tests {
     fn change_with_share_and_reason() {
         let c = cmp("1378.84", Some("减少清偿债务经费"));
         assert_eq!(
-            amount_change("一般公共预算", m("581.77"), Some(Percent::from_percent("32.40".parse().unwrap())), Some(&c), ReasonStyle::Comma, None),
+            amount_change(MoneyUnit::Wan, "一般公共预算", m("581.77"), Some(Percent::from_percent("32.40".parse().unwrap())), Some(&c), ReasonStyle::Comma, None),
             "一般公共预算581.77万元，占32.40%，比上年预算减少797.07万元，下降57.81%，主要原因是减少清偿债务经费。"
         );
     }
@@ -90,6 +91,7 @@ mod tests {
     fn both_zero_without_reason_is_not_arranged() {
         assert_eq!(
             amount_change(
+                MoneyUnit::Wan,
                 "政府性基金预算",
                 Money::ZERO,
                 Some(Percent::ZERO),
@@ -102,6 +104,7 @@ mod tests {
         let c = cmp("0", None);
         assert_eq!(
             amount_change(
+                MoneyUnit::Wan,
                 "政府性基金预算",
                 Money::ZERO,
                 None,
@@ -117,7 +120,7 @@ mod tests {
     fn both_zero_with_reason_prints_zeros() {
         let c = cmp("0.00", Some("2023年和2024年均未安排"));
         assert_eq!(
-            amount_change("政府性基金预算", Money::ZERO, Some(Percent::ZERO), Some(&c), ReasonStyle::Comma, None),
+            amount_change(MoneyUnit::Wan, "政府性基金预算", Money::ZERO, Some(Percent::ZERO), Some(&c), ReasonStyle::Comma, None),
             "政府性基金预算0.00万元，占0.00%，比上年预算增加0.00万元，增长0.00%，主要原因是2023年和2024年均未安排。"
         );
     }
@@ -126,7 +129,7 @@ mod tests {
     fn this_year_zero_uses_default_reason() {
         let c = cmp("880.00", None);
         assert_eq!(
-            amount_change("项目支出", Money::ZERO, None, Some(&c), ReasonStyle::Period, Some("本年未安排此项预算")),
+            amount_change(MoneyUnit::Wan, "项目支出", Money::ZERO, None, Some(&c), ReasonStyle::Period, Some("本年未安排此项预算")),
             "项目支出0.00万元，比上年预算减少880.00万元，下降100.00%。主要原因是本年未安排此项预算。"
         );
     }
@@ -135,7 +138,7 @@ mod tests {
     fn new_this_year() {
         let c = cmp("0", Some("新增科目"));
         assert_eq!(
-            amount_change("X", m("20.04"), None, Some(&c), ReasonStyle::Period, None),
+            amount_change(MoneyUnit::Wan, "X", m("20.04"), None, Some(&c), ReasonStyle::Period, None),
             "X20.04万元，比上年预算增加20.04万元，增长100.00%。主要原因是新增科目。"
         );
     }

@@ -1,6 +1,7 @@
 //! The neutral document model both renderers consume, and its builder.
 
 pub mod build;
+pub mod finish;
 pub mod model;
 pub mod placement;
 

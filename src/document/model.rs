@@ -5,7 +5,7 @@
 //! row/column spans exactly as the published disclosures draw them. HTML and PDF render
 //! this same value, and `--format json` serializes it.
 
-use crate::money::{Money, Percent};
+use crate::money::{Money, MoneyUnit, Percent};
 use serde::{Deserialize, Serialize};
 
 /// The whole disclosure.
@@ -164,6 +164,36 @@ pub struct Table {
     pub body: Vec<Row>,
     /// The standard 空表 statement when the table has no rows.
     pub empty_statement: Option<String>,
+    /// The 尾差 note printed under the table (「注：本表金额单位为万元，因四舍五入，…」): set
+    /// exactly when a printed total differs from the sum of the printed parts it adds up.
+    pub rounding_note: Option<String>,
+    /// Which printed figures are sums of which others (what the 尾差 check compares).
+    #[serde(skip)]
+    pub sums: Sums,
+}
+
+impl Table {
+    /// The same table with its sum relations declared.
+    pub fn with_sums(mut self, sums: Sums) -> Table {
+        self.sums = sums;
+        self
+    }
+}
+
+/// A cell of a table body: (row index, index of the cell within the row's `cells`).
+pub type CellRef = (usize, usize);
+
+/// Which printed figures of a table body add up to which others. Each relation is checked
+/// on the printed (rounded) figures when the document is finished.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sums {
+    /// By row level, in every amount cell: the 总计 and group rows are the sum of the 类
+    /// rows, a 类 row of the 款 rows under it, a 款 row of the 项 rows under it.
+    pub by_level: bool,
+    /// In every row: cell `.0` is the sum of cells `.1` (cell indices within the row).
+    pub columns: Vec<(usize, Vec<usize>)>,
+    /// Single cells: `.0` is the sum of the cells `.1`.
+    pub cells: Vec<(CellRef, Vec<CellRef>)>,
 }
 
 /// The role of a body row, for emphasis and indentation.
@@ -256,7 +286,8 @@ impl Cell {
         }
     }
 
-    /// A right-aligned amount cell, zero printed as `0.00`.
+    /// A right-aligned amount cell, zero printed as `0.00`. Its text is the 万元 figure
+    /// until the document is finished in its display unit (`document::finish`).
     pub fn amount(m: Money) -> Cell {
         Cell {
             text: m.grouped(),
@@ -289,8 +320,40 @@ pub struct Chart {
     pub title: String,
     /// The whole the shares refer to.
     pub total: Money,
+    /// The whole as printed, in the display unit (`1,795.47`).
+    pub total_text: String,
+    /// The display unit's name (`万元` or `元`).
+    pub unit: String,
     /// The parts, in order.
     pub items: Vec<ChartItem>,
+}
+
+impl Chart {
+    /// A chart of `parts` (label, amount, share) printed in `unit`.
+    pub fn new(
+        id: &str,
+        title: &str,
+        total: Money,
+        parts: impl IntoIterator<Item = (String, Money, Percent)>,
+        unit: MoneyUnit,
+    ) -> Chart {
+        Chart {
+            id: id.to_string(),
+            title: title.to_string(),
+            total,
+            total_text: unit.grouped(total),
+            unit: unit.name().to_string(),
+            items: parts
+                .into_iter()
+                .map(|(label, amount, share)| ChartItem {
+                    label,
+                    amount,
+                    amount_text: unit.grouped(amount),
+                    share,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One bar or slice.
@@ -300,6 +363,8 @@ pub struct ChartItem {
     pub label: String,
     /// Amount.
     pub amount: Money,
+    /// The amount as printed, in the display unit.
+    pub amount_text: String,
     /// Share of the total (sums to exactly 100.00 when largest-remainder rounding is on).
     pub share: Percent,
 }

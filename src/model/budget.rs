@@ -2,7 +2,7 @@
 
 use super::codes::{EconCode, FuncCode, Names};
 use super::source::Source;
-use crate::money::Money;
+use crate::money::{Money, MoneyUnit};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use validator::Validate;
@@ -52,6 +52,17 @@ pub struct Unit {
     pub issued: Option<Date>,
     /// Other legitimate spellings of the name.
     pub aliases: Vec<String>,
+    /// The unit the TOML's amounts are written in (default 万元).
+    pub amount_unit: MoneyUnit,
+    /// The unit tables and sentences print amounts in (default 万元).
+    pub display_unit: MoneyUnit,
+}
+
+impl Unit {
+    /// An amount as printed in a sentence: `1,795.47万元` (or `…元` when printing in 元).
+    pub fn money(&self, m: Money) -> String {
+        self.display_unit.with_name(m)
+    }
 }
 
 /// Head counts this year and last year.
@@ -188,7 +199,7 @@ pub struct CountValue {
 #[derive(Debug, Clone)]
 pub struct Assets {
     /// 房屋面积（平方米）, two decimals.
-    pub building_area: Money,
+    pub building_area: rust_decimal::Decimal,
     /// 房屋价值.
     pub building_value: Money,
     /// 一般公务用车.
@@ -346,10 +357,12 @@ pub struct Budget {
     pub names: Names,
     /// Share rounding.
     pub share_rounding: ShareRounding,
+    /// Wording of the 尾差 note under tables (`{unit}` is the display unit).
+    pub rounding_note: String,
     /// Fonts.
     pub fonts: Fonts,
     /// Control totals to check: which total, the declared amount, where it is written.
-    pub control: Vec<(ControlTotal, Money, std::ops::Range<usize>)>,
+    pub control: Vec<(ControlTotal, crate::money::Declared, std::ops::Range<usize>)>,
 }
 
 /// A declared control total (批复数).

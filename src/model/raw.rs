@@ -87,6 +87,10 @@ pub struct RawUnit {
     /// Other correct spellings of the unit's name (e.g. `XX局本级`), for the name check.
     #[serde(default)]
     pub aliases: Vec<RawText>,
+    /// The unit every amount of the file is written in: `万元` (default) or `元`.
+    pub amount_unit: Option<RawText>,
+    /// The unit tables and sentences print amounts in: `万元` (default) or `元`.
+    pub display_unit: Option<RawText>,
 }
 
 /// 第一部分.
@@ -317,6 +321,9 @@ pub struct RawControl {
 pub struct RawOptions {
     /// `largest_remainder` (default: structure shares sum to 100.00%) or `independent`.
     pub share_rounding: Option<RawText>,
+    /// The 尾差 note printed under tables whose totals differ from the sum of their printed
+    /// lines; `{unit}` becomes the display unit.
+    pub rounding_note: Option<RawText>,
 }
 
 /// Fonts for the PDF: file paths (absolute or relative to the TOML file).

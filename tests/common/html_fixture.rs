@@ -3,7 +3,7 @@
 //! table with three header rows, an empty table, a chart, glossary terms and a 落款.
 
 use gongkai::document::*;
-use gongkai::money::{Money, Percent};
+use gongkai::money::{Money, MoneyUnit, Percent};
 
 fn m(s: &str) -> Money {
     Money::parse_exact(s).expect("fixture amount")
@@ -58,6 +58,8 @@ fn table(
         columns,
         header,
         body,
+        rounding_note: None,
+        sums: Default::default(),
         empty_statement: None,
     }
 }
@@ -355,28 +357,21 @@ pub fn fixture_document(unit: &str) -> Document {
                     Some(&format!("二、关于{unit}2024年收入预算情况说明")),
                     vec![
                         para(&format!("{unit}收入预算1,795.47万元，其中：")),
-                        Block::Chart(Chart {
-                            id: "chart-income".into(),
-                            title: "收入预算构成".into(),
-                            total: m("1795.47"),
-                            items: vec![
-                                ChartItem {
-                                    label: "一般公共预算".into(),
-                                    amount: m("581.77"),
-                                    share: p("32.40"),
-                                },
-                                ChartItem {
-                                    label: "上级一般公共预算安排的转移支付".into(),
-                                    amount: m("502.00"),
-                                    share: p("27.96"),
-                                },
-                                ChartItem {
-                                    label: "单位资金".into(),
-                                    amount: m("711.70"),
-                                    share: p("39.64"),
-                                },
+                        Block::Chart(Chart::new(
+                            "chart-income",
+                            "收入预算构成",
+                            m("1795.47"),
+                            vec![
+                                ("一般公共预算".to_string(), m("581.77"), p("32.40")),
+                                (
+                                    "上级一般公共预算安排的转移支付".to_string(),
+                                    m("502.00"),
+                                    p("27.96"),
+                                ),
+                                ("单位资金".to_string(), m("711.70"), p("39.64")),
                             ],
-                        }),
+                            MoneyUnit::Wan,
+                        )),
                     ],
                 ),
                 sec(

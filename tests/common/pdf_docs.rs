@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use gongkai::document::*;
-use gongkai::money::{Money, Percent};
+use gongkai::money::{Money, MoneyUnit, Percent};
 
 /// The names of the three example documents.
 pub const EXAMPLES: [&str; 3] = [
@@ -123,6 +123,8 @@ fn code_table(
         header: vec![h0, h1, h2],
         body,
         empty_statement: None,
+        rounding_note: None,
+        sums: Default::default(),
     }
 }
 
@@ -161,11 +163,11 @@ pub fn synthetic_document() -> Document {
         Part { id: "part-3".into(), number: "第三部分".into(), title: "2024年单位预算情况说明".into(), sections: vec![
             Section { id: "part-3-sec-1".into(), heading: Some("一、关于奇台县商务和工业信息化局2024年收支预算情况的总体说明".into()), blocks: vec![
                 para(long),
-                Block::Chart(Chart { id: "chart-1".into(), title: "一般公共预算当年拨款结构".into(), total: money("1083.77"), items: vec![
-                    ChartItem { label: "一般公共服务支出".into(), amount: money("438.50"), share: Percent::ratio(money("438.50"), money("1083.77")) },
-                    ChartItem { label: "商业服务业等支出".into(), amount: money("500.00"), share: Percent::ratio(money("500.00"), money("1083.77")) },
-                    ChartItem { label: "住房保障支出".into(), amount: money("145.27"), share: Percent::ratio(money("145.27"), money("1083.77")) },
-                ] }),
+                Block::Chart(Chart::new("chart-1", "一般公共预算当年拨款结构", money("1083.77"), [
+                    ("一般公共服务支出", "438.50"),
+                    ("商业服务业等支出", "500.00"),
+                    ("住房保障支出", "145.27"),
+                ].map(|(l, a)| (l.to_string(), money(a), Percent::ratio(money(a), money("1083.77")))), MoneyUnit::Wan)),
             ] },
         ] },
         Part { id: "part-4".into(), number: "第四部分".into(), title: "名词解释".into(), sections: vec![

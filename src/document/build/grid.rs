@@ -1,7 +1,7 @@
 //! Table-building helpers shared by all tables: header cells, numbering rows, code rows.
 
 use crate::derive::ledger::{Level, Tree, TreeRow};
-use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
+use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
 use crate::model::codes::{FuncCode, Names};
 use crate::money::Money;
 
@@ -104,6 +104,8 @@ pub fn table(
         header,
         body,
         empty_statement: empty,
+        rounding_note: None,
+        sums: Sums::default(),
     }
 }
 

@@ -90,7 +90,7 @@ pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
             }],
         },
     ];
-    Document {
+    let mut doc = Document {
         meta: Meta {
             title: format!("{name}{year}年{scope}预算公开"),
             unit_name: name.clone(),
@@ -105,7 +105,9 @@ pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
             date: b.unit.issued.as_ref().map(fmt::date),
         },
         parts,
-    }
+    };
+    super::finish::finish(&mut doc, b.unit.display_unit, &b.rounding_note);
+    doc
 }
 
 fn toc(parts: &[Part]) -> Vec<TocEntry> {

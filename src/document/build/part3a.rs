@@ -3,7 +3,7 @@
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
 use crate::derive::Figures;
-use crate::document::model::{Block, Chart, ChartItem, ParagraphStyle, Section};
+use crate::document::model::{Block, Chart, ParagraphStyle, Section};
 use crate::model::budget::{Budget, IncomeKind};
 use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
@@ -83,10 +83,10 @@ pub fn overall(b: &Budget, f: &Figures<'_>) -> Section {
         about(b, "收支预算情况的总体说明"),
         vec![
             p(format!(
-                "按照全口径预算的原则，{}{}年所有收入和支出均纳入{scope}预算管理。收支总预算{}万元。",
+                "按照全口径预算的原则，{}{}年所有收入和支出均纳入{scope}预算管理。收支总预算{}。",
                 b.unit.name,
                 b.unit.year,
-                f.total.grouped()
+                b.unit.money(f.total)
             )),
             p(format!("收入预算包括：{}。", super::fmt::join(&income_list(f)))),
             p(format!("支出预算包括：{}。", super::fmt::join(&classes))),
@@ -97,10 +97,10 @@ pub fn overall(b: &Budget, f: &Figures<'_>) -> Section {
 /// 二、收入预算.
 pub fn income(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     let mut blocks = vec![p(format!(
-        "{}{}收入预算{}万元，其中：",
+        "{}{}收入预算{}，其中：",
         b.unit.name,
         b.unit.scope.word(),
-        f.total.grouped()
+        b.unit.money(f.total)
     ))];
     for part in &s.income {
         let prior = b.prior.income.get(&part.key);
@@ -108,6 +108,7 @@ pub fn income(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
             continue;
         }
         blocks.push(p(amount_change(
+            b.unit.display_unit,
             part.key.name(),
             part.amount,
             Some(part.share),
@@ -120,28 +121,24 @@ pub fn income(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
         .income
         .iter()
         .filter(|x| !x.amount.is_zero())
-        .map(|x| ChartItem {
-            label: x.key.name().to_string(),
-            amount: x.amount,
-            share: x.share,
-        })
-        .collect();
-    blocks.push(Block::Chart(Chart {
-        id: "chart-income".into(),
-        title: "收入预算构成".into(),
-        total: f.total,
+        .map(|x| (x.key.name().to_string(), x.amount, x.share));
+    blocks.push(Block::Chart(Chart::new(
+        "chart-income",
+        "收入预算构成",
+        f.total,
         items,
-    }));
+        b.unit.display_unit,
+    )));
     section(2, about(b, "收入预算情况说明"), blocks)
 }
 
 /// 三、支出预算.
 pub fn spending(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     let mut blocks = vec![p(format!(
-        "{}{}年支出预算{}万元，其中：",
+        "{}{}年支出预算{}，其中：",
         b.unit.name,
         b.unit.year,
-        f.total.grouped()
+        b.unit.money(f.total)
     ))];
     let priors = [
         b.prior.spending.basic.as_ref(),
@@ -149,6 +146,7 @@ pub fn spending(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     ];
     for (part, prior) in s.spending.iter().zip(priors) {
         blocks.push(p(amount_change(
+            b.unit.display_unit,
             part.key,
             part.amount,
             Some(part.share),
@@ -170,10 +168,10 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
     let amount = |k: Fiscal| f.fiscal.get(&k).copied().unwrap_or_default();
     let total: Money = budgets.iter().map(|(k, _)| amount(*k)).sum();
     let mut blocks = vec![p(format!(
-        "{}{}年财政拨款收支总预算{}万元。",
+        "{}{}年财政拨款收支总预算{}。",
         b.unit.name,
         b.unit.year,
-        total.grouped()
+        b.unit.money(total)
     ))];
     let present: Vec<&str> = budgets
         .iter()
@@ -210,7 +208,7 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
     let parts: Vec<String> = budgets
         .iter()
         .filter(|(k, _)| !amount(*k).is_zero())
-        .map(|(k, n)| format!("{n}拨款{}万元", amount(*k).grouped()))
+        .map(|(k, n)| format!("{n}拨款{}", b.unit.money(amount(*k))))
         .collect();
     blocks.push(p(format!("收入预算包括：{}。", parts.join("，"))));
     for (k, name) in budgets {
@@ -226,9 +224,9 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
                     .map(|u| format!("，主要用于{}", u.trim_end_matches('。')))
                     .unwrap_or_default();
                 format!(
-                    "{}{}万元{purpose}",
+                    "{}{}{purpose}",
                     b.names.functional_or_code(&r.code),
-                    r.values[0].grouped()
+                    b.unit.money(r.values[0])
                 )
             })
             .collect();

@@ -5,7 +5,7 @@ use crate::derive::ledger::Level;
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
 use crate::derive::Figures;
-use crate::document::model::{Block, Chart, ChartItem, Section};
+use crate::document::model::{Block, Chart, Section};
 use crate::model::budget::Budget;
 use crate::model::codes::FuncCode;
 use crate::model::source::Budget as Fiscal;
@@ -34,13 +34,14 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     let year = b.unit.year;
     let mut blocks = vec![sub("（一）一般公共预算当年拨款规模变化情况")];
     blocks.push(p(format!(
-        "{}{}年一般公共预算拨款合计{}万元，其中：",
+        "{}{}年一般公共预算拨款合计{}，其中：",
         b.unit.name,
         year,
-        tree.total[0].grouped()
+        b.unit.money(tree.total[0])
     )));
     let g = &b.prior.general_budget;
     blocks.push(p(amount_change(
+            b.unit.display_unit,
         "基本支出",
         tree.total[1],
         None,
@@ -49,6 +50,7 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
         Some("本年未安排此项预算"),
     )));
     blocks.push(p(amount_change(
+            b.unit.display_unit,
         "项目支出",
         tree.total[2],
         None,
@@ -61,10 +63,10 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     for (i, part) in s.general_by_class.iter().enumerate() {
         let end = if i + 1 == n { "。" } else { "；" };
         blocks.push(item(format!(
-            "{}. {}（类）{}万元，占{}%{end}",
+            "{}. {}（类）{}，占{}%{end}",
             i + 1,
             b.names.functional_or_code(&part.key),
-            part.amount.grouped(),
+            b.unit.money(part.amount),
             part.share.plain()
         )));
     }
@@ -72,18 +74,14 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
         let items = s
             .general_by_class
             .iter()
-            .map(|x| ChartItem {
-                label: b.names.functional_or_code(&x.key),
-                amount: x.amount,
-                share: x.share,
-            })
-            .collect();
-        blocks.push(Block::Chart(Chart {
-            id: "chart-general".into(),
-            title: "一般公共预算当年拨款结构".into(),
-            total: tree.total[0],
+            .map(|x| (b.names.functional_or_code(&x.key), x.amount, x.share));
+        blocks.push(Block::Chart(Chart::new(
+            "chart-general",
+            "一般公共预算当年拨款结构",
+            tree.total[0],
             items,
-        }));
+            b.unit.display_unit,
+        )));
     }
     blocks.push(sub("（三）一般公共预算当年拨款具体使用情况"));
     let codes: BTreeSet<FuncCode> = tree
@@ -100,6 +98,7 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
             .unwrap_or_default();
         let label = format!("{}. {}：{year}年预算数为", i + 1, full_name(b, code));
         blocks.push(item(amount_change(
+            b.unit.display_unit,
             &label,
             now,
             None,
@@ -124,21 +123,21 @@ pub fn basic(b: &Budget, f: &Figures<'_>) -> Section {
     };
     let line = |label: &str, m: Money, personnel: bool| {
         if m.is_zero() {
-            format!("{label}0.00万元。")
+            format!("{label}{}。", b.unit.money(Money::ZERO))
         } else {
             format!(
-                "{label}{}万元，主要包括：{}。",
-                m.grouped(),
+                "{label}{}，主要包括：{}。",
+                b.unit.money(m),
                 names(personnel)
             )
         }
     };
     let blocks = vec![
         p(format!(
-            "{}{}年一般公共预算基本支出{}万元，其中：",
+            "{}{}年一般公共预算基本支出{}，其中：",
             b.unit.name,
             b.unit.year,
-            (s.personnel + s.public).grouped()
+            b.unit.money(s.personnel + s.public)
         )),
         p(line("人员经费", s.personnel, true)),
         p(line("公用经费", s.public, false)),
@@ -183,7 +182,7 @@ pub fn projects(b: &Budget, f: &Figures<'_>) -> Section {
         };
         blocks.push(item(format!("{}. 项目名称：{}", i + 1, s.name)));
         blocks.push(item(format!("设立的政策依据：{}", text(&t.basis))));
-        blocks.push(item(format!("预算安排规模：{}万元", amount.grouped())));
+        blocks.push(item(format!("预算安排规模：{}", b.unit.money(amount))));
         let undertaker = if s.secret {
             SECRET.to_string()
         } else {

@@ -25,12 +25,12 @@ pub fn fund(b: &Budget, f: &Figures<'_>, which: Fiscal) -> Section {
         return section(n, heading, vec![p(text)]);
     }
     let mut blocks = vec![p(format!(
-        "{}{}年{name}拨款支出{}万元，其中：基本支出{}万元，项目支出{}万元。",
+        "{}{}年{name}拨款支出{}，其中：基本支出{}，项目支出{}。",
         b.unit.name,
         b.unit.year,
-        tree.total[0].grouped(),
-        tree.total[1].grouped(),
-        tree.total[2].grouped()
+        b.unit.money(tree.total[0]),
+        b.unit.money(tree.total[1]),
+        b.unit.money(tree.total[2])
     ))];
     for r in tree.level(Level::Class) {
         let purpose = b
@@ -39,9 +39,9 @@ pub fn fund(b: &Budget, f: &Figures<'_>, which: Fiscal) -> Section {
             .map(|u| format!("，主要用于{}", u.trim_end_matches('。')))
             .unwrap_or_default();
         blocks.push(p(format!(
-            "{}{}万元{purpose}。",
+            "{}{}{purpose}。",
             b.names.functional_or_code(&r.code),
-            r.values[0].grouped()
+            b.unit.money(r.values[0])
         )));
     }
     section(n, heading, blocks)
@@ -58,13 +58,13 @@ pub fn three_public(b: &Budget, f: &Figures<'_>) -> Section {
         .sum();
     let amounts: Vec<String> = ThreeKind::ALL
         .iter()
-        .map(|k| format!("{}{}万元", k.name(), now(*k).grouped()))
+        .map(|k| format!("{}{}", k.name(), b.unit.money(now(*k))))
         .collect();
     let first = format!(
-        "{}{}年财政拨款“三公”经费预算数为{}万元，其中：{}。",
+        "{}{}年财政拨款“三公”经费预算数为{}，其中：{}。",
         b.unit.name,
         b.unit.year,
-        total.grouped(),
+        b.unit.money(total),
         amounts.join("，")
     );
     let changes: Vec<String> = ThreeKind::ALL
@@ -77,13 +77,13 @@ pub fn three_public(b: &Budget, f: &Figures<'_>) -> Section {
             let reason = reason
                 .map(|r| format!("，主要原因是{r}"))
                 .unwrap_or_default();
-            format!("{}{}{reason}", k.name(), c.phrase())
+            format!("{}{}{reason}", k.name(), c.phrase(b.unit.display_unit))
         })
         .collect();
     let second = format!(
         "{}年财政拨款“三公”经费预算比上年预算{}，其中：{}。",
         b.unit.year,
-        Change::new(total, prior_total).phrase(),
+        Change::new(total, prior_total).phrase(b.unit.display_unit),
         changes.join("；")
     );
     section(
@@ -105,20 +105,20 @@ pub fn carryover(b: &Budget, f: &Figures<'_>) -> Section {
     }
     let (fiscal, nonfiscal) = f.carryover_totals();
     let mut blocks = vec![p(format!(
-        "{}{}年上年结转结余{}万元，包括：财政拨款{}万元，非财政拨款{}万元，其中：",
+        "{}{}年上年结转结余{}，包括：财政拨款{}，非财政拨款{}，其中：",
         b.unit.name,
         b.unit.year,
-        (fiscal + nonfiscal).grouped(),
-        fiscal.grouped(),
-        nonfiscal.grouped()
+        b.unit.money(fiscal + nonfiscal),
+        b.unit.money(fiscal),
+        b.unit.money(nonfiscal)
     ))];
     for (i, r) in f.carryover.iter().enumerate() {
         let amount: Money = r.fiscal.iter().chain(r.nonfiscal.iter()).copied().sum();
         let text = if r.secret {
             format!(
-                "{}. 涉密项目{}万元，完全不予公开。",
+                "{}. 涉密项目{}，完全不予公开。",
                 i + 1,
-                amount.grouped()
+                b.unit.money(amount)
             )
         } else {
             let purpose = r
@@ -126,7 +126,7 @@ pub fn carryover(b: &Budget, f: &Figures<'_>) -> Section {
                 .as_ref()
                 .map(|u| format!("，主要用于{}", u.trim_end_matches('。')))
                 .unwrap_or_default();
-            format!("{}. {}{}万元{purpose}。", i + 1, r.name, amount.grouped())
+            format!("{}. {}{}{purpose}。", i + 1, r.name, b.unit.money(amount))
         };
         blocks.push(item(text));
     }

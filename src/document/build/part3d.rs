@@ -21,6 +21,7 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
     let mut blocks = vec![sub("（一）机关运行经费情况")];
     let label = format!("{name}{year}年的机关运行经费财政拨款预算");
     blocks.push(p(amount_change(
+            b.unit.display_unit,
         &label,
         f.general_split.public,
         None,
@@ -33,16 +34,16 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
         Some(pr) => {
             let total = pr.goods + pr.works + pr.services;
             blocks.push(p(format!(
-                "{year}年，{name}政府采购预算{}万元，其中：政府采购货物预算{}万元，政府采购工程预算{}万元，政府采购服务预算{}万元。",
-                total.grouped(),
-                pr.goods.grouped(),
-                pr.works.grouped(),
-                pr.services.grouped()
+                "{year}年，{name}政府采购预算{}，其中：政府采购货物预算{}，政府采购工程预算{}，政府采购服务预算{}。",
+                b.unit.money(total),
+                b.unit.money(pr.goods),
+                b.unit.money(pr.works),
+                b.unit.money(pr.services)
             )));
             blocks.push(p(format!(
-                "{year}年，{name}面向中小企业预留政府采购项目预算金额{}万元，小微企业预留政府采购项目预算金额{}万元。",
-                pr.sme_reserved.grouped(),
-                pr.small_micro_reserved.grouped()
+                "{year}年，{name}面向中小企业预留政府采购项目预算金额{}，小微企业预留政府采购项目预算金额{}。",
+                b.unit.money(pr.sme_reserved),
+                b.unit.money(pr.small_micro_reserved)
             )));
         }
         None => blocks.push(p(format!("{year}年，{name}未安排政府采购预算。"))),
@@ -58,27 +59,27 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
             year - 1
         )));
         blocks.push(item(format!(
-            "1. 房屋{}平方米，价值{}万元。",
-            a.building_area.grouped(),
-            a.building_value.grouped()
+            "1. 房屋{}平方米，价值{}。",
+            crate::money::group_thousands(&format!("{:.2}", crate::money::round2(a.building_area))),
+            b.unit.money(a.building_value)
         )));
         blocks.push(item(format!(
-            "2. 车辆{count}辆，价值{}万元；其中：一般公务用车{}辆，价值{}万元；执法执勤用车{}辆，价值{}万元；其他车辆{}辆，价值{}万元。",
-            value.grouped(),
+            "2. 车辆{count}辆，价值{}；其中：一般公务用车{}辆，价值{}；执法执勤用车{}辆，价值{}；其他车辆{}辆，价值{}。",
+            b.unit.money(value),
             a.general_vehicles.count,
-            a.general_vehicles.value.grouped(),
+            b.unit.money(a.general_vehicles.value),
             a.enforcement_vehicles.count,
-            a.enforcement_vehicles.value.grouped(),
+            b.unit.money(a.enforcement_vehicles.value),
             a.other_vehicles.count,
-            a.other_vehicles.value.grouped()
+            b.unit.money(a.other_vehicles.value)
         )));
         blocks.push(item(format!(
-            "3. 办公家具价值{}万元。",
-            a.furniture_value.grouped()
+            "3. 办公家具价值{}。",
+            b.unit.money(a.furniture_value)
         )));
         blocks.push(item(format!(
-            "4. 其他资产价值{}万元。",
-            a.other_value.grouped()
+            "4. 其他资产价值{}。",
+            b.unit.money(a.other_value)
         )));
         blocks.push(p(format!(
             "单位价值50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
@@ -89,9 +90,9 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
             "未安排购置车辆经费".to_string()
         } else {
             format!(
-                "安排购置车辆{}辆，经费{}万元",
+                "安排购置车辆{}辆，经费{}",
                 a.plan_vehicles,
-                purchase.grouped()
+                b.unit.money(purchase)
             )
         };
         blocks.push(p(format!(
@@ -117,14 +118,14 @@ fn performance(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
         (0, Money::ZERO)
     };
     let mut blocks = vec![p(format!(
-        "{}年，本{}预算绩效管理整体预算绩效目标{n_unit}个，涉及金额{}万元；当年财政拨款项目{}个，涉及预算金额{}万元；当年非财政拨款项目{}个，涉及预算金额{}万元。具体情况见下表（按项目分别填报）：",
+        "{}年，本{}预算绩效管理整体预算绩效目标{n_unit}个，涉及金额{}；当年财政拨款项目{}个，涉及预算金额{}；当年非财政拨款项目{}个，涉及预算金额{}。具体情况见下表（按项目分别填报）：",
         b.unit.year,
         b.unit.scope.word(),
-        unit_amount.grouped(),
+        b.unit.money(unit_amount),
         c.fiscal.0,
-        c.fiscal.1.grouped(),
+        b.unit.money(c.fiscal.1),
         c.nonfiscal.0,
-        c.nonfiscal.1.grouped()
+        b.unit.money(c.nonfiscal.1)
     ))];
     blocks.extend(unit.map(Block::Table));
     blocks.extend(project_tables(b, f).into_iter().map(Block::Table));
@@ -142,9 +143,9 @@ fn notes(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
             .clone()
             .unwrap_or_else(|| "涉密项目不公开项目绩效目标表".into());
         blocks.push(p(format!(
-            "本{scope}当年财政拨款项目有{}个涉密项目，涉及预算资金{}万元，未公开绩效目标表原因：{}。",
+            "本{scope}当年财政拨款项目有{}个涉密项目，涉及预算资金{}，未公开绩效目标表原因：{}。",
             c.secret.0,
-            c.secret.1.grouped(),
+            b.unit.money(c.secret.1),
             reason.trim_end_matches('。')
         )));
     }
@@ -155,9 +156,9 @@ fn notes(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
             .clone()
             .unwrap_or_else(|| "非财政拨款项目未纳入绩效目标管理".into());
         blocks.push(p(format!(
-            "本{scope}当年非财政拨款项目有{}个，涉及预算资金{}万元，未公开绩效目标表原因：{}。",
+            "本{scope}当年非财政拨款项目有{}个，涉及预算资金{}，未公开绩效目标表原因：{}。",
             c.nonfiscal_untabled.0,
-            c.nonfiscal_untabled.1.grouped(),
+            b.unit.money(c.nonfiscal_untabled.1),
             reason.trim_end_matches('。')
         )));
     }

@@ -2,7 +2,7 @@
 
 use super::grid::h;
 use crate::derive::Figures;
-use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
+use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
 use crate::model::budget::{Budget, Indicator};
 use crate::money::Money;
 
@@ -84,6 +84,8 @@ fn perf_table(
         header: Vec::new(),
         body,
         empty_statement: None,
+        rounding_note: None,
+        sums: Sums::default(),
     }
 }
 
@@ -92,6 +94,7 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
     let u = b.performance.unit.as_ref()?;
     let scope = b.unit.scope.word();
     let funding = f.performance_funding();
+    let unit = b.unit.display_unit.name();
     let mut body = vec![form(vec![
         label(&format!("{scope}名称（盖章）"), 2, 1),
         value(&u.unit_name, 4),
@@ -106,22 +109,30 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
     }
     body.push(form(vec![label("年度绩效目标", 2, 1), value(&u.goal, 4)]));
     body.push(form(vec![
-        label("年度预算（万元）", 2, 5),
+        label(&format!("年度预算（{unit}）"), 2, 5),
         label("资金来源", 2, 1),
-        label("资金总额（万元）", 2, 1),
+        label(&format!("资金总额（{unit}）"), 2, 1),
     ]));
+    let superior = body.len();
     body.push(form(vec![
-        label("财政资金（万元）", 1, 2),
+        label(&format!("财政资金（{unit}）"), 1, 2),
         label("上级安排", 1, 1),
         money(funding.superior, 2),
     ]));
     body.push(form(vec![label("本级安排", 1, 1), money(funding.local, 2)]));
     body.push(form(vec![
-        label("其他资金（万元）", 1, 1),
+        label(&format!("其他资金（{unit}）"), 1, 1),
         label("其他", 1, 1),
         money(funding.other, 2),
     ]));
     body.push(form(vec![label("合计", 2, 1), money(f.total, 2)]));
+    let sums = Sums {
+        cells: vec![(
+            (superior + 3, 1),
+            vec![(superior, 2), (superior + 1, 1), (superior + 2, 2)],
+        )],
+        ..Sums::default()
+    };
     let heads = [
         "一级指标",
         "二级指标",
@@ -151,11 +162,13 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
         b.unit.year,
         columns,
         body,
-    ))
+    )
+    .with_sums(sums))
 }
 
 /// One table per project that has one (9 columns), in the order of the performance list.
 pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
+    let unit = b.unit.display_unit.name();
     let mut out = Vec::new();
     for (n, t) in b.performance.projects.iter().enumerate() {
         let Some(p) = f.projects.iter().find(|p| p.name == t.project) else {
@@ -170,7 +183,7 @@ pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
                 value(t.manager.as_deref().unwrap_or(""), 2),
             ]),
             form(vec![
-                label("项目资金（万元）", 2, 1),
+                label(&format!("项目资金（{unit}）"), 2, 1),
                 label("年度预算总额", 1, 1),
                 money(p.total, 1),
                 label("其中：财政拨款", 1, 1),
@@ -221,7 +234,12 @@ pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
             b.unit.year,
             columns,
             body,
-        ));
+        )
+        // 年度预算总额 = 财政拨款 + 其他资金.
+        .with_sums(Sums {
+            cells: vec![((2, 2), vec![(2, 4), (2, 6)])],
+            ..Sums::default()
+        }));
     }
     out
 }

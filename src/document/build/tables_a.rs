@@ -2,7 +2,7 @@
 
 use super::grid::{amounts, code_columns, h, numbering, plain, table, tree_rows, TableHead};
 use crate::derive::Figures;
-use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
+use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
 use crate::model::budget::Budget;
 use crate::model::codes::{FuncCode, CLASS_LIST};
 use crate::model::source::{
@@ -80,6 +80,7 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     ];
     let right = class_lines(b, &f.spending_tree);
     let n = left.len().max(right.len());
+    let sums = table1_sums(&left, right.len(), n);
     let mut body = Vec::new();
     for i in 0..n {
         let (lt, lv) = left
@@ -139,6 +140,44 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         None,
     )
+    .with_sums(sums)
+}
+
+/// What adds up in table 1: the income side's groups (by their labels), the 收入总计 over
+/// 一 and 二, and the 支出总计 over the 类 rows. The total row comes after `rows` rows.
+fn table1_sums(left: &[(&str, Money)], classes: usize, rows: usize) -> Sums {
+    let at = |label: &str| left.iter().position(|(l, _)| *l == label);
+    let groups: [(&str, &[&str]); 8] = [
+        (
+            "一、本年收入",
+            &["1、一般公共预算拨款", "2、基金预算拨款", "3、国有资本经营预算拨款", "4、财政专户核拨", "5、单位资金"],
+        ),
+        ("1、一般公共预算拨款", &["其中：一般财力", "上级一般公共预算安排转移支付"]),
+        ("2、基金预算拨款", &["其中：政府性基金收入", "上级政府性基金安排转移支付"]),
+        ("3、国有资本经营预算拨款", &["其中：国有资本经营收入", "上级国有资本经营预算安排转移支付"]),
+        (
+            "5、单位资金",
+            &["其中：事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"],
+        ),
+        ("二、上年结转结余", &["1、财政拨款结转", "2、非财政拨款结转结余"]),
+        ("1、财政拨款结转", &["其中：一般公共预算拨款", "基金预算拨款", "国有资本经营预算拨款"]),
+        ("2、非财政拨款结转结余", &["其中：财政专户核拨", "单位资金"]),
+    ];
+    let mut cells = Vec::new();
+    for (total, parts) in groups {
+        let parts: Option<Vec<_>> = parts.iter().map(|p| at(p).map(|r| (r, 1))).collect();
+        if let (Some(t), Some(parts)) = (at(total), parts) {
+            cells.push(((t, 1), parts));
+        }
+    }
+    if let (Some(one), Some(two)) = (at("一、本年收入"), at("二、上年结转结余")) {
+        cells.push(((rows, 1), vec![(one, 1), (two, 1)]));
+    }
+    cells.push(((rows, 3), (0..classes).map(|r| (r, 3)).collect()));
+    Sums {
+        cells,
+        ..Sums::default()
+    }
 }
 
 /// Table 2.
@@ -181,6 +220,21 @@ pub fn table2(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         None,
     )
+    .with_sums(Sums {
+        by_level: true,
+        // 总计 = 财政拨款小计 + 财政专户 + 单位资金 + 两类结转; 小计 = its six columns.
+        columns: vec![(4, vec![5, 12, 13, 14, 15]), (5, (6..12).collect())],
+        cells: Vec::new(),
+    })
+}
+
+/// Tables 3 and 5: 合计 = 基本支出 + 项目支出 in every row, rows by level.
+pub fn spending_sums() -> Sums {
+    Sums {
+        by_level: true,
+        columns: vec![(4, vec![5, 6])],
+        cells: Vec::new(),
+    }
 }
 
 /// The header of tables 3 and 5: 科目 | `group` over 合计/基本支出/项目支出.
@@ -213,6 +267,7 @@ pub fn table3(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         tree_rows(&f.spending_tree, &b.names),
         None,
     )
+    .with_sums(spending_sums())
 }
 
 /// Table 4.
@@ -226,6 +281,17 @@ pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         ("国有资本经营预算", fiscal(Fiscal::Soe)),
     ];
     let right = class_lines(b, &f.fiscal_tree);
+    let rows = right.len();
+    let mut cells: Vec<_> = (3..7)
+        .map(|c| ((rows, c), (0..rows).map(|r| (r, c)).collect()))
+        .collect();
+    cells.push(((0, 1), vec![(1, 1), (2, 1), (3, 1)]));
+    cells.push(((rows, 1), vec![(0, 1)]));
+    let sums = Sums {
+        by_level: false,
+        columns: vec![(3, vec![4, 5, 6])],
+        cells,
+    };
     let mut body = Vec::new();
     for (i, (rt, rv)) in right.iter().enumerate() {
         let (lt, lv) = left
@@ -290,4 +356,5 @@ pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         None,
     )
+    .with_sums(sums)
 }

@@ -6,7 +6,7 @@ use super::grid::{
 use super::tables_a::spending_header;
 use crate::derive::ledger::Kind;
 use crate::derive::Figures;
-use crate::document::model::{Cell, Orientation, Row, RowRole, Table};
+use crate::document::model::{Cell, Orientation, Row, RowRole, Sums, Table};
 use crate::model::budget::Budget;
 use crate::model::codes::EconCode;
 use crate::model::source::Budget as Fiscal;
@@ -48,6 +48,7 @@ pub fn table5(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         empty,
     )
+    .with_sums(super::tables_a::spending_sums())
 }
 
 /// Table 6.
@@ -127,6 +128,11 @@ pub fn table6(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         empty,
     )
+    .with_sums(Sums {
+        by_level: true,
+        columns: vec![(3, vec![4, 5])],
+        cells: Vec::new(),
+    })
 }
 
 /// The 经济分类 类 columns of table 7, in order, with their header text.
@@ -271,4 +277,9 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         empty,
     )
+    .with_sums(Sums {
+        by_level: true,
+        columns: vec![(5, (6..16).collect())],
+        cells: Vec::new(),
+    })
 }

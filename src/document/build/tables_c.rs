@@ -4,7 +4,7 @@ use super::grid::{amounts, code_columns, h, numbering, table, total_row, TableHe
 use super::tables_b::empty_statement;
 use crate::derive::ledger::Level;
 use crate::derive::Figures;
-use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Table};
+use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
 use crate::model::budget::{Budget, ThreeKind};
 use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
@@ -90,6 +90,11 @@ pub fn fund_table(b: &Budget, f: &Figures<'_>, issuer: &str, which: Fiscal) -> T
         body,
         empty,
     )
+    .with_sums(Sums {
+        by_level: true,
+        columns: vec![(4, vec![5, 6, 7])],
+        cells: Vec::new(),
+    })
 }
 
 /// Table 10.
@@ -183,6 +188,14 @@ pub fn table10(f: &Figures<'_>, issuer: &str) -> Table {
         body,
         None,
     )
+    .with_sums(Sums {
+        by_level: false,
+        columns: vec![(1, vec![2, 3, 4])],
+        // 合计 = the three kinds; the vehicle subtotal = purchase + operation.
+        cells: (1..5)
+            .flat_map(|c| [((0, c), vec![(1, c), (2, c), (3, c)]), ((3, c), vec![(4, c), (5, c)])])
+            .collect(),
+    })
 }
 
 /// Table 11.
@@ -223,6 +236,7 @@ pub fn table11(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
             ));
         }
     }
+    let rows = body.len();
     let empty = f.carryover.is_empty().then(|| {
         format!(
             "{}{}年无上年结转结余预算的支出，上年结转结余情况明细表为空表。",
@@ -266,4 +280,14 @@ pub fn table11(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         empty,
     )
+    .with_sums(Sums {
+        by_level: false,
+        columns: vec![(1, vec![2, 6]), (2, vec![3, 4, 5]), (6, vec![7, 8, 9])],
+        cells: (1..10)
+            .flat_map(|c| {
+                let items: Vec<_> = (2..rows).map(|r| (r, c)).collect();
+                [((0, c), items.clone()), ((1, c), items)]
+            })
+            .collect(),
+    })
 }

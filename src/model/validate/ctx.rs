@@ -4,7 +4,8 @@ use crate::model::codes::{EconCode, FuncCode};
 use crate::model::diagnostic::Diagnostic;
 use crate::model::raw::{RawAmount, RawCode, RawCount, RawText};
 use crate::model::source::{accepted_names, Source};
-use crate::money::Money;
+use crate::money::{Declared, Money, MoneyUnit, MAX_WAN};
+use rust_decimal::Decimal;
 use std::ops::Range;
 
 /// Collects diagnostics while converting raw leaves.
@@ -13,6 +14,8 @@ pub struct Ctx<'a> {
     pub src: &'a str,
     /// Everything found so far.
     pub diags: Vec<Diagnostic>,
+    /// The unit amounts are written in (`[unit] amount_unit`).
+    pub unit: MoneyUnit,
 }
 
 impl<'a> Ctx<'a> {
@@ -21,6 +24,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             src,
             diags: Vec::new(),
+            unit: MoneyUnit::Wan,
         }
     }
 
@@ -121,36 +125,80 @@ impl<'a> Ctx<'a> {
         self.count(raw, key)
     }
 
-    /// An amount in 万元: non-negative, at most two decimals, exact.
-    pub fn amount(&mut self, raw: &RawAmount, key: &str) -> Option<Money> {
+    /// The text of a number as written: a string, an integer, or a float's source text.
+    fn number_text(&mut self, raw: &RawAmount, key: &str, what: &str) -> Option<String> {
         let span = raw.span();
-        let text = match raw.get_ref() {
-            toml::Value::String(s) => s.clone(),
-            toml::Value::Integer(i) => i.to_string(),
-            toml::Value::Float(_) => self.src.get(span.clone()).unwrap_or_default().to_string(),
+        match raw.get_ref() {
+            toml::Value::String(s) => Some(s.clone()),
+            toml::Value::Integer(i) => Some(i.to_string()),
+            toml::Value::Float(_) => Some(self.src.get(span).unwrap_or_default().to_string()),
             other => {
                 self.error(
                     Some(span),
                     key,
-                    format!(
-                        "应为金额（万元），实际是{}（expected an amount）",
-                        kind(other)
-                    ),
-                    Some("金额写成带引号的数字，例如 amount = \"322.50\""),
+                    format!("应为{what}，实际是{}（expected a number）", kind(other)),
+                    Some("写成带引号的数字，例如 amount = \"322.50\""),
                 );
-                return None;
+                None
             }
+        }
+    }
+
+    /// An amount in the file's unit (`[unit] amount_unit`, default 万元): non-negative, at
+    /// most six decimals of 万元 or two of 元 (the 分), below 10^12 万元, exact. A trailing
+    /// `万元`/`元` is accepted when it names the file's unit.
+    pub fn amount(&mut self, raw: &RawAmount, key: &str) -> Option<Money> {
+        self.written_amount(raw, key).map(|(m, _)| m)
+    }
+
+    /// A declared figure (批复数, a total to check): an amount that remembers whether it was
+    /// written as a printed figure (万元, at most two decimals).
+    pub fn declared(&mut self, raw: &RawAmount, key: &str) -> Option<Declared> {
+        let unit = self.unit;
+        self.written_amount(raw, key).map(|(value, scale)| Declared {
+            value,
+            as_printed: unit == MoneyUnit::Wan && scale <= 2,
+        })
+    }
+
+    /// An amount and the number of decimals it was written with.
+    fn written_amount(&mut self, raw: &RawAmount, key: &str) -> Option<(Money, u32)> {
+        let span = raw.span();
+        let unit = self.unit;
+        let what = format!("金额（{}）", unit.name());
+        let text = self.number_text(raw, key, &what)?;
+        let trimmed = text.trim();
+        let (number, written_unit) = match trimmed.strip_suffix("万元") {
+            Some(n) => (n, Some(MoneyUnit::Wan)),
+            None => match trimmed.strip_suffix('元') {
+                Some(n) => (n, Some(MoneyUnit::Yuan)),
+                None => (trimmed, None),
+            },
         };
-        let Some(m) = Money::parse_exact(&text) else {
+        if let Some(w) = written_unit.filter(|w| *w != unit) {
             self.error(
                 Some(span),
                 key,
-                format!("“{text}”不是金额（expected an amount in 万元）"),
+                format!(
+                    "金额“{text}”写的是{}，但本文件的金额单位是{}（mixed amount units）",
+                    w.name(),
+                    unit.name()
+                ),
+                Some("一个文件里的金额只能用一种单位：全部按 [unit] amount_unit 录入（默认万元），不要混用万元和元"),
+            );
+            return None;
+        }
+        let Some(written) = Money::parse_exact(number) else {
+            self.error(
+                Some(span),
+                key,
+                format!("“{text}”不是金额（expected an amount in {}）", unit.name()),
                 Some("金额只能含数字、小数点和千分位逗号，例如 \"1,312.00\""),
             );
             return None;
         };
-        if m.decimal().is_sign_negative() && !m.is_zero() {
+        let written = written.decimal();
+        if written.is_sign_negative() && !written.is_zero() {
             self.error(
                 Some(span),
                 key,
@@ -159,16 +207,50 @@ impl<'a> Ctx<'a> {
             );
             return None;
         }
-        if m.decimal().normalize().scale() > 2 {
+        let scale = written.normalize().scale();
+        if scale > unit.max_decimals() {
+            let (msg, hint) = match unit {
+                MoneyUnit::Wan => (
+                    format!("金额“{text}”超过六位小数（more than six decimals of 万元）"),
+                    "以万元录入时最多六位小数（精确到分）；预算系统中以元为单位的金额可设 [unit] amount_unit = \"元\" 后按元录入",
+                ),
+                MoneyUnit::Yuan => (
+                    format!("金额“{text}”超过两位小数（more than two decimals of 元）"),
+                    "以元录入时最多两位小数（精确到分）",
+                ),
+            };
+            self.error(Some(span), key, msg, Some(hint));
+            return None;
+        }
+        let money = unit.to_money(written).filter(|m| m.decimal() < MAX_WAN);
+        if money.is_none() {
             self.error(
                 Some(span),
                 key,
-                format!("金额“{text}”超过两位小数（more than two decimals）"),
-                Some("预算公开金额以万元为单位，保留两位小数；请按四舍五入录入"),
+                format!("金额“{text}”过大，不可能是预算金额（amount out of range）"),
+                Some("金额应小于 1,000,000,000,000 万元；检查是否多写了数字或选错了单位"),
             );
-            return None;
         }
-        Some(m)
+        money.map(|m| (m, scale))
+    }
+
+    /// A non-money quantity (e.g. 平方米) with at most two decimals, non-negative.
+    pub fn quantity(&mut self, raw: &RawAmount, key: &str) -> Option<Decimal> {
+        let span = raw.span();
+        let text = self.number_text(raw, key, "数值")?;
+        let value = Money::parse_exact(&text)
+            .map(Money::decimal)
+            .filter(|d| !d.is_sign_negative() || d.is_zero())
+            .filter(|d| d.normalize().scale() <= 2 && *d < MAX_WAN);
+        if value.is_none() {
+            self.error(
+                Some(span),
+                key,
+                format!("“{text}”不是非负数值，或超过两位小数（expected a number with at most two decimals）"),
+                Some("例如 building_area = \"1,377.81\""),
+            );
+        }
+        value
     }
 
     /// A whole number ≥ 0.
@@ -320,17 +402,77 @@ mod tests {
         assert_eq!(amount_of("a = \"1,312.00\"").0.unwrap().plain(), "1312.00");
     }
 
+    fn amount_in(unit: MoneyUnit, src: &str) -> (Option<Money>, Vec<Diagnostic>) {
+        let t: T = toml::from_str(src).unwrap();
+        let mut ctx = Ctx::new(src);
+        ctx.unit = unit;
+        let m = ctx.amount(&t.a, "a");
+        (m, ctx.diags)
+    }
+
+    fn first_message(d: &[Diagnostic]) -> &str {
+        d.first().map(|d| d.message.as_str()).unwrap_or("")
+    }
+
+    #[test]
+    fn wan_accepts_six_decimals_to_the_fen() {
+        let (m, d) = amount_of("a = \"409.7149\"");
+        assert!(d.is_empty());
+        assert_eq!(m.unwrap().exact(), "409.7149");
+        assert_eq!(amount_of("a = \"1.655\"").0.unwrap().grouped(), "1.66");
+        assert_eq!(amount_of("a = 0.000001").0.unwrap().exact(), "0.000001");
+        assert_eq!(amount_of("a = \"12.340\"").0.unwrap().exact(), "12.34");
+        assert_eq!(amount_of("a = \"42.615万元\"").0.unwrap().exact(), "42.615");
+    }
+
     #[test]
     fn rejects_over_precise_negative_and_text() {
-        assert!(amount_of("a = \"12.345\"").1[0]
-            .message
-            .contains("超过两位小数"));
-        assert!(amount_of("a = 12.345").1[0]
-            .message
-            .contains("超过两位小数"));
-        assert!(amount_of("a = \"-1.00\"").1[0].message.contains("负数"));
-        assert!(amount_of("a = \"abc\"").1[0].message.contains("不是金额"));
-        assert!(amount_of("a = true").1[0].message.contains("应为金额"));
-        assert!(amount_of("a = \"12.340\"").1.is_empty());
+        assert!(first_message(&amount_of("a = \"12.3456789\"").1).contains("超过六位小数"));
+        // A bare float with too many digits is read from its text, never rounded by f64.
+        assert!(first_message(&amount_of("a = 12.1234567").1).contains("超过六位小数"));
+        assert!(first_message(&amount_of("a = 0.10000000000000000555").1).contains("超过六位小数"));
+        assert!(first_message(&amount_of("a = \"-1.00\"").1).contains("负数"));
+        assert!(first_message(&amount_of("a = \"abc\"").1).contains("不是金额"));
+        assert!(first_message(&amount_of("a = true").1).contains("应为金额"));
+        assert!(first_message(&amount_of("a = \"1000000000000\"").1).contains("过大"));
+        assert!(amount_of("a = \"999999999999.999999\"").1.is_empty());
+    }
+
+    #[test]
+    fn yuan_input_is_converted_exactly() {
+        let (m, d) = amount_in(MoneyUnit::Yuan, "a = \"4,097,149.50\"");
+        assert!(d.is_empty());
+        assert_eq!(m.unwrap().exact(), "409.71495");
+        assert_eq!(amount_in(MoneyUnit::Yuan, "a = 16550").0.unwrap().exact(), "1.655");
+        assert_eq!(amount_in(MoneyUnit::Yuan, "a = \"0.01元\"").0.unwrap().exact(), "0.000001");
+        let d = amount_in(MoneyUnit::Yuan, "a = \"12.345\"").1;
+        assert!(first_message(&d).contains("超过两位小数（more than two decimals of 元）"));
+        let d = amount_in(MoneyUnit::Yuan, "a = 1.005").1;
+        assert!(first_message(&d).contains("超过两位小数"));
+    }
+
+    #[test]
+    fn both_units_in_one_file_are_refused() {
+        let d = amount_of("a = \"200,000.00元\"").1;
+        assert!(first_message(&d).contains("写的是元，但本文件的金额单位是万元"));
+        let d = amount_in(MoneyUnit::Yuan, "a = \"20.00万元\"").1;
+        assert!(first_message(&d).contains("写的是万元，但本文件的金额单位是元"));
+    }
+
+    #[test]
+    fn declared_figures_remember_their_precision() {
+        let t: T = toml::from_str("a = \"581.55\"").unwrap();
+        let mut ctx = Ctx::new("a = \"581.55\"");
+        let d = ctx.declared(&t.a, "a").unwrap();
+        assert!(d.as_printed && d.matches(Money::parse_exact("581.5497").unwrap()));
+        let src = "a = \"581.5497\"";
+        let t: T = toml::from_str(src).unwrap();
+        let mut ctx = Ctx::new(src);
+        assert!(!ctx.declared(&t.a, "a").unwrap().as_printed);
+        ctx.unit = MoneyUnit::Yuan;
+        let src = "a = \"5815500\"";
+        let t: T = toml::from_str(src).unwrap();
+        let d = ctx.declared(&t.a, "a").unwrap();
+        assert!(!d.as_printed, "元 input is at the system's precision");
     }
 }

@@ -40,15 +40,15 @@ pub fn procurement(raw: &RawProcurement, ctx: &mut Ctx<'_>) -> Option<Procuremen
     };
     let sum = p.goods + p.works + p.services;
     if let Some(t) = &raw.total {
-        if let Some(total) = ctx.amount(t, "procurement.total") {
-            if total != sum {
+        if let Some(total) = ctx.declared(t, "procurement.total") {
+            if !total.matches(sum) {
                 ctx.error(
                     Some(t.span()),
                     "procurement.total",
                     format!(
-                        "政府采购合计 {} 万元不等于货物、工程、服务之和 {} 万元（parts do not add up）",
-                        total.grouped(),
-                        sum.grouped()
+                        "政府采购合计 {} 不等于货物、工程、服务之和 {}（parts do not add up）",
+                        total.value.describe(),
+                        sum.describe()
                     ),
                     Some("合计由三项自动相加得出，可以删去 total"),
                 );
@@ -103,7 +103,9 @@ pub fn assets(raw: &RawAssets, ctx: &mut Ctx<'_>) -> Option<Assets> {
         raw.other_value.as_ref().map(|v| v.span()),
         raw.equipment_over_50.as_ref().map(|v| v.span()),
     ]);
-    let building_area = ctx.req_amount(&raw.building_area, "assets.building_area", near.clone());
+    let building_area = ctx
+        .required(&raw.building_area, "assets.building_area", near.clone())
+        .and_then(|v| ctx.quantity(v, "assets.building_area"));
     let building_value = ctx.req_amount(&raw.building_value, "assets.building_value", near.clone());
     let general = count_value(
         &raw.general_vehicles,
@@ -284,7 +286,7 @@ pub fn performance(
         if let (Some(declared), Some(raw_budget)) = (
             p.budget
                 .as_ref()
-                .and_then(|m| ctx.amount(m, &format!("{key}.budget"))),
+                .and_then(|m| ctx.declared(m, &format!("{key}.budget"))),
             p.budget.as_ref(),
         ) {
             let actual: crate::money::Money = projects
@@ -292,14 +294,15 @@ pub fn performance(
                 .filter(|l| l.name == project)
                 .map(|l| l.total())
                 .sum();
-            if p.project.is_some() && names.contains(project.as_str()) && declared != actual {
+            if p.project.is_some() && names.contains(project.as_str()) && !declared.matches(actual)
+            {
                 ctx.error(
                     Some(raw_budget.span()),
                     &format!("{key}.budget"),
                     format!(
-                        "绩效目标表的年度预算总额 {} 万元与项目“{project}”的预算 {} 万元不一致（table budget differs from the project）",
-                        declared.grouped(),
-                        actual.grouped()
+                        "绩效目标表的年度预算总额 {}与项目“{project}”的预算 {}不一致（table budget differs from the project）",
+                        declared.value.describe(),
+                        actual.describe()
                     ),
                     Some("年度预算总额由项目金额自动得出，可以删去 budget"),
                 );

@@ -14,7 +14,8 @@ use crate::model::budget::{
     Unit,
 };
 use crate::model::codes::Names;
-use crate::model::raw::{RawBudget, RawControl, RawFonts, RawOverview, RawUnit};
+use crate::model::raw::{RawBudget, RawControl, RawFonts, RawOverview, RawText, RawUnit};
+use crate::money::MoneyUnit;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -119,6 +120,10 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
             }
         },
     };
+    let rounding_note = match raw.options.rounding_note.as_ref() {
+        Some(t) => ctx.text(t, "options.rounding_note", &rules),
+        None => crate::document::finish::DEFAULT_ROUNDING_NOTE.to_string(),
+    };
     Some(Budget {
         unit: unit?,
         overview: overview?,
@@ -134,12 +139,16 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         glossary,
         names,
         share_rounding,
+        rounding_note,
         fonts: fonts(&raw.fonts, base_dir),
         control: control(&raw.control, ctx),
     })
 }
 
 fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
+    let amount_unit = money_unit(raw.amount_unit.as_ref(), "unit.amount_unit", ctx);
+    ctx.unit = amount_unit;
+    let display_unit = money_unit(raw.display_unit.as_ref(), "unit.display_unit", ctx);
     let near = spending::near(&[
         raw.name.as_ref().map(|v| v.span()),
         raw.scope.as_ref().map(|v| v.span()),
@@ -213,6 +222,24 @@ fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
         year,
         issued,
         aliases,
+        amount_unit,
+        display_unit,
+    })
+}
+
+/// `万元` (the default when absent) or `元`.
+fn money_unit(raw: Option<&RawText>, key: &str, ctx: &mut Ctx<'_>) -> MoneyUnit {
+    let Some(raw) = raw else {
+        return MoneyUnit::Wan;
+    };
+    MoneyUnit::parse(raw.get_ref()).unwrap_or_else(|| {
+        ctx.error(
+            Some(raw.span()),
+            key,
+            format!("金额单位应为“万元”或“元”，实际是“{}”（expected 万元 or 元）", raw.get_ref()),
+            None,
+        );
+        MoneyUnit::Wan
     })
 }
 
@@ -302,7 +329,7 @@ fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<O
 fn control(
     raw: &RawControl,
     ctx: &mut Ctx<'_>,
-) -> Vec<(ControlTotal, crate::money::Money, std::ops::Range<usize>)> {
+) -> Vec<(ControlTotal, crate::money::Declared, std::ops::Range<usize>)> {
     let fields = [
         (ControlTotal::Total, &raw.total),
         (ControlTotal::Fiscal, &raw.fiscal),
@@ -314,7 +341,7 @@ fn control(
     let mut out = Vec::new();
     for (which, field) in fields {
         if let Some(f) = field {
-            if let Some(m) = ctx.amount(f, &format!("control.{}", which.names().0)) {
+            if let Some(m) = ctx.declared(f, &format!("control.{}", which.names().0)) {
                 out.push((which, m, f.span()));
             }
         }

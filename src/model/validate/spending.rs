@@ -295,11 +295,11 @@ pub fn reconcile(raw: &RawBudget, basic: &[BasicLine], econ: &[EconomicLine], ct
                 span,
                 "basic_economic",
                 format!(
-                    "{}基本支出两种口径不一致：按功能分类合计 {} 万元，按经济分类合计 {} 万元，相差 {} 万元（functional and economic totals differ）",
+                    "{}基本支出两种口径不一致：按功能分类合计 {}，按经济分类合计 {}，相差 {}（functional and economic totals differ）",
                     s.name(),
-                    f.grouped(),
-                    e.grouped(),
-                    diff.grouped()
+                    f.describe(),
+                    e.describe(),
+                    diff.describe()
                 ),
                 Some("[[basic]]（功能分类）与 [[basic_economic]]（经济分类）是同一笔钱的两种分类，合计必须相等"),
             );

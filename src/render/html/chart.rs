@@ -24,6 +24,8 @@ pub(super) struct ChartView {
     pub title: String,
     /// The whole, formatted as the document formats amounts.
     pub total: String,
+    /// The unit the amounts are printed in.
+    pub unit: String,
     /// The items with their geometry.
     pub items: Vec<ChartItemView>,
 }
@@ -60,7 +62,7 @@ pub(super) fn view(chart: &Chart) -> ChartView {
             start += share;
             ChartItemView {
                 label: item.label.clone(),
-                amount: item.amount.grouped(),
+                amount: item.amount_text.clone(),
                 share: item.share.plain(),
                 color: PALETTE[i % PALETTE.len()],
                 x: svg_number(x),
@@ -72,7 +74,8 @@ pub(super) fn view(chart: &Chart) -> ChartView {
         id: chart.id.clone(),
         title_id: format!("{}-title", chart.id),
         title: chart.title.clone(),
-        total: chart.total.grouped(),
+        total: chart.total_text.clone(),
+        unit: chart.unit.clone(),
         items,
     }
 }
@@ -85,30 +88,30 @@ fn svg_number(d: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::ChartItem;
-    use crate::money::{Money, Percent};
+    use crate::money::{Money, MoneyUnit, Percent};
     use std::str::FromStr;
 
-    fn item(label: &str, amount: &str, share: &str) -> ChartItem {
-        ChartItem {
-            label: label.into(),
-            amount: Money::parse_exact(amount).unwrap(),
-            share: Percent::from_percent(Decimal::from_str(share).unwrap()),
-        }
+    fn item(label: &str, amount: &str, share: &str) -> (String, Money, Percent) {
+        (
+            label.into(),
+            Money::parse_exact(amount).unwrap(),
+            Percent::from_percent(Decimal::from_str(share).unwrap()),
+        )
     }
 
     #[test]
     fn segments_follow_each_other_and_stay_on_the_axis() {
-        let chart = Chart {
-            id: "chart-income".into(),
-            title: "收入构成".into(),
-            total: Money::parse_exact("1795.47").unwrap(),
-            items: vec![
+        let chart = Chart::new(
+            "chart-income",
+            "收入构成",
+            Money::parse_exact("1795.47").unwrap(),
+            vec![
                 item("一般公共预算", "581.77", "32.40"),
                 item("上级转移支付", "502.00", "27.96"),
                 item("单位资金", "711.70", "39.64"),
             ],
-        };
+            MoneyUnit::Wan,
+        );
         let v = view(&chart);
         let xs: Vec<_> = v
             .items
@@ -126,12 +129,13 @@ mod tests {
 
     #[test]
     fn shares_over_a_hundred_are_clipped_to_the_axis() {
-        let chart = Chart {
-            id: "c".into(),
-            title: "t".into(),
-            total: Money::ZERO,
-            items: vec![item("a", "1", "70.00"), item("b", "1", "40.00")],
-        };
+        let chart = Chart::new(
+            "c",
+            "t",
+            Money::ZERO,
+            vec![item("a", "1", "70.00"), item("b", "1", "40.00")],
+            MoneyUnit::Wan,
+        );
         let v = view(&chart);
         assert_eq!(v.items[1].x, "70");
         assert_eq!(v.items[1].width, "30");

@@ -139,6 +139,8 @@ pub(super) struct TableView {
     pub body: Vec<RowView>,
     /// The 空表 statement, printed under the header when there are no rows.
     pub empty_statement: Option<String>,
+    /// The 尾差 note under the table, when its printed totals need it.
+    pub rounding_note: Option<String>,
 }
 
 /// A body row.
@@ -371,6 +373,7 @@ fn table(t: &Table, heading_level: u8) -> Result<TableView, HtmlError> {
         } else {
             None
         },
+        rounding_note: t.rounding_note.clone(),
     })
 }
 

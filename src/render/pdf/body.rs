@@ -298,7 +298,7 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
                 h: row - 10.0,
                 gray: 0.45,
             }]);
-            let value = format!("{}万元 {}%", item.amount.grouped(), item.share.plain());
+            let value = format!("{}{} {}%", item.amount_text, chart.unit, item.share.plain());
             let shaped = text::shape(
                 m,
                 &[Span {

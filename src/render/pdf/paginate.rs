@@ -48,25 +48,30 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     let groups = meas.body_groups();
     let heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
     let header_h = meas.header_height();
-    let statement = match (&table.empty_statement, table.body.is_empty()) {
-        (Some(s), true) => Some(set_block(
-            m,
-            &[Span {
-                role: Role::Body,
-                text: s,
-            }],
-            14.0,
-            frame.width,
-            28.0,
-            Align::Justify,
-            1.0,
-        )?),
-        _ => None,
+    // The 空表 statement (body text) or the 尾差 note (table type, set under the rules).
+    let (statement, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
+        (Some(s), true) => (Some((s, Role::Body)), 14.0, 28.0),
+        _ => (table.rounding_note.as_ref().map(|n| (n, Role::Table)), 10.5, 0.0),
     };
+    let statement = statement
+        .map(|(text, role)| {
+            set_block(
+                m,
+                &[Span { role, text }],
+                size,
+                frame.width,
+                indent,
+                Align::Justify,
+                1.0,
+            )
+        })
+        .transpose()?;
     let statement_h = statement
         .as_ref()
-        .map_or(0.0, |l| l.len() as f32 * 14.0 * 1.6 + 8.0);
-    flow.ensure(title_h + header_h + heights.first().copied().unwrap_or(0.0) + statement_h);
+        .map_or(0.0, |l| l.len() as f32 * size * 1.6 + 8.0);
+    let first_h = heights.first().copied().unwrap_or(0.0);
+    let empty_h = if table.body.is_empty() { statement_h } else { 0.0 };
+    flow.ensure(title_h + header_h + first_h + empty_h);
     let start = (flow.page_index(), flow.y);
     flow.push(text::offset(title, frame.left, flow.y));
     flow.y += title_h;
@@ -97,10 +102,11 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
         flow.y += rows.iter().map(|&r| meas.heights[r]).sum::<f32>();
     }
     if let Some(lines) = statement {
+        flow.ensure(statement_h);
         flow.y += 8.0;
         for line in lines {
-            flow.push(text::offset(line, frame.left, flow.y + 14.0 * 1.25));
-            flow.y += 14.0 * 1.6;
+            flow.push(text::offset(line, frame.left, flow.y + size * 1.25));
+            flow.y += size * 1.6;
         }
     }
     flow.y += 10.0;
