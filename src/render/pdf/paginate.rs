@@ -46,7 +46,7 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     let (title, title_h) = title_block(m, table, frame.width, landscape)?;
     let meas = measure(m, table, frame.width, frame.height - title_h, landscape)?;
     let groups = meas.body_groups();
-    let heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
+    let mut heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
     let header_h = meas.header_height();
     // The 空表 statement (body text) or the 尾差 note (table type, set under the rules).
     let (statement, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
@@ -69,6 +69,10 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     let statement_h = statement
         .as_ref()
         .map_or(0.0, |l| l.len() as f32 * size * 1.6 + 8.0);
+    // A note under the rows stays on the page of the last rows.
+    if let Some(last) = heights.last_mut() {
+        *last += statement_h;
+    }
     let first_h = heights.first().copied().unwrap_or(0.0);
     let empty_h = if table.body.is_empty() { statement_h } else { 0.0 };
     flow.ensure(title_h + header_h + first_h + empty_h);
@@ -102,7 +106,6 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
         flow.y += rows.iter().map(|&r| meas.heights[r]).sum::<f32>();
     }
     if let Some(lines) = statement {
-        flow.ensure(statement_h);
         flow.y += 8.0;
         for line in lines {
             flow.push(text::offset(line, frame.left, flow.y + size * 1.25));
