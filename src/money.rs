@@ -61,21 +61,39 @@ impl Money {
         group_thousands(&self.plain())
     }
 
-    /// Parses a user-written amount: digits with optional thousands separators
-    /// (`1,312.00`), optional sign, at most two decimals are *not* enforced here.
+    /// Parses a user-written amount exactly: optional sign, digits, optional decimals.
+    /// Thousands separators (`,` or `，`) are accepted only in their proper places
+    /// (`1,312.00`, `12,345,678`); `_` only between digits, as TOML writes bare numbers.
+    /// Anything else (`1,2,3`, `1,,9.00`, `,19.00`, `19,.00`, `1.2.3`) is not an amount.
     pub fn parse_exact(text: &str) -> Option<Money> {
-        let cleaned: String = text
-            .trim()
-            .chars()
-            .filter(|c| *c != ',' && *c != '_' && *c != '，')
-            .collect();
-        if cleaned.is_empty()
-            || !cleaned
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
-        {
+        let t = text.trim();
+        let unsigned = t.strip_prefix(['-', '+']).unwrap_or(t);
+        let (int, frac) = match unsigned.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (unsigned, None),
+        };
+        let digits_ok = |part: &str| {
+            !part.is_empty()
+                && part.split('_').all(|run| {
+                    !run.is_empty() && run.chars().all(|c| c.is_ascii_digit())
+                })
+        };
+        let int_ok = if int.contains([',', '，']) {
+            let mut groups = int.split([',', '，']);
+            let first = groups.next().unwrap_or("");
+            (1..=3).contains(&first.len())
+                && first.chars().all(|c| c.is_ascii_digit())
+                && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+        } else {
+            digits_ok(int)
+        };
+        if !int_ok || !frac.is_none_or(digits_ok) {
             return None;
         }
+        let cleaned: String = t
+            .chars()
+            .filter(|c| !matches!(c, ',' | '，' | '_'))
+            .collect();
         cleaned.parse::<Decimal>().ok().map(Money)
     }
 }
@@ -369,6 +387,20 @@ mod tests {
         assert_eq!(m("1,312.00").grouped(), "1,312.00");
         assert!(Money::parse_exact("12a").is_none());
         assert!(Money::parse_exact("").is_none());
+        assert_eq!(m("12,345,678.5").grouped(), "12,345,678.50");
+        assert_eq!(m("1，312").grouped(), "1,312.00");
+        assert_eq!(m("1_312.0_5").grouped(), "1,312.05");
+        assert_eq!(m("-0.5").plain(), "-0.50");
+    }
+
+    #[test]
+    fn misplaced_separators_are_not_amounts() {
+        for bad in [
+            "1,2,3", "1,,9.00", ",19.00", "19,.00", "1234,567", "1,2345", "12.3,4", "1.2.3",
+            "1__2", "_12", "12_", "1_.5", ".5", "5.", "--5", "+-5", "1 000", "0x10", "1e3",
+        ] {
+            assert!(Money::parse_exact(bad).is_none(), "{bad} must not parse");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod extras;
 mod prior;
 mod spending;
 mod text;
+mod unused;
 
 pub use ctx::Ctx;
 pub use text::{years_in, TextRules};
@@ -42,6 +43,8 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         spending::reconcile(raw, &basic, &basic_economic, ctx);
     }
     let prior = prior::prior(&raw.prior, ctx, &names, &rules);
+    let prior_items: Vec<_> = prior.items.keys().collect();
+    unused::report(raw, &basic, &basic_economic, &projects, &prior_items, ctx);
     let mut purposes = BTreeMap::new();
     for (code, text) in &raw.purposes {
         let key = format!("purposes.{code}");
@@ -198,7 +201,11 @@ fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
     let aliases: Vec<String> = raw
         .aliases
         .iter()
-        .map(|a| a.get_ref().trim().to_string())
+        .enumerate()
+        .map(|(i, a)| {
+            ctx.no_controls(a, &format!("unit.aliases[{i}]"));
+            a.get_ref().trim().to_string()
+        })
         .collect();
     let rules = TextRules::new(&name, &aliases, Some(year));
     let name = raw_name
@@ -210,7 +217,7 @@ fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
             ctx.error(
                 Some(d.span()),
                 "unit.issued",
-                format!("日期“{}”格式不对（expected YYYY-MM-DD）", d.get_ref()),
+                format!("“{}”不是有效的日期（expected a calendar date YYYY-MM-DD）", d.get_ref()),
                 Some("例如 issued = \"2024-02-19\""),
             );
         }
@@ -243,13 +250,37 @@ fn money_unit(raw: Option<&RawText>, key: &str, ctx: &mut Ctx<'_>) -> MoneyUnit 
     })
 }
 
+/// A calendar date `YYYY-MM-DD` (2025-02-30 and 2023-02-29 are not dates).
 fn parse_date(s: &str) -> Option<Date> {
     let mut parts = s.trim().split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    (parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day))
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (parts.next().is_none() && (1000..=9999).contains(&year) && (1..=days).contains(&day))
         .then_some(Date { year, month, day })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date("2025-02-28").is_some());
+        assert!(parse_date("2025-12-31").is_some());
+        for bad in ["2025-02-29", "2025-02-30", "2024-04-31", "2024-13-01", "2024-00-10", "2024-1-0", "24-1-1", "2024-01-01-01", "2024/01/01"] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
+    }
 }
 
 fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<Overview> {
@@ -319,7 +350,7 @@ fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<O
         office_word: raw
             .office_word
             .as_ref()
-            .map(|w| w.get_ref().trim().to_string())
+            .map(|w| ctx.text(w, "overview.office_word", rules))
             .unwrap_or_else(|| "处室".into()),
         offices: list(ctx, &raw.offices, "overview.offices"),
         staffing,

@@ -162,6 +162,7 @@ pub fn projects(
     rules: &TextRules,
 ) -> Vec<Project> {
     let mut out = Vec::new();
+    let mut seen: BTreeMap<(String, Source), Vec<(usize, Range<usize>)>> = BTreeMap::new();
     for (i, p) in raw.projects.iter().enumerate() {
         let key = format!("projects[{i}]");
         let near = near(&[
@@ -185,16 +186,13 @@ pub fn projects(
         let code = ctx
             .required(&p.code, &format!("{key}.code"), near.clone())
             .and_then(|c| ctx.func_item(c, &format!("{key}.code")));
-        if let Some(c) = &code {
-            check_func_names(
-                c,
-                near.clone().unwrap_or_default(),
-                &format!("{key}.code"),
-                names,
-                ctx,
-            );
+        if let (Some(c), Some(raw_code)) = (&code, &p.code) {
+            check_func_names(c, raw_code.span(), &format!("{key}.code"), names, ctx);
         }
         let source = ctx.source(p.source.as_ref(), &format!("{key}.source"));
+        if let (false, Some(n)) = (name.is_empty(), &p.name) {
+            seen.entry((name.clone(), source)).or_default().push((i, n.span()));
+        }
         let mut economic = Vec::new();
         for (k, v) in &p.economic {
             let ekey = format!("{key}.economic.{k}");
@@ -261,6 +259,21 @@ pub fn projects(
                 purpose: next(),
                 span: near.clone(),
             });
+        }
+    }
+    for ((name, source), places) in seen.into_iter().filter(|(_, v)| v.len() > 1) {
+        let all: Vec<String> = places.iter().map(|(i, _)| format!("projects[{i}]")).collect();
+        for (i, span) in places {
+            ctx.error(
+                Some(span),
+                &format!("projects[{i}].name"),
+                format!(
+                    "项目“{name}”（{}）重复录入：{}（duplicate project: it would be counted twice）",
+                    source.name(),
+                    all.join("、")
+                ),
+                Some("同一项目、同一资金来源只写一次；项目由两个资金来源安排时，每个来源各写一条"),
+            );
         }
     }
     out

@@ -40,8 +40,29 @@ fn stem(name: &str) -> Option<String> {
 const ORG_SUFFIXES: [&str; 6] = ["委员会", "局", "委", "办公室", "中心", "厅"];
 
 impl<'a> Ctx<'a> {
-    /// A text: copied, and checked for placeholders, stale years and a misspelt unit name.
+    /// Reports control characters (NUL, BEL, ESC …) in a text: they are never printed nor
+    /// copied into HTML or PDF metadata. Line breaks and tabs are whitespace and pass.
+    pub fn no_controls(&mut self, raw: &RawText, key: &str) {
+        let bad: Vec<String> = raw
+            .get_ref()
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .map(|c| format!("U+{:04X}", u32::from(c)))
+            .collect();
+        if !bad.is_empty() {
+            self.error(
+                Some(raw.span()),
+                key,
+                format!("文本中有控制字符 {}（control character in text）", bad.join("、")),
+                Some("这类字符通常来自从其他软件复制的文字，删去后重新输入这段文字"),
+            );
+        }
+    }
+
+    /// A text: copied, and checked for control characters, placeholders, stale years and a
+    /// misspelt unit name.
     pub fn text(&mut self, raw: &RawText, key: &str, rules: &TextRules) -> String {
+        self.no_controls(raw, key);
         let t = raw.get_ref().trim().to_string();
         let span = Some(raw.span());
         if let Some(p) = PLACEHOLDERS.iter().find(|p| t.contains(**p)) {
@@ -112,6 +133,7 @@ impl<'a> Ctx<'a> {
         let Some(raw) = raw else {
             return rules.names[0].clone();
         };
+        self.no_controls(raw, key);
         let t = raw.get_ref().trim().to_string();
         if !rules.names.contains(&t) {
             self.error(
