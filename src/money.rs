@@ -74,9 +74,9 @@ impl Money {
         };
         let digits_ok = |part: &str| {
             !part.is_empty()
-                && part.split('_').all(|run| {
-                    !run.is_empty() && run.chars().all(|c| c.is_ascii_digit())
-                })
+                && part
+                    .split('_')
+                    .all(|run| !run.is_empty() && run.chars().all(|c| c.is_ascii_digit()))
         };
         let int_ok = if int.contains([',', '，']) {
             let mut groups = int.split([',', '，']);
@@ -434,7 +434,9 @@ mod tests {
     #[test]
     fn units_convert_exactly_and_print_from_the_exact_value() {
         let yuan = MoneyUnit::Yuan;
-        let m = yuan.to_money(Decimal::from_str("4097149.50").unwrap()).unwrap();
+        let m = yuan
+            .to_money(Decimal::from_str("4097149.50").unwrap())
+            .unwrap();
         assert_eq!(m.decimal(), Decimal::from_str("409.71495").unwrap());
         assert_eq!(m.grouped(), "409.71");
         assert_eq!(yuan.grouped(m), "4,097,149.50");

@@ -59,7 +59,12 @@ fn check(src: &str, base_dir: &Path, build_document: bool) -> (Checked, Option<D
     let mut doc = None;
     if let Some(b) = budget.as_ref().filter(|_| clean) {
         let f = figures(b);
-        diagnostics.extend(checks::check(b, &f));
+        diagnostics.extend(checks::check(b, &f).into_iter().map(|mut d| {
+            if d.span.is_none() {
+                d.span = crate::model::validate::header_span(src, &d.key);
+            }
+            d
+        }));
         if build_document && !diagnostics.iter().any(|d| d.is_error()) {
             doc = Some(build(b, &f));
         }

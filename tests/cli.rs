@@ -356,7 +356,9 @@ fn noted_tables(json: &str) -> Vec<String> {
         for sec in part["sections"].as_array().unwrap() {
             for block in sec["blocks"].as_array().unwrap() {
                 if block["type"] == "table" && !block["rounding_note"].is_null() {
-                    let label = block["label"].as_str().unwrap_or(block["id"].as_str().unwrap());
+                    let label = block["label"]
+                        .as_str()
+                        .unwrap_or(block["id"].as_str().unwrap());
                     out.push(label.to_string());
                 }
             }

@@ -167,7 +167,10 @@ fn printed(t: &Table, at: (usize, usize)) -> Decimal {
     if cell.text.is_empty() {
         return Decimal::ZERO;
     }
-    cell.text.replace(',', "").parse().expect("a printed amount")
+    cell.text
+        .replace(',', "")
+        .parse()
+        .expect("a printed amount")
 }
 
 proptest! {

@@ -4,27 +4,9 @@
 use super::change::Change;
 use super::figures::{split_known, Figures};
 use crate::model::budget::{Budget, Comparison, ControlTotal, IncomeKind, ThreeKind};
-use crate::model::codes::FuncCode;
 use crate::model::diagnostic::Diagnostic;
-use crate::model::source::{Budget as Fiscal, Source};
+use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
-use std::ops::Range;
-
-type Span = Option<Range<usize>>;
-
-/// The span of the first spending line (basic or project) that `pick` selects.
-fn first_line(b: &Budget, pick: impl Fn(Source, &FuncCode, bool) -> bool) -> Span {
-    b.basic
-        .iter()
-        .find(|l| pick(l.source, &l.code, true))
-        .and_then(|l| l.span.clone())
-        .or_else(|| {
-            b.projects
-                .iter()
-                .find(|p| pick(p.source, &p.code, false))
-                .and_then(|p| p.span.clone())
-        })
-}
 
 /// Runs every derived check.
 pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
@@ -49,7 +31,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.income.get(kind),
             &format!("prior.income.{key}"),
             kind.name(),
-            first_line(b, |s, _, _| IncomeKind::of(s) == *kind),
         );
     }
     compare(
@@ -58,7 +39,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         b.prior.spending.basic.as_ref(),
         "prior.spending.basic",
         "基本支出",
-        first_line(b, |_, _, basic| basic),
     );
     compare(
         &mut out,
@@ -66,7 +46,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         b.prior.spending.project.as_ref(),
         "prior.spending.project",
         "项目支出",
-        first_line(b, |_, _, basic| !basic),
     );
     if let Some(t) = f.budget_trees.get(&Fiscal::General) {
         compare(
@@ -75,9 +54,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.general_budget.basic.as_ref(),
             "prior.general_budget.basic",
             "一般公共预算基本支出",
-            first_line(b, |s, _, basic| {
-                basic && s.fiscal_budget() == Some(Fiscal::General)
-            }),
         );
         compare(
             &mut out,
@@ -85,9 +61,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.general_budget.project.as_ref(),
             "prior.general_budget.project",
             "一般公共预算项目支出",
-            first_line(b, |s, _, basic| {
-                !basic && s.fiscal_budget() == Some(Fiscal::General)
-            }),
         );
         for row in t.level(super::ledger::Level::Item) {
             let name = format!(
@@ -101,9 +74,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
                 b.prior.items.get(&row.code),
                 "prior.items",
                 &name,
-                first_line(b, |s, c, _| {
-                    c == &row.code && s.fiscal_budget() == Some(Fiscal::General)
-                }),
             );
         }
     }
@@ -121,7 +91,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
                 Some(c),
                 "prior.items",
                 &format!("一般公共预算 {code}"),
-                c.span.clone(),
             );
         }
     }
@@ -133,7 +102,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             b.prior.three_public.get(&kind),
             &format!("prior.three_public.{}", three_key(kind)),
             kind.name(),
-            econ_line(b, |c| c.as_str() == kind.econ_code()),
         );
     }
     compare(
@@ -142,7 +110,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         b.prior.operating.as_ref(),
         "prior.operating",
         "机关运行经费",
-        econ_line(b, |c| !c.is_personnel()),
     );
     controls(b, f, &mut out);
     splits(b, &mut out);
@@ -150,19 +117,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// The span of the first 经济分类 line (basic or project) whose code `pick` selects.
-fn econ_line(b: &Budget, pick: impl Fn(&crate::model::codes::EconCode) -> bool) -> Span {
-    b.basic_economic
-        .iter()
-        .find(|l| pick(&l.code))
-        .and_then(|l| l.span.clone())
-        .or_else(|| {
-            b.projects
-                .iter()
-                .find(|p| p.economic.iter().any(|(c, _)| pick(c)))
-                .and_then(|p| p.span.clone())
-        })
-}
 
 fn three_key(k: ThreeKind) -> &'static str {
     match k {
@@ -179,21 +133,23 @@ fn compare(
     prior: Option<&Comparison>,
     key: &str,
     name: &str,
-    near: Span,
 ) {
     match prior {
+        // Located at the prior section (by its key), not at this year's line.
         None if !now.is_zero() => out.push(
             Diagnostic::error(
-                near,
+                None,
                 key,
                 format!(
                     "{name}本年 {}，缺少上年预算数（missing last year's figure）",
                     now.describe()
                 ),
             )
-            .with_hint(format!(
-                "在 [{key}] 中写上年预算数和变动原因：{{ amount = \"0.00\", reason = \"…\" }}"
-            )),
+            .with_hint(if key == "prior.items" {
+                "加一条 [[prior.items]]：code = \"这一项的编码\"，amount = \"上年预算数\"，变动较大时加 reason = \"…\"".to_string()
+            } else {
+                format!("写上 {key} = {{ amount = \"上年预算数\", reason = \"变动原因\" }}")
+            }),
         ),
         Some(c) => {
             let change = Change::new(now, c.prior);

@@ -138,7 +138,15 @@ mod tests {
     fn new_this_year() {
         let c = cmp("0", Some("新增科目"));
         assert_eq!(
-            amount_change(MoneyUnit::Wan, "X", m("20.04"), None, Some(&c), ReasonStyle::Period, None),
+            amount_change(
+                MoneyUnit::Wan,
+                "X",
+                m("20.04"),
+                None,
+                Some(&c),
+                ReasonStyle::Period,
+                None
+            ),
             "X20.04万元，比上年预算增加20.04万元，增长100.00%。主要原因是新增科目。"
         );
     }

@@ -37,8 +37,7 @@ fn finish_table(t: &mut Table, unit: MoneyUnit, note_template: &str) {
     if t.unit.is_some() {
         t.unit = Some(format!("单位：{}", unit.name()));
     }
-    t.rounding_note = has_tail(t, unit)
-        .then(|| note_template.replace("{unit}", unit.name()));
+    t.rounding_note = has_tail(t, unit).then(|| note_template.replace("{unit}", unit.name()));
 }
 
 /// The printed value of a cell: its amount rounded in `unit`, zero for a blank amount cell,

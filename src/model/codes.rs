@@ -140,6 +140,17 @@ impl Names {
         self.economic.get(code.as_str()).map(String::as_str)
     }
 
+    /// Up to `n` known 功能分类 codes of the same level nearest to `code` (longest common
+    /// prefix first, then numerically closest), with their names: the hint for a typo.
+    pub fn nearest_functional(&self, code: &str, n: usize) -> Vec<(String, String)> {
+        nearest(&self.functional, code, n)
+    }
+
+    /// Up to `n` known 经济分类 codes of the same level nearest to `code`, with names.
+    pub fn nearest_economic(&self, code: &str, n: usize) -> Vec<(String, String)> {
+        nearest(&self.economic, code, n)
+    }
+
     /// Name of a 功能分类 code, or the code itself when unknown (validation reports those).
     pub fn functional_or_code(&self, code: &FuncCode) -> String {
         self.functional(code)
@@ -153,6 +164,28 @@ impl Names {
             .map(str::to_string)
             .unwrap_or_else(|| code.to_string())
     }
+}
+
+fn nearest(table: &BTreeMap<String, String>, code: &str, n: usize) -> Vec<(String, String)> {
+    let number = |c: &str| c.parse::<i64>().unwrap_or(0);
+    let mut candidates: Vec<(usize, i64, &String, &String)> = table
+        .iter()
+        .filter(|(c, _)| c.len() == code.len())
+        .map(|(c, name)| {
+            let common = c
+                .bytes()
+                .zip(code.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            (common, (number(c) - number(code)).abs(), c, name)
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+    candidates
+        .into_iter()
+        .take(n)
+        .map(|(_, _, c, name)| (c.clone(), name.clone()))
+        .collect()
 }
 
 fn load(tsv: &str) -> BTreeMap<String, String> {
@@ -175,6 +208,16 @@ mod tests {
                 "{c}"
             );
         }
+    }
+
+    #[test]
+    fn nearest_codes_share_the_longest_prefix() {
+        let names = Names::with_extra(&BTreeMap::new());
+        let near = names.nearest_functional("2011398", 2);
+        assert_eq!(near[0].0, "2011399");
+        assert!(near.iter().all(|(c, _)| c.starts_with("20113")));
+        assert_eq!(names.nearest_economic("30299", 1)[0].0, "30299");
+        assert_eq!(names.nearest_economic("30298", 1)[0].0, "30299");
     }
 
     #[test]

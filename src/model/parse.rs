@@ -13,52 +13,161 @@ enum Step {
     Index(usize),
 }
 
-/// Parses the source. Returns the raw budget (if the structure could be read) and every
-/// diagnostic found on the way: syntax errors, type errors, unknown keys.
-pub fn parse(src: &str) -> (Option<RawBudget>, Vec<Diagnostic>) {
+/// What parsing found: the raw budget (when the structure could be read), every
+/// diagnostic, and the key paths whose values had the wrong type (left out of the raw budget
+/// after being reported, so validation must not report them missing again).
+pub struct Parsed {
+    /// The raw budget.
+    pub raw: Option<RawBudget>,
+    /// Syntax errors, type errors and unknown keys.
+    pub diags: Vec<Diagnostic>,
+    /// Key paths (`overview.functions`, `basic[0].amount`) reported for their type.
+    pub mistyped: Vec<String>,
+}
+
+/// How many wrongly typed values are reported before giving up on a file.
+const MAX_TYPE_ERRORS: usize = 100;
+
+/// Parses the source. A value of the wrong type is reported with its key path and left
+/// out, and the rest of the file is read again, so every problem is reported at once.
+pub fn parse(src: &str) -> Parsed {
     let mut diags = Vec::new();
-    let table = match DeTable::parse(src) {
+    let mut mistyped = Vec::new();
+    let mut table = match DeTable::parse(src) {
         Ok(t) => t,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    e.span(),
-                    "",
-                    format!("TOML 语法错误：{}", e.message().trim()),
-                )
-                .with_hint("检查引号、方括号和等号是否成对、是否完整"),
-            );
-            return (None, diags);
+            diags.push(syntax_error(src, e.span(), e.message()));
+            return Parsed {
+                raw: None,
+                diags,
+                mistyped,
+            };
         }
     };
-    let mut ignored: Vec<Vec<Step>> = Vec::new();
-    let de = toml::de::Deserializer::from(table.clone());
-    let result = serde_ignored::deserialize(de, |path| ignored.push(steps(&path)));
-    for path in &ignored {
-        let (span, key) = locate(&table, path);
-        let last = path
-            .iter()
-            .rev()
-            .find_map(|s| match s {
-                Step::Key(k) => Some(k.clone()),
-                Step::Index(_) => None,
-            })
-            .unwrap_or_default();
-        diags.push(
-            Diagnostic::error(span, key, format!("未知的键 `{last}`（unknown key）"))
-                .with_hint("检查拼写；允许的键见 README 的“输入格式”一节。未知的键会导致数据被忽略，因此视为错误"),
-        );
-    }
-    match result {
-        Ok(raw) => (Some(raw), diags),
-        Err(e) => {
+    loop {
+        let mut ignored: Vec<Vec<Step>> = Vec::new();
+        let de = toml::de::Deserializer::from(table.clone());
+        let result = serde_ignored::deserialize(de, |path| ignored.push(steps(&path)));
+        let err = match result {
+            Ok(raw) => {
+                diags.extend(ignored.iter().map(|path| unknown_key(&table, path)));
+                return Parsed {
+                    raw: Some(raw),
+                    diags,
+                    mistyped,
+                };
+            }
+            Err(e) => e,
+        };
+        let removed = err
+            .span()
+            .filter(|_| mistyped.len() < MAX_TYPE_ERRORS)
+            .and_then(|span| remove_value_at(&mut table, &span));
+        let Some(key) = removed else {
             diags.push(
-                Diagnostic::error(e.span(), "", translate(e.message()))
+                Diagnostic::error(err.span(), "", translate(err.message()))
                     .with_hint("按 README 的“输入格式”一节检查这一项的类型"),
             );
-            (None, diags)
-        }
+            return Parsed {
+                raw: None,
+                diags,
+                mistyped,
+            };
+        };
+        diags.push(
+            Diagnostic::error(err.span(), key.clone(), translate(err.message()))
+                .with_hint("按 README 的“输入格式”一节检查这一项的类型"),
+        );
+        mistyped.push(key);
     }
+}
+
+fn unknown_key(table: &Spanned<DeTable<'_>>, path: &[Step]) -> Diagnostic {
+    let (span, key) = locate(table, path);
+    let last = path
+        .iter()
+        .rev()
+        .find_map(|s| match s {
+            Step::Key(k) => Some(k.clone()),
+            Step::Index(_) => None,
+        })
+        .unwrap_or_default();
+    Diagnostic::error(span, key, format!("未知的键 `{last}`（unknown key）")).with_hint(
+        "检查拼写；允许的键见 README 的“输入格式”一节。未知的键会导致数据被忽略，因此视为错误",
+    )
+}
+
+/// Full-width punctuation a Chinese input method types where TOML wants ASCII, and what
+/// to type instead.
+const IME_SLIPS: [(char, &str); 12] = [
+    ('“', "请使用英文半角引号 \""),
+    ('”', "请使用英文半角引号 \""),
+    ('‘', "请使用英文半角引号 ' 或 \""),
+    ('’', "请使用英文半角引号 ' 或 \""),
+    ('＝', "请使用英文半角等号 ="),
+    ('，', "请使用英文半角逗号 ,"),
+    ('【', "请使用英文半角方括号 ["),
+    ('】', "请使用英文半角方括号 ]"),
+    ('［', "请使用英文半角方括号 ["),
+    ('］', "请使用英文半角方括号 ]"),
+    ('｛', "请使用英文半角花括号 {"),
+    ('｝', "请使用英文半角花括号 }"),
+];
+
+/// A TOML syntax error; a full-width character in a syntax position on the error's line
+/// (typed with a Chinese input method) is named with the ASCII one to use.
+fn syntax_error(src: &str, span: Option<Range<usize>>, message: &str) -> Diagnostic {
+    let at = span.as_ref().map_or(0, |s| s.start.min(src.len()));
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    let slip = syntax_chars(&src[line_start..line_end]).find_map(|(i, c)| {
+        IME_SLIPS
+            .iter()
+            .find(|(s, _)| *s == c)
+            .map(|(s, h)| (i, *s, *h))
+    });
+    match slip {
+        Some((i, c, hint)) => {
+            let pos = line_start + i;
+            Diagnostic::error(
+                Some(pos..pos + c.len_utf8()),
+                "",
+                format!("TOML 语法错误：这里的“{c}”是中文全角符号（full-width character in TOML syntax）"),
+            )
+            .with_hint(format!("{hint}；中文输入法下输入的标点，TOML 无法识别"))
+        }
+        None => Diagnostic::error(span, "", format!("TOML 语法错误：{}", message.trim()))
+            .with_hint("检查引号、方括号和等号是否成对、是否完整"),
+    }
+}
+
+/// The characters of a line outside ASCII-quoted strings and comments (where syntax
+/// lives), with their byte offsets.
+fn syntax_chars(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    line.char_indices().filter(move |(_, c)| {
+        if comment {
+            return false;
+        }
+        match quote {
+            Some(q) => {
+                if *c == q {
+                    quote = None;
+                }
+                false
+            }
+            None if *c == '"' || *c == '\'' => {
+                quote = Some(*c);
+                false
+            }
+            None if *c == '#' => {
+                comment = true;
+                false
+            }
+            None => true,
+        }
+    })
 }
 
 /// Translates serde's structural messages into Chinese first, keeping the original.
@@ -67,13 +176,93 @@ fn translate(msg: &str) -> String {
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return format!("缺少必填的键 {rest}（missing field）");
     }
-    if msg.starts_with("invalid type") {
-        return format!("类型不对（{msg}）");
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "类型不对：应为{}，实际是{}（{msg}）",
+            kind_name(expected, true),
+            kind_name(found, false)
+        );
     }
     if msg.starts_with("unknown variant") {
         return format!("取值不在允许范围内（{msg}）");
     }
     format!("无法读取（{msg}）")
+}
+
+/// A serde type description in Chinese: what was expected (with how to write it) or what
+/// was found (with the value): `a sequence` → 数组（方括号列表，…）, `string "x"` → 文本“x”.
+fn kind_name(serde: &str, expected: bool) -> String {
+    let s = serde.trim();
+    let (name, how) = if s.contains("sequence") {
+        ("数组", "（方括号列表，例如 [\"…\"]）")
+    } else if s.contains("bool") {
+        ("布尔值", "（true 或 false，不加引号）")
+    } else if s.starts_with("string") || s.contains("a string") {
+        ("文本", "（用英文双引号括起来）")
+    } else if s.contains("map") || s.starts_with("struct") {
+        ("表", "（[节名] 或 { 键 = 值 }）")
+    } else if s.contains("integer") || s.starts_with('u') || s.starts_with('i') {
+        ("整数", "")
+    } else if s.contains("floating") {
+        ("小数", "")
+    } else {
+        return s.to_string();
+    };
+    if expected {
+        return format!("{name}{how}");
+    }
+    match s
+        .split_once(' ')
+        .map(|(_, v)| v.trim().trim_matches(['"', '`']))
+    {
+        Some(v) if !v.is_empty() => format!("{name}“{v}”"),
+        _ => name.to_string(),
+    }
+}
+
+/// Removes the innermost key whose value covers `span` and returns its key path. Table
+/// spans cover only their headers, so every table is searched, not just covering ones.
+fn remove_value_at(root: &mut Spanned<DeTable<'_>>, span: &Range<usize>) -> Option<String> {
+    fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+        outer.start <= inner.start && inner.end <= outer.end
+    }
+    fn in_table(t: &mut DeTable<'_>, span: &Range<usize>, prefix: &str) -> Option<String> {
+        let keys: Vec<_> = t.keys().cloned().collect();
+        for key in keys {
+            let path = if prefix.is_empty() {
+                key.get_ref().to_string()
+            } else {
+                format!("{prefix}.{}", key.get_ref())
+            };
+            let Some(value) = t.get_mut(&key) else {
+                continue;
+            };
+            let here = covers(&value.span(), span);
+            let deeper = match value.get_mut() {
+                DeValue::Table(inner) => in_table(inner, span, &path),
+                DeValue::Array(items) => {
+                    items
+                        .iter_mut()
+                        .enumerate()
+                        .find_map(|(i, item)| match item.get_mut() {
+                            DeValue::Table(inner) => in_table(inner, span, &format!("{path}[{i}]")),
+                            _ => None,
+                        })
+                }
+                _ => None,
+            };
+            if deeper.is_some() {
+                return deeper;
+            }
+            if here {
+                t.remove(&key);
+                return Some(path);
+            }
+        }
+        None
+    }
+    in_table(root.get_mut(), span, "")
 }
 
 fn steps(path: &serde_ignored::Path<'_>) -> Vec<Step> {

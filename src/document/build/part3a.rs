@@ -88,7 +88,10 @@ pub fn overall(b: &Budget, f: &Figures<'_>) -> Section {
                 b.unit.year,
                 b.unit.money(f.total)
             )),
-            p(format!("收入预算包括：{}。", super::fmt::join(&income_list(f)))),
+            p(format!(
+                "收入预算包括：{}。",
+                super::fmt::join(&income_list(f))
+            )),
             p(format!("支出预算包括：{}。", super::fmt::join(&classes))),
         ],
     )

@@ -41,7 +41,7 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     )));
     let g = &b.prior.general_budget;
     blocks.push(p(amount_change(
-            b.unit.display_unit,
+        b.unit.display_unit,
         "基本支出",
         tree.total[1],
         None,
@@ -50,7 +50,7 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
         Some("本年未安排此项预算"),
     )));
     blocks.push(p(amount_change(
-            b.unit.display_unit,
+        b.unit.display_unit,
         "项目支出",
         tree.total[2],
         None,

@@ -21,7 +21,7 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
     let mut blocks = vec![sub("（一）机关运行经费情况")];
     let label = format!("{name}{year}年的机关运行经费财政拨款预算");
     blocks.push(p(amount_change(
-            b.unit.display_unit,
+        b.unit.display_unit,
         &label,
         f.general_split.public,
         None,

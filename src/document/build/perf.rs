@@ -156,14 +156,16 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
         ColumnKind::Text,
         ColumnKind::Short,
     ];
-    Some(perf_table(
-        "perf-unit".into(),
-        format!("{scope}整体绩效目标表"),
-        b.unit.year,
-        columns,
-        body,
+    Some(
+        perf_table(
+            "perf-unit".into(),
+            format!("{scope}整体绩效目标表"),
+            b.unit.year,
+            columns,
+            body,
+        )
+        .with_sums(sums),
     )
-    .with_sums(sums))
 }
 
 /// One table per project that has one (9 columns), in the order of the performance list.
@@ -228,18 +230,20 @@ pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
             ColumnKind::Short,
         ];
         columns.extend([ColumnKind::Text, ColumnKind::Text]);
-        out.push(perf_table(
-            format!("perf-project-{}", n + 1),
-            "项目支出绩效目标表".into(),
-            b.unit.year,
-            columns,
-            body,
-        )
-        // 年度预算总额 = 财政拨款 + 其他资金.
-        .with_sums(Sums {
-            cells: vec![((2, 2), vec![(2, 4), (2, 6)])],
-            ..Sums::default()
-        }));
+        out.push(
+            perf_table(
+                format!("perf-project-{}", n + 1),
+                "项目支出绩效目标表".into(),
+                b.unit.year,
+                columns,
+                body,
+            )
+            // 年度预算总额 = 财政拨款 + 其他资金.
+            .with_sums(Sums {
+                cells: vec![((2, 2), vec![(2, 4), (2, 6)])],
+                ..Sums::default()
+            }),
+        );
     }
     out
 }

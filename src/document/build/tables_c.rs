@@ -193,7 +193,12 @@ pub fn table10(f: &Figures<'_>, issuer: &str) -> Table {
         columns: vec![(1, vec![2, 3, 4])],
         // 合计 = the three kinds; the vehicle subtotal = purchase + operation.
         cells: (1..5)
-            .flat_map(|c| [((0, c), vec![(1, c), (2, c), (3, c)]), ((3, c), vec![(4, c), (5, c)])])
+            .flat_map(|c| {
+                [
+                    ((0, c), vec![(1, c), (2, c), (3, c)]),
+                    ((3, c), vec![(4, c), (5, c)]),
+                ]
+            })
             .collect(),
     })
 }

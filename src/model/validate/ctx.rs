@@ -93,6 +93,7 @@ impl<'a> Ctx<'a> {
     ) -> Option<&'r T> {
         if field.is_none() {
             let name = key.rsplit('.').next().unwrap_or(key);
+            let near = near.or_else(|| header_span(self.src, key));
             self.error(
                 near,
                 key,
@@ -155,10 +156,11 @@ impl<'a> Ctx<'a> {
     /// written as a printed figure (万元, at most two decimals).
     pub fn declared(&mut self, raw: &RawAmount, key: &str) -> Option<Declared> {
         let unit = self.unit;
-        self.written_amount(raw, key).map(|(value, scale)| Declared {
-            value,
-            as_printed: unit == MoneyUnit::Wan && scale <= 2,
-        })
+        self.written_amount(raw, key)
+            .map(|(value, scale)| Declared {
+                value,
+                as_printed: unit == MoneyUnit::Wan && scale <= 2,
+            })
     }
 
     /// An amount and the number of decimals it was written with.
@@ -262,13 +264,16 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         if parsed.is_none() {
+            let found = match raw.get_ref() {
+                toml::Value::Integer(i) if *i < 0 => format!("负数 {i}（不能为负数）"),
+                toml::Value::Integer(i) => format!("过大的整数 {i}"),
+                toml::Value::String(t) => format!("文本“{t}”"),
+                other => kind(other).to_string(),
+            };
             self.error(
                 Some(span),
                 key,
-                format!(
-                    "应为非负整数（expected a whole number），实际是{}",
-                    kind(raw.get_ref())
-                ),
+                format!("应为非负整数（expected a whole number），实际是{found}"),
                 None,
             );
         }
@@ -353,6 +358,44 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// Where to point for a key that has no span of its own: the header of its table, or of
+/// the nearest enclosing table that has one (`[assets]` for `assets.building_area`,
+/// `[[prior.items]]` or else the first `[prior…]` header for `prior.items`).
+pub fn header_span(src: &str, key: &str) -> Option<Range<usize>> {
+    let plain: Vec<&str> = key
+        .split('.')
+        .map(|step| step.split('[').next().unwrap_or(step))
+        .collect();
+    let headers: Vec<(Range<usize>, &str)> = {
+        let mut offset = 0;
+        let mut out = Vec::new();
+        for line in src.split_inclusive('\n') {
+            let t = line.trim();
+            if t.starts_with('[') {
+                let start = offset + (line.len() - line.trim_start().len());
+                let name = t
+                    .trim_start_matches('[')
+                    .split(']')
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                out.push((start..start + t.len(), name));
+            }
+            offset += line.len();
+        }
+        out
+    };
+    (1..=plain.len()).rev().find_map(|n| {
+        let table = plain[..n].join(".");
+        let nested = format!("{table}.");
+        headers
+            .iter()
+            .find(|(_, name)| *name == table)
+            .or_else(|| headers.iter().find(|(_, name)| name.starts_with(&nested)))
+            .map(|(span, _)| span.clone())
+    })
 }
 
 /// A Chinese description of a TOML value's type, for messages.
@@ -443,8 +486,17 @@ mod tests {
         let (m, d) = amount_in(MoneyUnit::Yuan, "a = \"4,097,149.50\"");
         assert!(d.is_empty());
         assert_eq!(m.unwrap().exact(), "409.71495");
-        assert_eq!(amount_in(MoneyUnit::Yuan, "a = 16550").0.unwrap().exact(), "1.655");
-        assert_eq!(amount_in(MoneyUnit::Yuan, "a = \"0.01元\"").0.unwrap().exact(), "0.000001");
+        assert_eq!(
+            amount_in(MoneyUnit::Yuan, "a = 16550").0.unwrap().exact(),
+            "1.655"
+        );
+        assert_eq!(
+            amount_in(MoneyUnit::Yuan, "a = \"0.01元\"")
+                .0
+                .unwrap()
+                .exact(),
+            "0.000001"
+        );
         let d = amount_in(MoneyUnit::Yuan, "a = \"12.345\"").1;
         assert!(first_message(&d).contains("超过两位小数（more than two decimals of 元）"));
         let d = amount_in(MoneyUnit::Yuan, "a = 1.005").1;

@@ -7,7 +7,7 @@ mod spending;
 mod text;
 mod unused;
 
-pub use ctx::Ctx;
+pub use ctx::{header_span, Ctx};
 pub use text::{years_in, TextRules};
 
 use crate::model::budget::{
@@ -217,7 +217,10 @@ fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
             ctx.error(
                 Some(d.span()),
                 "unit.issued",
-                format!("“{}”不是有效的日期（expected a calendar date YYYY-MM-DD）", d.get_ref()),
+                format!(
+                    "“{}”不是有效的日期（expected a calendar date YYYY-MM-DD）",
+                    d.get_ref()
+                ),
                 Some("例如 issued = \"2024-02-19\""),
             );
         }
@@ -243,7 +246,10 @@ fn money_unit(raw: Option<&RawText>, key: &str, ctx: &mut Ctx<'_>) -> MoneyUnit 
         ctx.error(
             Some(raw.span()),
             key,
-            format!("金额单位应为“万元”或“元”，实际是“{}”（expected 万元 or 元）", raw.get_ref()),
+            format!(
+                "金额单位应为“万元”或“元”，实际是“{}”（expected 万元 or 元）",
+                raw.get_ref()
+            ),
             None,
         );
         MoneyUnit::Wan
@@ -277,7 +283,17 @@ mod tests {
         assert!(parse_date("2024-02-29").is_some());
         assert!(parse_date("2025-02-28").is_some());
         assert!(parse_date("2025-12-31").is_some());
-        for bad in ["2025-02-29", "2025-02-30", "2024-04-31", "2024-13-01", "2024-00-10", "2024-1-0", "24-1-1", "2024-01-01-01", "2024/01/01"] {
+        for bad in [
+            "2025-02-29",
+            "2025-02-30",
+            "2024-04-31",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-0",
+            "24-1-1",
+            "2024-01-01-01",
+            "2024/01/01",
+        ] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
     }

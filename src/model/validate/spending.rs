@@ -23,17 +23,17 @@ pub fn check_func_names(
     names: &Names,
     ctx: &mut Ctx<'_>,
 ) {
-    for c in [code.class(), code.kuan(), code.clone()] {
-        if names.functional(&c).is_none() {
-            ctx.error(
-                Some(span.clone()),
-                key,
-                format!("未知的功能分类编码 {c}（unknown functional code）"),
-                Some(&format!(
-                    "检查编码；如确为新科目，请在 [names] 中写明名称，例如 \"{c}\" = \"科目名称\""
-                )),
-            );
-        }
+    let unknown = [code.class(), code.kuan(), code.clone()]
+        .into_iter()
+        .find(|c| names.functional(c).is_none());
+    if let Some(c) = unknown {
+        let near = names.nearest_functional(c.as_str(), 3);
+        ctx.error(
+            Some(span),
+            key,
+            format!("未知的功能分类编码 {c}（unknown functional code）"),
+            Some(&nearest_hint(&near)),
+        );
     }
 }
 
@@ -44,18 +44,24 @@ fn check_econ_names(
     names: &Names,
     ctx: &mut Ctx<'_>,
 ) {
-    for c in [code.class(), code.clone()] {
-        if names.economic(&c).is_none() {
-            ctx.error(
-                Some(span.clone()),
-                key,
-                format!("未知的经济分类编码 {c}（unknown economic code）"),
-                Some(&format!(
-                    "检查编码；如确为新科目，请在 [names] 中写明名称，例如 \"{c}\" = \"科目名称\""
-                )),
-            );
-        }
+    let unknown = [code.class(), code.clone()]
+        .into_iter()
+        .find(|c| names.economic(c).is_none());
+    if let Some(c) = unknown {
+        let near = names.nearest_economic(c.as_str(), 3);
+        ctx.error(
+            Some(span),
+            key,
+            format!("未知的经济分类编码 {c}（unknown economic code）"),
+            Some(&nearest_hint(&near)),
+        );
     }
+}
+
+/// `最接近的已有编码：2011301 行政运行、…`.
+fn nearest_hint(near: &[(String, String)]) -> String {
+    let list: Vec<String> = near.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    format!("检查编码是否写错；最接近的已有编码：{}", list.join("、"))
 }
 
 /// Reports a second line with the same code and source.
@@ -191,7 +197,9 @@ pub fn projects(
         }
         let source = ctx.source(p.source.as_ref(), &format!("{key}.source"));
         if let (false, Some(n)) = (name.is_empty(), &p.name) {
-            seen.entry((name.clone(), source)).or_default().push((i, n.span()));
+            seen.entry((name.clone(), source))
+                .or_default()
+                .push((i, n.span()));
         }
         let mut economic = Vec::new();
         for (k, v) in &p.economic {
@@ -262,7 +270,10 @@ pub fn projects(
         }
     }
     for ((name, source), places) in seen.into_iter().filter(|(_, v)| v.len() > 1) {
-        let all: Vec<String> = places.iter().map(|(i, _)| format!("projects[{i}]")).collect();
+        let all: Vec<String> = places
+            .iter()
+            .map(|(i, _)| format!("projects[{i}]"))
+            .collect();
         for (i, span) in places {
             ctx.error(
                 Some(span),

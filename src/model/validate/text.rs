@@ -53,7 +53,10 @@ impl<'a> Ctx<'a> {
             self.error(
                 Some(raw.span()),
                 key,
-                format!("文本中有控制字符 {}（control character in text）", bad.join("、")),
+                format!(
+                    "文本中有控制字符 {}（control character in text）",
+                    bad.join("、")
+                ),
                 Some("这类字符通常来自从其他软件复制的文字，删去后重新输入这段文字"),
             );
         }

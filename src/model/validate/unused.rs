@@ -32,10 +32,11 @@ fn in_use(
         }
     }
     let mut economic = BTreeSet::new();
-    let econ_codes = econ
-        .iter()
-        .map(|l| &l.code)
-        .chain(projects.iter().flat_map(|p| p.economic.iter().map(|(c, _)| c)));
+    let econ_codes = econ.iter().map(|l| &l.code).chain(
+        projects
+            .iter()
+            .flat_map(|p| p.economic.iter().map(|(c, _)| c)),
+    );
     for c in econ_codes {
         economic.insert(c.class().as_str().to_string());
         economic.insert(c.as_str().to_string());
@@ -85,7 +86,9 @@ pub fn report(
             ctx.warn(
                 Some(text.span()),
                 &format!("names.{code}"),
-                format!("[names] 为编码 {code} 写了名称，但没有任何一行用到这个编码（unused entry）"),
+                format!(
+                    "[names] 为编码 {code} 写了名称，但没有任何一行用到这个编码（unused entry）"
+                ),
                 Some("检查编码是否写错；不再使用的名称可以删去"),
             );
         }
@@ -114,7 +117,10 @@ mod tests {
     #[test]
     fn names_for_codes_in_use_pass_and_others_are_flagged() {
         let d = messages("[names]\n\"2010507\" = \"专项普查活动（新）\"\n\"2129999\" = \"其他\"\n");
-        let unused: Vec<_> = d.iter().filter(|(_, m)| m.contains("unused entry")).collect();
+        let unused: Vec<_> = d
+            .iter()
+            .filter(|(_, m)| m.contains("unused entry"))
+            .collect();
         assert_eq!(unused.len(), 1, "{d:?}");
         assert!(!unused[0].0, "an unused name is a warning");
         assert!(unused[0].1.contains("2129999"));
@@ -124,9 +130,14 @@ mod tests {
     fn a_purpose_for_a_class_without_spending_is_an_error() {
         let src = BASE.replace("[purposes]\n", "[purposes]\n\"208\" = \"用于社会保障\"\n");
         let d = messages_of(&src);
-        let unused: Vec<_> = d.iter().filter(|(_, m)| m.contains("unused entry")).collect();
+        let unused: Vec<_> = d
+            .iter()
+            .filter(|(_, m)| m.contains("unused entry"))
+            .collect();
         assert_eq!(unused.len(), 1, "{d:?}");
         assert!(unused[0].0 && unused[0].1.contains("类 208"));
-        assert!(messages_of(BASE).iter().all(|(_, m)| !m.contains("unused entry")));
+        assert!(messages_of(BASE)
+            .iter()
+            .all(|(_, m)| !m.contains("unused entry")));
     }
 }

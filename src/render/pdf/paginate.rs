@@ -51,7 +51,11 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     // The 空表 statement (body text) or the 尾差 note (table type, set under the rules).
     let (statement, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
         (Some(s), true) => (Some((s, Role::Body)), 14.0, 28.0),
-        _ => (table.rounding_note.as_ref().map(|n| (n, Role::Table)), 10.5, 0.0),
+        _ => (
+            table.rounding_note.as_ref().map(|n| (n, Role::Table)),
+            10.5,
+            0.0,
+        ),
     };
     let statement = statement
         .map(|(text, role)| {
@@ -74,7 +78,11 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
         *last += statement_h;
     }
     let first_h = heights.first().copied().unwrap_or(0.0);
-    let empty_h = if table.body.is_empty() { statement_h } else { 0.0 };
+    let empty_h = if table.body.is_empty() {
+        statement_h
+    } else {
+        0.0
+    };
     flow.ensure(title_h + header_h + first_h + empty_h);
     let start = (flow.page_index(), flow.y);
     flow.push(text::offset(title, frame.left, flow.y));
