@@ -10,6 +10,7 @@ use std::path::Path;
 const CODES: [&str; 6] = [
     "2011301", "2011308", "2080505", "2101101", "2130101", "2210201",
 ];
+const ECONOMIC: [&str; 6] = ["30101", "30102", "30103", "30201", "30202", "30205"];
 const PROJECT_SOURCES: [&str; 6] = [
     "一般公共预算",
     "上级一般公共预算",
@@ -32,19 +33,19 @@ fn budget_toml_at(basic: &[(usize, i64)], projects: &[(usize, usize, i64)], scal
     for (c, cents) in basic {
         *merged.entry(*c).or_default() += cents;
     }
-    let mut basic_total = 0i64;
     for (c, cents) in &merged {
         s.push_str(&format!(
             "\n[[basic]]\ncode = \"{}\"\namount = \"{}\"\n",
             CODES[*c],
             Decimal::new(*cents, scale)
         ));
-        basic_total += cents;
     }
-    if basic_total > 0 {
+    // One 经济分类 line per 项 (a different 款 each), so no line exceeds a basic line.
+    for (c, cents) in &merged {
         s.push_str(&format!(
-            "\n[[basic_economic]]\ncode = \"30101\"\namount = \"{}\"\n",
-            Decimal::new(basic_total, scale)
+            "\n[[basic_economic]]\ncode = \"{}\"\namount = \"{}\"\n",
+            ECONOMIC[*c],
+            Decimal::new(*cents, scale)
         ));
     }
     for (i, (c, src, cents)) in projects.iter().enumerate() {
@@ -211,5 +212,28 @@ proptest! {
         let rounded: Vec<(usize, i64)> = basic.iter().map(|(c, v)| (*c, (v / 10_000).max(1))).collect();
         let doc2 = document(&budget_toml(&rounded, &[]));
         prop_assert!(all_tables(&doc2).iter().all(|t| t.rounding_note.is_none()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    /// Extreme but legal magnitudes (up to 10^12 万元 less a 分, to the 分) build a
+    /// document that renders to HTML and PDF without a panic or an error.
+    #[test]
+    fn extreme_budgets_render(
+        basic in prop::collection::vec((0usize..6, 1i64..=999_999_999_999_999_999), 1..4),
+        projects in prop::collection::vec((0usize..6, 0usize..6, 1i64..=999_999_999_999_999_999), 0..3),
+    ) {
+        let basic: std::collections::BTreeMap<usize, i64> = basic.into_iter().rev().collect();
+        let basic: Vec<(usize, i64)> = basic.into_iter().collect();
+        let doc = document(&budget_toml_at(&basic, &projects, 6));
+        static FONTS: std::sync::OnceLock<gongkai::render::pdf::FontSet> = std::sync::OnceLock::new();
+        let fonts = FONTS.get_or_init(|| {
+            gongkai::render::pdf::load_fonts(&Default::default()).expect("CJK fonts installed")
+        });
+        let html = gongkai::render::html::HtmlRenderer::new(None).expect("templates");
+        prop_assert!(html.render(&doc).is_ok());
+        prop_assert!(gongkai::render::pdf::render(&doc, fonts).is_ok());
     }
 }

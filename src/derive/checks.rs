@@ -117,7 +117,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
     out
 }
 
-
 fn three_key(k: ThreeKind) -> &'static str {
     match k {
         ThreeKind::Outbound => "outbound",

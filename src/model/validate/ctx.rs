@@ -8,6 +8,10 @@ use crate::money::{Declared, Money, MoneyUnit, MAX_WAN};
 use rust_decimal::Decimal;
 use std::ops::Range;
 
+/// The largest count (people, vehicles, devices, weights) a budget can hold: sums of
+/// counts then never overflow.
+pub const MAX_COUNT: u32 = 10_000_000;
+
 /// Collects diagnostics while converting raw leaves.
 pub struct Ctx<'a> {
     /// The source text (float literals are re-read from it exactly).
@@ -262,11 +266,12 @@ impl<'a> Ctx<'a> {
             toml::Value::Integer(i) => u32::try_from(*i).ok(),
             toml::Value::String(s) => s.trim().parse::<u32>().ok(),
             _ => None,
-        };
+        }
+        .filter(|n| *n <= MAX_COUNT);
         if parsed.is_none() {
             let found = match raw.get_ref() {
                 toml::Value::Integer(i) if *i < 0 => format!("负数 {i}（不能为负数）"),
-                toml::Value::Integer(i) => format!("过大的整数 {i}"),
+                toml::Value::Integer(i) => format!("过大的整数 {i}（最大 {MAX_COUNT}）"),
                 toml::Value::String(t) => format!("文本“{t}”"),
                 other => kind(other).to_string(),
             };
