@@ -7,7 +7,6 @@ use crate::pipeline::{base_dir, check_source, read};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -175,18 +174,23 @@ fn generate_one(generator: &Generator, file: &Path, out: &Path) -> Report {
         report.status = 1;
         return report;
     }
-    if let Err(e) = std::fs::create_dir_all(out) {
-        report.stderr += &format!("错误：无法创建输出目录 {}：{e}\n", out.display());
+    let files: Vec<(PathBuf, &[u8])> = generated
+        .outputs
+        .iter()
+        .map(|(format, bytes)| {
+            let path = out.join(format!("{}.{}", stem(file), format.extension()));
+            (path, bytes.as_slice())
+        })
+        .collect();
+    if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
+        report.stderr += &format!(
+            "错误：无法写入 {} 的输出文件（已有的输出保持不变）：{e}\n",
+            out.display()
+        );
         report.status = 2;
         return report;
     }
-    for (format, bytes) in &generated.outputs {
-        let path = out.join(format!("{}.{}", stem(file), format.extension()));
-        if let Err(e) = write_atomic(&path, bytes) {
-            report.stderr += &format!("错误：无法写入 {}：{e}\n", path.display());
-            report.status = 2;
-            return report;
-        }
+    for (path, _) in &files {
         report.stdout += &format!("已生成 {}\n", path.display());
     }
     report
@@ -196,25 +200,4 @@ fn stem(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "budget".into())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    match result.and_then(|_| std::fs::rename(&tmp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
 }

@@ -11,5 +11,6 @@ pub mod document;
 pub mod generate;
 pub mod model;
 pub mod money;
+pub mod output;
 pub mod pipeline;
 pub mod render;

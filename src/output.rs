@@ -1,0 +1,247 @@
+//! Writing a budget's outputs as one set: every file is written to a temporary beside its
+//! place first, and only when all of them are complete are they renamed into place, under
+//! a lock, so a failure leaves the previous outputs as they were and two runs writing the
+//! same outputs at once end with one consistent set. Temporaries left by a run that was
+//! killed are removed by the next one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+/// How long a run waits for another run's lock on the same outputs.
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+/// A lock or temporary older than this whose owner cannot be checked is stale.
+const STALE: Duration = Duration::from_secs(600);
+
+/// Writes every `(path, bytes)` of one budget as a set (see the module doc). All paths
+/// must be in `dir`; `stem` names the set's lock (`.STEM.gongkai.lock`).
+pub fn write_set(dir: &Path, stem: &str, files: &[(PathBuf, &[u8])]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (path, _) in files {
+        remove_stale_temporaries(path);
+    }
+    let mut written: Vec<(PathBuf, &Path)> = Vec::new();
+    for (path, bytes) in files {
+        match write_temporary(path, bytes) {
+            Ok(tmp) => written.push((tmp, path)),
+            Err(e) => {
+                for (tmp, _) in &written {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(e);
+            }
+        }
+    }
+    let lock = Lock::acquire(&dir.join(format!(".{stem}.gongkai.lock")));
+    let mut result = Ok(());
+    for (tmp, path) in &written {
+        if result.is_ok() {
+            result = std::fs::rename(tmp, path);
+        }
+        if result.is_err() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+    drop(lock);
+    result
+}
+
+/// `.NAME.PID-SEQ.tmp`: the run's pid (to tell a dead run's leftovers) and a number that
+/// is new for every temporary of the run.
+fn temporary_name(path: &Path, pid: u32) -> PathBuf {
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, Ordering::Relaxed);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{pid}-{seq}.tmp"))
+}
+
+fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let tmp = temporary_name(path, std::process::id());
+    let result = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Removes `.NAME.PID.tmp` files beside `path` whose run is gone.
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid {
+            if pid != std::process::id() && !owner_alive(pid, &entry.path()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// Whether the run `pid` that made `file` may still be running: on Linux by its /proc
+/// entry, elsewhere by the file's age.
+fn owner_alive(pid: u32, file: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return proc.join(pid.to_string()).exists();
+    }
+    let age = std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok());
+    age.is_none_or(|a| a < STALE)
+}
+
+/// A lock file held while a set is renamed into place; removed when dropped.
+struct Lock(Option<PathBuf>);
+
+impl Lock {
+    /// Takes the lock at `path`, waiting for another run to release it, and taking it over
+    /// when its owner is gone. After [`LOCK_WAIT`] it proceeds without the lock rather than
+    /// fail: each file is still replaced atomically.
+    fn acquire(path: &Path) -> Lock {
+        let start = SystemTime::now();
+        loop {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
+                Ok(mut f) => {
+                    let _ = write!(f, "{}", std::process::id());
+                    return Lock(Some(path.to_path_buf()));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let owner = std::fs::read_to_string(path)
+                        .ok()
+                        .and_then(|s| s.trim().parse::<u32>().ok());
+                    if owner.is_some_and(|pid| !owner_alive(pid, path)) {
+                        let _ = std::fs::remove_file(path);
+                        continue;
+                    }
+                    let waited = SystemTime::now().duration_since(start).unwrap_or_default();
+                    if waited > LOCK_WAIT {
+                        return Lock(None);
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(_) => return Lock(None),
+            }
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        if let Some(path) = &self.0 {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("gongkai-out-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_previous_set() {
+        let d = dir("fail");
+        let html = d.join("a.html");
+        let pdf = d.join("a.pdf");
+        write_set(
+            &d,
+            "a",
+            &[(html.clone(), b"old html"), (pdf.clone(), b"old pdf")],
+        )
+        .unwrap();
+        // The second file cannot be written (its directory does not exist).
+        let unwritable = d.join("missing").join("a.pdf");
+        let err = write_set(
+            &d,
+            "a",
+            &[(html.clone(), b"new html"), (unwritable, b"new pdf")],
+        );
+        assert!(err.is_err());
+        assert_eq!(std::fs::read(&html).unwrap(), b"old html");
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"old pdf");
+        let left: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 2, "no temporary is left: {left:?}");
+    }
+
+    #[test]
+    fn temporaries_of_a_dead_run_are_removed() {
+        let d = dir("stale");
+        let html = d.join("a.html");
+        // No process has pid 4,000,000,000 (above Linux's pid_max).
+        let stale = temporary_name(&html, 4_000_000_000);
+        std::fs::write(&stale, b"half").unwrap();
+        std::fs::write(d.join(".a.gongkai.lock"), "4000000000").unwrap();
+        write_set(&d, "a", &[(html.clone(), b"html")]).unwrap();
+        assert!(!stale.exists());
+        assert_eq!(std::fs::read(&html).unwrap(), b"html");
+        assert!(
+            !d.join(".a.gongkai.lock").exists(),
+            "a dead run's lock is taken over"
+        );
+    }
+
+    #[test]
+    fn concurrent_runs_end_with_one_consistent_set() {
+        let d = dir("race");
+        let (html, pdf) = (d.join("a.html"), d.join("a.pdf"));
+        let runs: Vec<_> = (0..8u8)
+            .map(|i| {
+                let (d, html, pdf) = (d.clone(), html.clone(), pdf.clone());
+                std::thread::spawn(move || {
+                    let h = vec![i; 100_000];
+                    let p = vec![i; 200_000];
+                    for _ in 0..5 {
+                        write_set(&d, "a", &[(html.clone(), &h), (pdf.clone(), &p)]).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for r in runs {
+            r.join().unwrap();
+        }
+        let (h, p) = (std::fs::read(&html).unwrap(), std::fs::read(&pdf).unwrap());
+        assert_eq!(h.len(), 100_000);
+        assert_eq!(p.len(), 200_000);
+        assert_eq!(h[0], p[0], "both files come from the same run");
+    }
+}
