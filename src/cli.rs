@@ -3,7 +3,7 @@
 pub use crate::generate::Format;
 use crate::generate::Generator;
 use crate::model::diagnostic::render;
-use crate::pipeline::{base_dir, check_source, read};
+use crate::pipeline::{base_dir, read};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -27,6 +27,9 @@ pub enum Command {
         /// 预算 TOML 文件（一个或多个）.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// 额外的字体目录（可多次给出），先于系统字体查找；用于检查缺字。
+        #[arg(long)]
+        font_dir: Vec<PathBuf>,
     },
     /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件（并行生成，字体只加载一次）。
     Generate {
@@ -51,7 +54,7 @@ pub enum Command {
 /// Runs the CLI: 0 ok, 1 invalid budget, 2 usage or I/O error.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check { files } => check(&files),
+        Command::Check { files, font_dir } => check(&files, &font_dir),
         Command::Generate {
             files,
             format,
@@ -96,21 +99,25 @@ fn print_reports(reports: Vec<Report>) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn check(files: &[PathBuf]) -> ExitCode {
-    print_reports(files.par_iter().map(|f| check_one(f)).collect())
+fn check(files: &[PathBuf], font_dirs: &[PathBuf]) -> ExitCode {
+    let generator = match Generator::new(&[], None, font_dirs) {
+        Ok(g) => g,
+        Err(e) => return io_error(e),
+    };
+    print_reports(files.par_iter().map(|f| check_one(&generator, f)).collect())
 }
 
-/// Checks one file.
-fn check_one(file: &Path) -> Report {
+/// Checks one file, fonts included (a character no font has is found here, located).
+fn check_one(generator: &Generator, file: &Path) -> Report {
     let src = match read(file) {
         Ok(s) => s,
         Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
     };
-    let checked = check_source(&src, &base_dir(file));
+    let diagnostics = generator.check(&src, &base_dir(file));
     let name = file.display().to_string();
-    let errors = checked.errors();
-    let warnings = checked.diagnostics.len() - errors;
-    let mut report = Report::with_stderr(render(&name, &src, &checked.diagnostics), 0);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let mut report = Report::with_stderr(render(&name, &src, &diagnostics), 0);
     if errors > 0 {
         report.stderr += &format!("{name}：{errors} 个错误，{warnings} 个警告\n");
         report.status = 1;

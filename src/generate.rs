@@ -8,7 +8,7 @@
 
 use crate::document::Document;
 use crate::model::{budget::Fonts, Diagnostic};
-use crate::pipeline::check_and_build;
+use crate::pipeline::{check_and_build, check_source};
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::{self, FontOptions, FontSet};
 use rayon::prelude::*;
@@ -97,6 +97,18 @@ impl Generator {
         } else {
             None
         };
+        if let Some(fonts) = &fonts {
+            let missing = glyph_diagnostics(src, fonts);
+            if !missing.is_empty() {
+                let mut diagnostics = checked.diagnostics;
+                diagnostics.extend(missing);
+                return Ok(Generated {
+                    errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+                    diagnostics,
+                    outputs: Vec::new(),
+                });
+            }
+        }
         let outputs = self
             .formats
             .par_iter()
@@ -111,6 +123,24 @@ impl Generator {
             errors,
             outputs,
         })
+    }
+
+    /// What `gongkai check` reports: every diagnostic of [`check_source`], and every
+    /// character of the budget's texts that the PDF fonts (found as `generate` finds them)
+    /// cannot print. A machine without usable fonts gets a warning instead.
+    pub fn check(&self, src: &str, base_dir: &Path) -> Vec<Diagnostic> {
+        let checked = check_source(src, base_dir);
+        let mut diagnostics = checked.diagnostics;
+        if let Some(budget) = &checked.budget {
+            match self.fonts_for(&budget.fonts) {
+                Ok(fonts) => diagnostics.extend(glyph_diagnostics(src, &fonts)),
+                Err(e) => diagnostics.push(
+                    Diagnostic::warning(None, "fonts", format!("无法检查是否有字体缺字：{e}"))
+                        .with_hint("安装中文字体（scripts/setup.sh）后再检查"),
+                ),
+            }
+        }
+        diagnostics
     }
 
     fn render(
@@ -155,4 +185,41 @@ impl Generator {
         loaded.push((opts, set.clone()));
         Ok(set)
     }
+}
+
+/// Every character of the source's texts that `fonts` cannot print in some role, located
+/// at the character, once per text and character.
+pub fn glyph_diagnostics(src: &str, fonts: &FontSet) -> Vec<Diagnostic> {
+    let coverage = pdf::Coverage::new(fonts);
+    let mut out = Vec::new();
+    for (key, span, text) in crate::model::parse::strings(src) {
+        let mut seen = Vec::new();
+        for ch in text.chars() {
+            if seen.contains(&ch) {
+                continue;
+            }
+            seen.push(ch);
+            let Some(searched) = coverage.missing(ch) else {
+                continue;
+            };
+            let raw = src.get(span.clone()).unwrap_or_default();
+            let at = raw.find(ch).map_or(span.clone(), |i| {
+                span.start + i..span.start + i + ch.len_utf8()
+            });
+            out.push(
+                Diagnostic::error(
+                    Some(at),
+                    key.clone(),
+                    format!(
+                        "字符“{ch}”（U+{:04X}）在已安装的字体中没有字形，无法印在 PDF 上（no font has this character）",
+                        u32::from(ch)
+                    ),
+                )
+                .with_hint(format!(
+                    "换成常用字或删去这个字符（表情符号、生僻字常见）；或安装覆盖它的字体，用 --font-dir 或 [fonts] 指定。已搜索的字体：{searched}"
+                )),
+            );
+        }
+    }
+    out
 }

@@ -332,3 +332,46 @@ fn locate(root: &Spanned<DeTable<'_>>, path: &[Step]) -> (Option<Range<usize>>, 
     }
     (span, key)
 }
+
+/// Every string value of the source with its key path and span (`overview.functions[0]`),
+/// in source order; `[fonts]` (file paths, never printed) is left out. For checks that
+/// look at the text as typed, such as characters no font can print.
+pub fn strings(src: &str) -> Vec<(String, Range<usize>, String)> {
+    fn walk(
+        value: &Spanned<DeValue<'_>>,
+        key: String,
+        out: &mut Vec<(String, Range<usize>, String)>,
+    ) {
+        match value.get_ref() {
+            DeValue::String(s) => out.push((key, value.span(), s.to_string())),
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{key}[{i}]"), out);
+                }
+            }
+            DeValue::Table(t) => {
+                for (k, v) in t.iter() {
+                    let name = k.get_ref();
+                    if key.is_empty() && name == "fonts" {
+                        continue;
+                    }
+                    let path = if key.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{key}.{name}")
+                    };
+                    walk(v, path, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(table) = DeTable::parse(src) {
+        let span = table.span();
+        let root = Spanned::new(span, DeValue::Table(table.into_inner()));
+        walk(&root, String::new(), &mut out);
+    }
+    out.sort_by_key(|(_, span, _)| span.start);
+    out
+}

@@ -9,6 +9,7 @@
 mod body;
 mod cff;
 mod columns;
+mod coverage;
 mod deflate;
 mod discovery;
 mod fonts;
@@ -30,6 +31,7 @@ mod writer;
 use crate::document::Document;
 use std::path::PathBuf;
 
+pub use coverage::Coverage;
 pub use fonts::{FontSet, Role};
 pub use pages::{Item, Page};
 
