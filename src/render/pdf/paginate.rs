@@ -44,7 +44,9 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     let frame = flow.frame;
     let landscape = frame.page_w > frame.page_h;
     let (title, title_h) = title_block(m, table, frame.width, landscape)?;
-    let meas = measure(m, table, frame.width, frame.height - title_h, landscape)?;
+    let mut meas = measure(m, table, frame.width, frame.height - title_h, landscape)?;
+    let caption = continuation(m, table)?;
+    meas.split_tall_rows(frame.height - caption.1 - meas.header_height() - 1.0);
     let groups = meas.body_groups();
     let mut heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
     let header_h = meas.header_height();
@@ -87,7 +89,6 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     let start = (flow.page_index(), flow.y);
     flow.push(text::offset(title, frame.left, flow.y));
     flow.y += title_h;
-    let caption = continuation(m, table)?;
     let pages = paginate(
         &heights,
         header_h,
@@ -185,25 +186,40 @@ fn title_block(
     match (&table.issuer, &table.unit) {
         (None, None) => {}
         (issuer, unit) => {
+            // 单位：万元 at the right of the first line; the issuer wraps in what is left
+            // of the measure, so a long unit name never runs into it or off the page.
+            let span = |text| Span {
+                role: Role::Table,
+                text,
+            };
             let base = y + size * 1.05;
-            for (text, align) in [(issuer, Align::Left), (unit, Align::Right)] {
-                let Some(text) = text else { continue };
-                let shaped = text::shape(
-                    m,
-                    &[Span {
-                        role: Role::Table,
-                        text,
-                    }],
-                    size,
-                    1.0,
-                )?;
+            let mut unit_w = 0.0;
+            if let Some(unit) = unit {
+                let shaped = text::shape(m, &[span(unit)], size, 1.0)?;
+                unit_w = text::width(&shaped) + size;
                 items.extend(text::offset(
-                    text::place(&shaped, 0.0, 0.0, width, size, align),
+                    text::place(&shaped, 0.0, 0.0, width, size, Align::Right),
                     0.0,
                     base,
                 ));
             }
-            y += size * 1.6;
+            let mut lines = 1;
+            if let Some(issuer) = issuer {
+                let set = set_block(
+                    m,
+                    &[span(issuer)],
+                    size,
+                    width - unit_w,
+                    0.0,
+                    Align::Left,
+                    1.0,
+                )?;
+                lines = set.len().max(1);
+                for (i, line) in set.into_iter().enumerate() {
+                    items.extend(text::offset(line, 0.0, base + i as f32 * size * 1.35));
+                }
+            }
+            y += size * 1.6 + (lines - 1) as f32 * size * 1.35;
         }
     }
     Ok((items, y + 2.0))

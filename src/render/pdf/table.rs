@@ -51,6 +51,8 @@ pub struct Measured {
     pub heights: Vec<f32>,
     /// The cells.
     pub cells: Vec<GridCell>,
+    /// Vertical padding of a cell, in points.
+    pub pad_y: f32,
 }
 
 impl Measured {
@@ -62,6 +64,67 @@ impl Measured {
     /// Total header height.
     pub fn header_height(&self) -> f32 {
         self.heights[..self.header_rows].iter().sum()
+    }
+
+    /// Splits every body row taller than `max_h` (a page's room for rows under the
+    /// repeated header) into rows that fit, each carrying the next lines of its cells, so
+    /// a row taller than a page continues on the next page instead of being cut off.
+    /// Rows that a row span crosses are kept whole.
+    pub fn split_tall_rows(&mut self, max_h: f32) {
+        let lh = self.line_height();
+        let per_row = ((max_h - 2.0 * self.pad_y) / lh).floor().max(1.0) as usize;
+        let mut r = self.header_rows;
+        while r < self.heights.len() {
+            let spanned = self
+                .cells
+                .iter()
+                .any(|c| c.rowspan > 1 && c.row <= r && r < c.row + c.rowspan);
+            let most = self
+                .cells
+                .iter()
+                .filter(|c| c.row == r)
+                .map(|c| c.lines.len())
+                .max()
+                .unwrap_or(0);
+            if spanned || self.heights[r] <= max_h || most <= per_row {
+                r += 1;
+                continue;
+            }
+            let pieces = most.div_ceil(per_row);
+            for c in self.cells.iter_mut().filter(|c| c.row > r) {
+                c.row += pieces - 1;
+            }
+            let mut added = Vec::new();
+            for c in self.cells.iter_mut().filter(|c| c.row == r) {
+                let lines = std::mem::take(&mut c.lines);
+                for (i, chunk) in lines.chunks(per_row).enumerate() {
+                    if i == 0 {
+                        c.lines = chunk.to_vec();
+                    } else {
+                        added.push(GridCell {
+                            row: r + i,
+                            lines: chunk.to_vec(),
+                            ..c.clone()
+                        });
+                    }
+                }
+            }
+            self.cells.extend(added);
+            let piece_h = |i: usize| {
+                let n = self
+                    .cells
+                    .iter()
+                    .filter(|c| c.row == r + i)
+                    .map(|c| c.lines.len())
+                    .max()
+                    .unwrap_or(0)
+                    .max(1);
+                n as f32 * lh + 2.0 * self.pad_y
+            };
+            let new: Vec<f32> = (0..pieces).map(piece_h).collect();
+            self.heights.splice(r..=r, new);
+            r += pieces;
+        }
     }
 
     /// Body rows grouped so that no row span crosses a group boundary, with each
@@ -153,6 +216,7 @@ pub fn measure(
                     header_rows,
                     heights,
                     cells: cells.clone(),
+                    pad_y: size * pad,
                 };
                 if fits {
                     return Ok(measured);
