@@ -27,7 +27,7 @@ fn budget_toml(basic: &[(usize, i64)], projects: &[(usize, usize, i64)]) -> Stri
 /// A random budget whose amounts are `units / 10^scale` 万元.
 fn budget_toml_at(basic: &[(usize, i64)], projects: &[(usize, usize, i64)], scale: u32) -> String {
     let mut s = String::from(
-        "[unit]\nname = \"测试局\"\nscope = \"部门\"\nyear = 2025\n\n[overview]\nfunctions = [\"测试\"]\n\n[overview.staffing]\nauthorized = 1\nin_service = 1\nin_service_prior = 1\nretired = 0\nretired_prior = 0\nveteran = 0\nveteran_prior = 0\n",
+        "procurement = \"none\"\n\n[unit]\nname = \"测试局\"\nscope = \"部门\"\nyear = 2025\nissued = \"2025-02-10\"\n\n[prior]\noperating = { amount = \"0.00\", reason = \"测试\" }\nthree_public = \"none\"\n\n[assets]\nbuilding_area = \"0\"\nbuilding_value = \"0\"\ngeneral_vehicles = { count = 0, value = \"0\" }\nenforcement_vehicles = { count = 0, value = \"0\" }\nother_vehicles = { count = 0, value = \"0\" }\nfurniture_value = \"0\"\nother_value = \"0\"\nequipment_over_50 = 0\nequipment_over_100 = 0\n\n[overview]\nfunctions = [\"测试\"]\n\n[overview.staffing]\nauthorized = 1\nin_service = 1\nin_service_prior = 1\nretired = 0\nretired_prior = 0\nveteran = 0\nveteran_prior = 0\n",
     );
     let mut merged: std::collections::BTreeMap<usize, i64> = std::collections::BTreeMap::new();
     for (c, cents) in basic {

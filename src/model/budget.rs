@@ -346,7 +346,7 @@ pub struct Budget {
     /// 政府采购.
     pub procurement: Option<Procurement>,
     /// 国有资产.
-    pub assets: Option<Assets>,
+    pub assets: Assets,
     /// 绩效.
     pub performance: Performance,
     /// Notes.

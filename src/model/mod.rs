@@ -3,6 +3,7 @@
 pub mod budget;
 pub mod codes;
 pub mod diagnostic;
+pub mod explicit;
 pub mod parse;
 pub mod prior;
 pub mod raw;

@@ -281,7 +281,10 @@ fn collect(path: &serde_ignored::Path<'_>, out: &mut Vec<Step>) {
         }
         Path::Map { parent, key } => {
             collect(parent, out);
-            out.push(Step::Key(key.clone()));
+            // toml's Spanned wraps a value in a private key of its own; not the user's.
+            if !key.starts_with("$__serde_spanned") {
+                out.push(Step::Key(key.clone()));
+            }
         }
         Path::Some { parent }
         | Path::NewtypeStruct { parent }

@@ -16,6 +16,17 @@ pub struct Comparison {
     pub span: Option<std::ops::Range<usize>>,
 }
 
+impl Comparison {
+    /// Last year had none (a section written as `"none"`): zero, no reason.
+    pub fn none() -> Comparison {
+        Comparison {
+            prior: crate::money::Money::ZERO,
+            reason: None,
+            span: None,
+        }
+    }
+}
+
 /// The income kinds Part 3 §2 compares, in print order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum IncomeKind {

@@ -6,6 +6,7 @@
 //! missing key is reported together with every other problem; validation reports each one. A TOML float is never read as a
 //! number: validation re-reads its source text at the span and parses it exactly.
 
+use super::explicit::Explicit;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -46,8 +47,8 @@ pub struct RawBudget {
     /// 第三部分（四）: what each 功能分类 类 of 一般公共预算 is mainly used for, keyed by 类 code.
     #[serde(default)]
     pub purposes: BTreeMap<String, RawText>,
-    /// 政府采购.
-    pub procurement: Option<RawProcurement>,
+    /// 政府采购, or `procurement = "none"`.
+    pub procurement: Option<Spanned<Explicit<RawProcurement>>>,
     /// 国有资产占用使用情况.
     pub assets: Option<RawAssets>,
     /// 预算绩效.
@@ -204,9 +205,8 @@ pub struct RawPrior {
     /// 一般公共预算 by 项.
     #[serde(default)]
     pub items: Vec<RawPriorItem>,
-    /// 三公 by item.
-    #[serde(default)]
-    pub three_public: RawPriorThree,
+    /// 三公 by item, or `three_public = "none"` (no 三公 budget last year).
+    pub three_public: Option<Spanned<Explicit<RawPriorThree>>>,
     /// 机关运行经费.
     pub operating: Option<RawComparison>,
 }

@@ -49,59 +49,56 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
         None => blocks.push(p(format!("{year}年，{name}未安排政府采购预算。"))),
     }
     blocks.push(sub("（三）国有资产占用使用情况"));
-    if let Some(a) = &b.assets {
-        let vehicles = [a.general_vehicles, a.enforcement_vehicles, a.other_vehicles];
-        let (count, value) = vehicles
-            .iter()
-            .fold((0, Money::ZERO), |(c, v), x| (c + x.count, v + x.value));
-        blocks.push(p(format!(
-            "截至{}年底，{name}占用使用国有资产总体情况为：",
-            year - 1
-        )));
-        blocks.push(item(format!(
-            "1. 房屋{}平方米，价值{}。",
-            crate::money::group_thousands(&format!("{:.2}", crate::money::round2(a.building_area))),
-            b.unit.money(a.building_value)
-        )));
-        blocks.push(item(format!(
-            "2. 车辆{count}辆，价值{}；其中：一般公务用车{}辆，价值{}；执法执勤用车{}辆，价值{}；其他车辆{}辆，价值{}。",
-            b.unit.money(value),
-            a.general_vehicles.count,
-            b.unit.money(a.general_vehicles.value),
-            a.enforcement_vehicles.count,
-            b.unit.money(a.enforcement_vehicles.value),
-            a.other_vehicles.count,
-            b.unit.money(a.other_vehicles.value)
-        )));
-        blocks.push(item(format!(
-            "3. 办公家具价值{}。",
-            b.unit.money(a.furniture_value)
-        )));
-        blocks.push(item(format!(
-            "4. 其他资产价值{}。",
-            b.unit.money(a.other_value)
-        )));
-        blocks.push(p(format!(
-            "单位价值50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
-            a.equipment_over_50, a.equipment_over_100
-        )));
-        let purchase = f.three_item(ThreeKind::VehiclePurchase);
-        let vehicles = if a.plan_vehicles == 0 && purchase.is_zero() {
-            "未安排购置车辆经费".to_string()
-        } else {
-            format!(
-                "安排购置车辆{}辆，经费{}",
-                a.plan_vehicles,
-                b.unit.money(purchase)
-            )
-        };
-        blocks.push(p(format!(
-            "{year}年{scope}预算{vehicles}，安排购置50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
-            a.plan_equipment_over_50, a.plan_equipment_over_100
-        )));
+    let a = &b.assets;
+    let vehicles = [a.general_vehicles, a.enforcement_vehicles, a.other_vehicles];
+    let (count, value) = vehicles
+        .iter()
+        .fold((0, Money::ZERO), |(c, v), x| (c + x.count, v + x.value));
+    blocks.push(p(format!(
+        "截至{}年底，{name}占用使用国有资产总体情况为：",
+        year - 1
+    )));
+    blocks.push(item(format!(
+        "1. 房屋{}平方米，价值{}。",
+        crate::money::group_thousands(&format!("{:.2}", crate::money::round2(a.building_area))),
+        b.unit.money(a.building_value)
+    )));
+    blocks.push(item(format!(
+        "2. 车辆{count}辆，价值{}；其中：一般公务用车{}辆，价值{}；执法执勤用车{}辆，价值{}；其他车辆{}辆，价值{}。",
+        b.unit.money(value),
+        a.general_vehicles.count,
+        b.unit.money(a.general_vehicles.value),
+        a.enforcement_vehicles.count,
+        b.unit.money(a.enforcement_vehicles.value),
+        a.other_vehicles.count,
+        b.unit.money(a.other_vehicles.value)
+    )));
+    blocks.push(item(format!(
+        "3. 办公家具价值{}。",
+        b.unit.money(a.furniture_value)
+    )));
+    blocks.push(item(format!(
+        "4. 其他资产价值{}。",
+        b.unit.money(a.other_value)
+    )));
+    blocks.push(p(format!(
+        "单位价值50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
+        a.equipment_over_50, a.equipment_over_100
+    )));
+    let purchase = f.three_item(ThreeKind::VehiclePurchase);
+    let vehicles = if a.plan_vehicles == 0 && purchase.is_zero() {
+        "未安排购置车辆经费".to_string()
     } else {
-        blocks.push(p(format!("{name}未填报国有资产占用使用情况。")));
-    }
+        format!(
+            "安排购置车辆{}辆，经费{}",
+            a.plan_vehicles,
+            b.unit.money(purchase)
+        )
+    };
+    blocks.push(p(format!(
+        "{year}年{scope}预算{vehicles}，安排购置50万元以上大型设备{}台，单位价值100万元以上大型设备{}台。",
+        a.plan_equipment_over_50, a.plan_equipment_over_100
+    )));
     blocks.push(sub("（四）预算绩效情况"));
     blocks.extend(performance(b, f));
     blocks.push(sub("（五）其他需说明的事项"));

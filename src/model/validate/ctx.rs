@@ -97,7 +97,7 @@ impl<'a> Ctx<'a> {
     ) -> Option<&'r T> {
         if field.is_none() {
             let name = key.rsplit('.').next().unwrap_or(key);
-            let near = near.or_else(|| header_span(self.src, key));
+            let near = near.or_else(|| header_span(self.src, key)).or(Some(0..0));
             self.error(
                 near,
                 key,

@@ -15,6 +15,7 @@ use crate::model::budget::{
     Unit,
 };
 use crate::model::codes::Names;
+use crate::model::explicit::Explicit;
 use crate::model::raw::{RawBudget, RawControl, RawFonts, RawOverview, RawText, RawUnit};
 use crate::money::MoneyUnit;
 use std::collections::BTreeMap;
@@ -60,10 +61,17 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
             ),
         }
     }
-    let procurement = raw
-        .procurement
-        .as_ref()
-        .and_then(|p| extras::procurement(p, ctx));
+    let procurement =
+        explicit_section(raw.procurement.as_ref(), "procurement", "政府采购预算", ctx)
+            .and_then(|p| extras::procurement(p, ctx));
+    if raw.assets.is_none() {
+        ctx.error(
+            Some(0..0),
+            "assets",
+            "缺少 [assets]（国有资产占用使用情况）：没有填写不等于没有（missing section）",
+            Some("按上年末的资产账填写房屋、车辆、家具、其他资产和大型设备"),
+        );
+    }
     let assets = raw.assets.as_ref().and_then(|a| extras::assets(a, ctx));
     let performance = extras::performance(&raw.performance, ctx, &rules, &projects);
     let notes = Notes {
@@ -136,7 +144,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         prior,
         purposes,
         procurement,
-        assets,
+        assets: assets?,
         performance,
         notes,
         glossary,
@@ -211,7 +219,12 @@ fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
     let name = raw_name
         .map(|n| ctx.text(n, "unit.name", &rules))
         .unwrap_or_default();
-    let issued = raw.issued.as_ref().and_then(|d| {
+    let issued_raw = ctx.required(
+        &raw.issued,
+        "unit.issued",
+        raw.name.as_ref().map(|n| n.span()),
+    );
+    let issued = issued_raw.and_then(|d| {
         let parsed = parse_date(d.get_ref());
         if parsed.is_none() {
             ctx.error(
@@ -235,6 +248,30 @@ fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
         amount_unit,
         display_unit,
     })
+}
+
+/// A section that must be given or marked `key = "none"`: reports its absence (at the
+/// start of the file, where a section can be added) and returns the table when given.
+pub fn explicit_section<'r, T>(
+    raw: Option<&'r toml::Spanned<Explicit<T>>>,
+    key: &str,
+    what: &str,
+    ctx: &mut Ctx<'_>,
+) -> Option<&'r T> {
+    match raw {
+        Some(section) => section.get_ref().given(),
+        None => {
+            ctx.error(
+                header_span(ctx.src, key).or(Some(0..0)),
+                key,
+                format!("缺少 {key}（{what}）：没有填写不等于没有（missing section）"),
+                Some(&format!(
+                    "填写这一节；确实没有时写 {key} = \"none\"，公开文件会据此说明“未安排”"
+                )),
+            );
+            None
+        }
+    }
 }
 
 /// `万元` (the default when absent) or `元`.

@@ -5,7 +5,8 @@ use super::spending::{check_func_names, near};
 use super::text::TextRules;
 use crate::model::budget::{Comparison, IncomeKind, Prior, PriorSplit, ThreeKind};
 use crate::model::codes::Names;
-use crate::model::raw::{RawComparison, RawPrior, RawPriorSplit};
+use crate::model::explicit::Explicit;
+use crate::model::raw::{RawComparison, RawPrior, RawPriorSplit, RawPriorThree};
 
 fn comparison(
     raw: Option<&RawComparison>,
@@ -109,7 +110,18 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
             );
         }
     }
-    let t = &raw.three_public;
+    let none = RawPriorThree::default();
+    let three = super::explicit_section(
+        raw.three_public.as_ref(),
+        "prior.three_public",
+        "上年“三公”经费预算",
+        ctx,
+    );
+    let declared_none = matches!(
+        raw.three_public.as_ref().map(|t| t.get_ref()),
+        Some(Explicit::None)
+    );
+    let t = three.unwrap_or(&none);
     let three_fields = [
         (ThreeKind::Outbound, &t.outbound, "outbound"),
         (
@@ -126,6 +138,13 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
     ];
     let mut three_public = std::collections::BTreeMap::new();
     for (kind, field, name) in three_fields {
+        if declared_none {
+            three_public.insert(kind, Comparison::none());
+            continue;
+        }
+        if three.is_some() {
+            ctx.required(field, &format!("prior.three_public.{name}"), None);
+        }
         if let Some(c) = comparison(
             field.as_ref(),
             &format!("prior.three_public.{name}"),
@@ -141,6 +160,8 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
         general_budget: split(&raw.general_budget, "prior.general_budget", ctx, rules),
         items,
         three_public,
-        operating: comparison(raw.operating.as_ref(), "prior.operating", ctx, rules),
+        operating: ctx
+            .required(&raw.operating, "prior.operating", None)
+            .and_then(|o| comparison(Some(o), "prior.operating", ctx, rules)),
     }
 }
