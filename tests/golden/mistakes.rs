@@ -27,18 +27,11 @@ fn qitai_matches_published_figures() {
     );
 }
 
-const CHANGJI_TOTAL: &str = "原文基本支出总计印为581.55万元，但表2、表3、表5各项（409.71+20.71+53.20+26.60+26.60+1.66+0.44+42.62）与表6各款合计均为581.54万元；总计应等于明细之和";
-const CHANGJI_GRAND: &str =
-    "收支总计=581.54+216.98+238.00=1,036.52万元（原文1,036.53万元，与明细不符）";
-const CHANGJI_PERSONNEL: &str =
-    "人员经费=工资福利支出495.05+对个人和家庭的补助26.87=521.92万元（原文521.93万元）";
-const CHANGJI_BASIC_CHANGE: &str =
-    "基本支出581.54万元比上年634.70万元减少53.16万元，下降8.38%（原文以581.55计算）";
-const CHANGJI_GPB_CHANGE: &str =
-    "一般公共预算581.54万元比上年2,918.03万元减少2,336.49万元（原文以581.55计算）";
-const CHANGJI_ROUNDING: &str = "百分比按四舍五入：2.51/55.71=4.5055%→4.51%，1.91/61.53=3.1042%→3.10%，原文分别印为4.50%、3.11%";
-const CHANGJI_LOCAL: &str =
-    "整体绩效目标表本级安排=当年一般公共预算581.54+财政拨款结转216.98=798.52万元（原文798.53万元）";
+// 昌吉 and 玛纳斯 are transcribed at 元 precision (examples/*.toml, values found and checked by
+// scripts/hidden_yuan.py): every leaf inside its printed figure's rounding interval, so the
+// totals the references print over lines that add to 0.01 less (581.55, 1,036.53, 521.93,
+// 20.37, 301.31, 14.66 …) are reproduced, not listed here. What remains are real mistakes
+// that no 元 values can produce, and differences of form.
 
 #[test]
 fn changji_matches_published_figures() {
@@ -47,53 +40,16 @@ fn changji_matches_published_figures() {
         &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
         &[],
         &[
-            m("表1", Some("581.55"), Some("581.54"), 3, CHANGJI_TOTAL),
-            m("表1", Some("1036.53"), Some("1036.52"), 2, CHANGJI_GRAND),
-            m("表2", Some("581.55"), Some("581.54"), 2, CHANGJI_TOTAL),
-            m("表2", Some("1036.53"), Some("1036.52"), 1, CHANGJI_GRAND),
-            m("表3", Some("581.55"), Some("581.54"), 1, CHANGJI_TOTAL),
-            m("表3", Some("1036.53"), Some("1036.52"), 1, CHANGJI_GRAND),
-            m("表4", Some("581.55"), Some("581.54"), 5, CHANGJI_TOTAL),
-            m("表5", Some("581.55"), Some("581.54"), 2, CHANGJI_TOTAL),
-            m("表6", Some("581.55"), Some("581.54"), 1, CHANGJI_TOTAL),
-            m("表6", Some("521.93"), Some("521.92"), 1, CHANGJI_PERSONNEL),
-            m("一", Some("1036.53"), Some("1036.52"), 1, CHANGJI_GRAND),
-            m("二", Some("1036.53"), Some("1036.52"), 1, CHANGJI_GRAND),
-            m("二", Some("581.55"), Some("581.54"), 1, CHANGJI_TOTAL),
-            m(
-                "二",
-                Some("2336.48"),
-                Some("2336.49"),
-                1,
-                CHANGJI_GPB_CHANGE,
-            ),
-            m("三", Some("1036.53"), Some("1036.52"), 1, CHANGJI_GRAND),
-            m("三", Some("581.55"), Some("581.54"), 1, CHANGJI_TOTAL),
-            m("三", Some("53.15"), Some("53.16"), 1, CHANGJI_BASIC_CHANGE),
-            m("三", Some("8.37"), Some("8.38"), 1, CHANGJI_BASIC_CHANGE),
-            m("四", Some("581.55"), Some("581.54"), 2, CHANGJI_TOTAL),
-            m("五", Some("581.55"), Some("581.54"), 2, CHANGJI_TOTAL),
-            m("五", Some("53.15"), Some("53.16"), 1, CHANGJI_BASIC_CHANGE),
-            m("五", Some("8.37"), Some("8.38"), 1, CHANGJI_BASIC_CHANGE),
-            m("五", Some("4.50"), Some("4.51"), 1, CHANGJI_ROUNDING),
-            m("六", Some("581.55"), Some("581.54"), 1, CHANGJI_TOTAL),
-            m("六", Some("521.93"), Some("521.92"), 1, CHANGJI_PERSONNEL),
             m("十", None, Some("0.00"), 2, NO_DECIMALS),
-            m("十二", Some("3.11"), Some("3.10"), 1, CHANGJI_ROUNDING),
-            m("十二", Some("1036.53"), Some("1036.52"), 1, CHANGJI_GRAND),
-            m("十二", None, Some("1036.52"), 1, UNIT_TOTAL_ROW),
-            m("十二", Some("798.53"), Some("798.52"), 1, CHANGJI_LOCAL),
+            m("十二", None, Some("1036.53"), 1, UNIT_TOTAL_ROW),
             m("十二", None, Some("0.00"), 1, NO_DECIMALS),
         ],
     );
 }
 
-const MANAS_HEALTH: &str = "卫生健康支出的两项为15.97+4.39=20.36万元，原文类、款行印为20.37万元（且各类合计为517.37，不等于总计517.36）";
-const MANAS_TABLE6: &str = "表6的301各款合计301.30、303各款合计14.65，与原文类行301.31、14.66不符；按类行与总计调整其他工资福利支出为14.88、奖励金为0.98";
-const MANAS_INCOME_SHARE: &str = "收入结构占比：517.36/1,700.46=30.4247%，1,183.05/1,700.46=69.5723%；原文印30.42%、69.58%（合计100.00%但69.58%舍入错误），最大余数法为30.43%、69.57%";
-const MANAS_SPENDING_SHARE: &str =
-    "项目支出1,183.10/1,700.46=69.5753%，应为69.58%（原文69.57%，基本支出与项目支出合计99.99%）";
-const MANAS_GPB_SHARE: &str = "卫生健康支出按20.36万元计算占3.9354%；最大余数法使各类合计100.00%，取3.93%（原文3.94%，各类合计100.01%）";
+const MANAS_INCOME_SHARE: &str = "收入结构占比：517.3626/1,700.4626=30.4248%，1,183.05/1,700.4626=69.5722%；原文印30.42%、69.58%（合计100.00%但69.58%舍入错误），最大余数法为30.43%、69.57%。一般公共预算在[517.355, 517.365)、结转在[1,183.045, 1,183.055)内无论元值如何，结转都是69.572x%，余数都小于一般公共预算的，元值不能复现原文";
+const MANAS_SPENDING_SHARE: &str = "项目支出1,183.10/1,700.4626=69.5752%，应为69.58%（原文69.57%，基本支出与项目支出合计99.99%）；基本支出占比在30.4245%～30.4249%之间，元值不能复现原文";
+const MANAS_GPB_SHARE: &str = "第三部分五（二）原文各类分别四舍五入，合计100.01%（82.05%+9.00%+3.94%+5.02%）；最大余数法使合计为100.00%：424.4676/517.3626=82.0445%的余数0.45小于8.9976%的0.76和卫生健康支出20.365/517.3626=3.9363%的0.63，取82.04%";
 
 #[test]
 fn manas_matches_published_figures() {
@@ -102,21 +58,173 @@ fn manas_matches_published_figures() {
         &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
         &[],
         &[
-            m("表1", Some("20.37"), Some("20.36"), 1, MANAS_HEALTH),
-            m("表2", Some("20.37"), Some("20.36"), 6, MANAS_HEALTH),
-            m("表3", Some("20.37"), Some("20.36"), 4, MANAS_HEALTH),
-            m("表4", Some("20.37"), Some("20.36"), 2, MANAS_HEALTH),
-            m("表5", Some("20.37"), Some("20.36"), 4, MANAS_HEALTH),
-            m("表6", Some("14.87"), Some("14.88"), 2, MANAS_TABLE6),
-            m("表6", Some("0.97"), Some("0.98"), 2, MANAS_TABLE6),
             m("二", Some("30.42"), Some("30.43"), 1, MANAS_INCOME_SHARE),
             m("二", Some("69.58"), Some("69.57"), 1, MANAS_INCOME_SHARE),
             m("三", Some("69.57"), Some("69.58"), 1, MANAS_SPENDING_SHARE),
-            m("四", Some("20.37"), Some("20.36"), 1, MANAS_HEALTH),
-            m("五", Some("20.37"), Some("20.36"), 1, MANAS_HEALTH),
-            m("五", Some("3.94"), Some("3.93"), 1, MANAS_GPB_SHARE),
+            m("五", Some("82.05"), Some("82.04"), 1, MANAS_GPB_SHARE),
             m("十", None, Some("0.00"), 2, NO_DECIMALS),
             m("十二", None, Some("1700.46"), 1, UNIT_TOTAL_ROW),
         ],
     );
+}
+
+/// The reference's and the document's two-decimal figures per region.
+fn region_figures(
+    name: &str,
+    present_tables: &[usize],
+) -> Vec<(String, BTreeMap<String, i32>, BTreeMap<String, i32>)> {
+    let ours = our_regions(&example_document(name));
+    reference_regions(&reference(name), present_tables)
+        .into_iter()
+        .map(|(region, text)| {
+            let mine = multiset(numbers(ours.get(&region).map_or("", String::as_str)));
+            (region, multiset(numbers(&text)), mine)
+        })
+        .collect()
+}
+
+/// Each figure is printed by the reference, and the document prints it at least as often in
+/// every region (table or part-3 section) where the reference does.
+fn assert_printed_where_published(name: &str, present_tables: &[usize], figures: &[&str]) {
+    let regions = region_figures(name, present_tables);
+    let mut failures = Vec::new();
+    for f in figures {
+        let mut published = 0;
+        for (region, r, o) in &regions {
+            let want = r.get(*f).copied().unwrap_or(0);
+            let got = o.get(*f).copied().unwrap_or(0);
+            published += want;
+            if got < want {
+                failures.push(format!(
+                    "{name} {region}: {f} published ×{want}, derived ×{got}"
+                ));
+            }
+        }
+        if published == 0 {
+            failures.push(format!("{name}: {f} is not in the reference"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n"));
+}
+
+/// 昌吉's totals over lines whose printed figures add to 0.01 less: reproduced from the 元
+/// values, with the changes and percentages computed from them.
+#[test]
+fn changji_rounded_totals_as_published() {
+    assert_printed_where_published(
+        "changji-industry-2024",
+        &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+        &[
+            "581.55",  // 一般公共预算基本支出 (tables 1–6, part 3)
+            "1036.53", // 收支总计
+            "521.93",  // 人员经费
+            "53.15",   // 基本支出: 减少53.15万元
+            "8.37",    // 基本支出: 下降8.37%
+            "2336.48", // 一般公共预算: 减少2,336.48万元
+            "4.50",    // 2080505: 下降4.50%
+            "3.11",    // 机关运行经费: 下降3.11%
+            "798.53",  // 整体绩效目标表 本级安排
+            "409.71",  // leaves with 元 values print as published: 行政运行
+            "53.20",   // 2080505 / 30108
+            "16.55",   // 30299
+            "15.18",   // 30301
+        ],
+    );
+}
+
+/// 玛纳斯's 卫生健康支出 and table 6 class rows over lines whose printed figures add to 0.01
+/// less, and the leaves as printed.
+#[test]
+fn manas_rounded_totals_as_published() {
+    assert_printed_where_published(
+        "manas-commerce-2024",
+        &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+        &[
+            "20.37",  // 卫生健康支出 类/款 (tables 1–5, part 3)
+            "301.31", // 表6 301 工资福利支出
+            "14.66",  // 表6 303 对个人和家庭的补助
+            "315.97", // 人员经费
+            "517.36", "1700.41", // 整体绩效目标表 本级安排
+            "14.87",   // 表6 其他工资福利支出, as printed
+            "0.97",    // 表6 奖励金, as printed
+            "15.97",   // 2101101 / 30110
+            "4.39",    // 2101103 / 30111
+            "279.47",  // 行政运行
+            "11.37",   // 2101101: 减少11.37万元
+            "41.59",   // 2101101: 下降41.59%
+            "3.13",    // 2101103: 减少3.13万元 (上年元值 7.5266)
+            "41.62",   // 2101103: 下降41.62%
+        ],
+    );
+}
+
+/// A published text that is wrong: the reference prints `published` in `region`, the
+/// document prints `ours` there instead.
+struct TextMistake {
+    example: &'static str,
+    region: &'static str,
+    published: &'static str,
+    ours: &'static str,
+    why: &'static str,
+}
+
+const TEXT_MISTAKES: [TextMistake; 1] = [TextMistake {
+    example: "manas-commerce-2024",
+    region: "十二",
+    published: "玛纳斯县商务和经济信息化委员会",
+    ours: "玛纳斯县商务和工业信息化局",
+    why: "部门整体绩效目标表的部门名称沿用了上年的旧名称；全文与落款均为玛纳斯县商务和工业信息化局",
+}];
+
+#[test]
+fn published_text_mistakes() {
+    for t in &TEXT_MISTAKES {
+        let refs = reference_regions(&reference(t.example), &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        let doc = example_document(t.example);
+        let ours = our_regions(&doc);
+        let (r, o) = (&refs[t.region], &ours[t.region]);
+        assert!(
+            r.contains(t.published),
+            "{} {}: reference lacks {} ({})",
+            t.example,
+            t.region,
+            t.published,
+            t.why
+        );
+        assert!(
+            !o.contains(t.published),
+            "{} {}: document repeats {} ({})",
+            t.example,
+            t.region,
+            t.published,
+            t.why
+        );
+        let table_cells: Vec<String> = doc.parts[2]
+            .sections
+            .iter()
+            .filter(|s| {
+                s.heading
+                    .as_deref()
+                    .is_some_and(|h| h.starts_with(t.region))
+            })
+            .flat_map(|s| s.blocks.iter())
+            .filter_map(|b| match b {
+                Block::Table(tb) => Some(tb),
+                _ => None,
+            })
+            .flat_map(|tb| {
+                tb.body
+                    .iter()
+                    .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
+            })
+            .collect();
+        assert!(
+            table_cells.iter().any(|c| c == t.ours),
+            "{} {}: no table cell {} ({})",
+            t.example,
+            t.region,
+            t.ours,
+            t.why
+        );
+    }
 }
