@@ -8,14 +8,24 @@ use common::{example_path, EXAMPLES};
 use std::path::Path;
 
 /// Forms of a mistyped amount, each refused.
-const MISREAD: [&str; 7] = ["1,2,3", "1,,9.00", ",19.00", "19,.00", "1.2.3", "12a", "1,2345.00"];
+const MISREAD: [&str; 7] = [
+    "1,2,3",
+    "1,,9.00",
+    ",19.00",
+    "19,.00",
+    "1.2.3",
+    "12a",
+    "1,2345.00",
+];
 
 /// True for a string value that is an amount as written in the examples.
 fn is_amount(key: &str, text: &str) -> bool {
     let last = key.rsplit('.').next().unwrap_or(key);
     !last.contains("code")
         && text.contains('.')
-        && text.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 #[test]
@@ -27,7 +37,11 @@ fn every_amount_misread_is_refused_where_it_stands() {
             .into_iter()
             .filter(|(key, _, text)| is_amount(key, text))
             .collect();
-        assert!(amounts.len() > 50, "{name}: amounts found: {}", amounts.len());
+        assert!(
+            amounts.len() > 50,
+            "{name}: amounts found: {}",
+            amounts.len()
+        );
         for (i, (key, span, _)) in amounts.iter().enumerate() {
             let bad = MISREAD[i % MISREAD.len()];
             let mut perturbed = src.clone();
@@ -38,7 +52,10 @@ fn every_amount_misread_is_refused_where_it_stands() {
                     && (d.message.contains("不是金额") || d.message.contains("不是非负数值"))
                     && d.span.as_ref().is_some_and(|s| s.start == span.start)
             });
-            assert!(hit, "{name} {key}: \"{bad}\" was not refused at its place: {diags:?}");
+            assert!(
+                hit,
+                "{name} {key}: \"{bad}\" was not refused at its place: {diags:?}"
+            );
             tried += 1;
         }
     }
