@@ -44,12 +44,6 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     let frame = flow.frame;
     let landscape = frame.page_w > frame.page_h;
     let (title, title_h) = title_block(m, table, frame.width, landscape)?;
-    let mut meas = measure(m, table, frame.width, frame.height - title_h, landscape)?;
-    let caption = continuation(m, table)?;
-    meas.split_tall_rows(frame.height - caption.1 - meas.header_height() - 1.0);
-    let groups = meas.body_groups();
-    let mut heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
-    let header_h = meas.header_height();
     // The 空表 statement (body text) or the 尾差 note (table type, set under the rules).
     let (statement, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
         (Some(s), true) => (Some((s, Role::Body)), 14.0, 28.0),
@@ -75,6 +69,21 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     let statement_h = statement
         .as_ref()
         .map_or(0.0, |l| l.len() as f32 * size * 1.6 + 8.0);
+    // A table that fits in what is left of the page (a table page, or the page under the
+    // part heading) with its note is set to fit there, note included.
+    let room = flow.remaining().max(frame.height * 0.5);
+    let mut meas = measure(
+        m,
+        table,
+        frame.width,
+        room - title_h - statement_h,
+        landscape,
+    )?;
+    let caption = continuation(m, table)?;
+    meas.split_tall_rows(frame.height - caption.1 - meas.header_height() - 1.0);
+    let groups = meas.body_groups();
+    let mut heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
+    let header_h = meas.header_height();
     // A note under the rows stays on the page of the last rows.
     if let Some(last) = heights.last_mut() {
         *last += statement_h;
