@@ -114,6 +114,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
     controls(b, f, &mut out);
     splits(b, &mut out);
     performance_tables(b, f, &mut out);
+    unused_notes(b, f, &mut out);
     out
 }
 
@@ -261,5 +262,28 @@ fn performance_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
                 b.unit.scope.word()
             ),
         ));
+    }
+}
+
+/// A `[notes]` reason the document will not print: nothing it explains exists.
+fn unused_notes(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    let c = super::totals::project_counts(b, f);
+    let unused = [
+        (
+            b.notes.secret_reason.is_some() && c.secret.0 == 0,
+            "notes.secret_reason",
+            "没有涉密的财政拨款项目",
+        ),
+        (
+            b.notes.nonfiscal_reason.is_some() && c.nonfiscal_untabled.0 == 0,
+            "notes.nonfiscal_reason",
+            "没有未公开绩效目标表的非财政拨款项目",
+        ),
+    ];
+    for (_, key, why) in unused.into_iter().filter(|(u, _, _)| *u) {
+        out.push(
+            Diagnostic::warning(None, key, format!("{key} 不会印出：{why}（unused entry）"))
+                .with_hint("检查项目是否漏录或标错；不需要时删去这一条"),
+        );
     }
 }
