@@ -64,14 +64,33 @@ fn nearest_hint(near: &[(String, String)]) -> String {
     format!("检查编码是否写错；最接近的已有编码：{}", list.join("、"))
 }
 
-/// Reports a second line with the same code and source.
-fn duplicate(ctx: &mut Ctx<'_>, what: &str, source: Source, key: &str, near: Option<Range<usize>>) {
-    ctx.error(
-        near,
-        &format!("{key}.code"),
-        format!("{what}（{}）重复录入（duplicate line）", source.name()),
-        Some("同一科目、同一资金来源只写一行"),
-    );
+/// Lines seen so far by (code, source): the first one's key and place, and whether it was
+/// already reported as a duplicate.
+type Seen = BTreeMap<(String, Source), (String, Option<Range<usize>>, bool)>;
+
+/// Records a line; a second line with the same code and source is reported at both
+/// places (the first one once).
+fn duplicate(
+    ctx: &mut Ctx<'_>,
+    seen: &mut Seen,
+    what: &str,
+    source: Source,
+    key: &str,
+    near: Option<Range<usize>>,
+) {
+    let id = (what.to_string(), source);
+    let Some((first_key, first_near, reported)) = seen.get_mut(&id) else {
+        seen.insert(id, (key.to_string(), near, false));
+        return;
+    };
+    let message = format!("{what}（{}）重复录入（duplicate line）", source.name());
+    let hint = Some("同一科目、同一资金来源只写一行；否则这笔钱会被加两次");
+    if !*reported {
+        *reported = true;
+        let (k, n) = (first_key.clone(), first_near.clone());
+        ctx.error(n, &format!("{k}.code"), message.clone(), hint);
+    }
+    ctx.error(near, &format!("{key}.code"), message, hint);
 }
 
 /// Basic spending, both cuts.
@@ -81,7 +100,7 @@ pub fn basic(
     names: &Names,
 ) -> (Vec<BasicLine>, Vec<EconomicLine>) {
     let mut lines = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = Seen::new();
     for (i, l) in raw.basic.iter().enumerate() {
         let key = format!("basic[{i}]");
         let near = near(&[&l.code, &l.amount].map(|f| f.as_ref().map(|v| v.span())));
@@ -112,9 +131,14 @@ pub fn basic(
                 names,
                 ctx,
             );
-            if !seen.insert((c.to_string(), source)) {
-                duplicate(ctx, &format!("基本支出 {c}"), source, &key, near.clone());
-            }
+            duplicate(
+                ctx,
+                &mut seen,
+                &format!("基本支出 {c}"),
+                source,
+                &key,
+                near.clone(),
+            );
         }
         if let (Some(code), Some(amount)) = (code, amount) {
             lines.push(BasicLine {
@@ -127,7 +151,7 @@ pub fn basic(
         }
     }
     let mut econ = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = Seen::new();
     for (i, l) in raw.basic_economic.iter().enumerate() {
         let key = format!("basic_economic[{i}]");
         let near = near(&[&l.code, &l.amount].map(|f| f.as_ref().map(|v| v.span())));
@@ -144,9 +168,14 @@ pub fn basic(
                 names,
                 ctx,
             );
-            if !seen.insert((c.to_string(), source)) {
-                duplicate(ctx, &format!("经济分类 {c}"), source, &key, near.clone());
-            }
+            duplicate(
+                ctx,
+                &mut seen,
+                &format!("经济分类 {c}"),
+                source,
+                &key,
+                near.clone(),
+            );
         }
         if let (Some(code), Some(amount)) = (code, amount) {
             econ.push(EconomicLine {
