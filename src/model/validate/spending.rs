@@ -28,11 +28,14 @@ pub fn check_func_names(
         .find(|c| names.functional(c).is_none());
     if let Some(c) = unknown {
         let near = names.nearest_functional(c.as_str(), 3);
-        ctx.error(
-            Some(span),
+        unknown_code(
+            ctx,
+            span,
             key,
-            format!("未知的功能分类编码 {c}（unknown functional code）"),
-            Some(&nearest_hint(&near)),
+            "功能分类编码",
+            "functional",
+            c.as_str(),
+            &near,
         );
     }
 }
@@ -49,19 +52,39 @@ fn check_econ_names(
         .find(|c| names.economic(c).is_none());
     if let Some(c) = unknown {
         let near = names.nearest_economic(c.as_str(), 3);
-        ctx.error(
-            Some(span),
+        unknown_code(
+            ctx,
+            span,
             key,
-            format!("未知的经济分类编码 {c}（unknown economic code）"),
-            Some(&nearest_hint(&near)),
+            "经济分类编码",
+            "economic",
+            c.as_str(),
+            &near,
         );
     }
 }
 
-/// `最接近的已有编码：2011301 行政运行、…`.
-fn nearest_hint(near: &[(String, String)]) -> String {
+/// Reports an unknown code, hinted with the nearest known ones
+/// (`最接近的已有编码：2011301 行政运行、…`).
+fn unknown_code(
+    ctx: &mut Ctx<'_>,
+    span: Range<usize>,
+    key: &str,
+    kind: &str,
+    kind_en: &str,
+    code: &str,
+    near: &[(String, String)],
+) {
     let list: Vec<String> = near.iter().map(|(c, n)| format!("{c} {n}")).collect();
-    format!("检查编码是否写错；最接近的已有编码：{}", list.join("、"))
+    ctx.error(
+        Some(span),
+        key,
+        format!("未知的{kind} {code}（unknown {kind_en} code）"),
+        Some(&format!(
+            "检查编码是否写错；最接近的已有编码：{}",
+            list.join("、")
+        )),
+    );
 }
 
 /// Lines seen so far by (code, source): the first one's key and place, and whether it was
