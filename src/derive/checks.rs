@@ -230,15 +230,20 @@ fn performance_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
         let current_fiscal = b
             .projects
             .iter()
-            .any(|l| l.name == p.name && l.source.fiscal_budget().is_some());
-        let has_table = b.performance.projects.iter().any(|t| t.project == p.name);
+            .any(|l| l.id == p.id && l.source.fiscal_budget().is_some());
+        let has_table =
+            !p.name.is_empty() && b.performance.projects.iter().any(|t| t.project == p.name);
         if current_fiscal && !p.secret && !has_table {
             out.push(Diagnostic::warning(
                 p.first.span.clone(),
                 "performance.projects",
                 format!(
                     "财政拨款项目“{}”没有绩效目标表（no performance table）",
-                    p.name
+                    if p.name.is_empty() {
+                        "（未写名称）"
+                    } else {
+                        p.name
+                    }
                 ),
             ));
         }

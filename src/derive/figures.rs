@@ -53,12 +53,16 @@ pub struct CarryoverRow {
     pub purpose: Option<String>,
     /// 涉密.
     pub secret: bool,
+    /// The project, for project rows.
+    pub project: Option<crate::model::budget::ProjectId>,
 }
 
-/// A project (lines with the same name merged) as Part 3 and the performance section see it.
+/// A project (its lines merged) as Part 3 and the performance section see it.
 #[derive(Debug, Clone)]
 pub struct ProjectSummary<'a> {
-    /// Name.
+    /// Which project.
+    pub id: crate::model::budget::ProjectId,
+    /// Name (empty when the TOML gives none).
     pub name: &'a str,
     /// Total this year.
     pub total: Money,
@@ -317,6 +321,7 @@ fn carryover(b: &Budget) -> Vec<CarryoverRow> {
         nonfiscal: [Money::ZERO; 3],
         purpose: None,
         secret: false,
+        project: None,
     };
     for l in b.basic.iter().filter(|l| l.source.is_carryover()) {
         let s = line_split(b, l);
@@ -337,7 +342,7 @@ fn carryover(b: &Budget) -> Vec<CarryoverRow> {
         rows.push(basic);
     }
     for p in b.projects.iter().filter(|p| p.source.is_carryover()) {
-        let row = match rows.iter_mut().find(|r| r.name == p.name) {
+        let row = match rows.iter_mut().find(|r| r.project == Some(p.id)) {
             Some(r) => r,
             None => {
                 rows.push(CarryoverRow {
@@ -346,6 +351,7 @@ fn carryover(b: &Budget) -> Vec<CarryoverRow> {
                     nonfiscal: [Money::ZERO; 3],
                     purpose: p.purpose.clone(),
                     secret: p.secret,
+                    project: Some(p.id),
                 });
                 let last = rows.len() - 1;
                 &mut rows[last]
@@ -369,7 +375,7 @@ fn merge_projects(b: &Budget) -> Vec<ProjectSummary<'_>> {
         } else {
             Money::ZERO
         };
-        match out.iter_mut().find(|s| s.name == p.name) {
+        match out.iter_mut().find(|s| s.id == p.id) {
             Some(s) => {
                 s.total += p.total();
                 s.fiscal += fiscal;
@@ -377,6 +383,7 @@ fn merge_projects(b: &Budget) -> Vec<ProjectSummary<'_>> {
                 s.secret |= p.secret;
             }
             None => out.push(ProjectSummary {
+                id: p.id,
                 name: &p.name,
                 total: p.total(),
                 fiscal,

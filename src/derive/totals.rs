@@ -3,6 +3,7 @@
 
 use super::figures::Figures;
 use crate::model::budget::{Budget, IncomeKind, ThreeKind};
+use crate::model::options::{FundingRow, FundingRules};
 use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 
@@ -17,6 +18,10 @@ pub struct ProjectCounts {
     pub secret: (usize, Money),
     /// Non-fiscal projects without a performance table: count, amount.
     pub nonfiscal_untabled: (usize, Money),
+    /// Every project with current-year money: count, amount.
+    pub all: (usize, Money),
+    /// Of those, the ones published without a performance table: count, amount.
+    pub untabled: (usize, Money),
 }
 
 /// The funding lines of the unit-wide performance table.
@@ -24,10 +29,17 @@ pub struct ProjectCounts {
 pub struct PerformanceFunding {
     /// 财政资金：上级安排 (transfers).
     pub superior: Money,
-    /// 财政资金：本级安排 (own fiscal money and fiscal carry-over).
+    /// 财政资金：本级安排 (own fiscal money, and what the rules file here).
     pub local: Money,
     /// 其他资金.
     pub other: Money,
+}
+
+impl PerformanceFunding {
+    /// The table's 合计 (and the 整体 amount of the 预算绩效 sentence).
+    pub fn total(&self) -> Money {
+        self.superior + self.local + self.other
+    }
 }
 
 impl Figures<'_> {
@@ -75,15 +87,31 @@ impl Figures<'_> {
         self.income.get(&kind).copied().unwrap_or_default()
     }
 
-    /// The unit-wide performance table's funding lines.
-    pub fn performance_funding(&self) -> PerformanceFunding {
+    /// The unit-wide performance table's funding lines: transfers are 上级安排, the
+    /// unit's own fiscal money 本级安排, the rest where `rules` file it.
+    pub fn performance_funding(&self, rules: &FundingRules) -> PerformanceFunding {
         use IncomeKind::*;
         let sum = |kinds: &[IncomeKind]| kinds.iter().map(|k| self.income_of(*k)).sum();
-        PerformanceFunding {
+        let mut f = PerformanceFunding {
             superior: sum(&[GeneralTransfer, FundTransfer, SoeTransfer]),
-            local: sum(&[General, Fund, Soe, FiscalCarryover]),
-            other: sum(&[SpecialAccount, UnitFunds, NonfiscalCarryover]),
+            local: sum(&[General, Fund, Soe]),
+            other: Money::ZERO,
+        };
+        for (kind, row) in [
+            (FiscalCarryover, rules.fiscal_carryover),
+            (NonfiscalCarryover, rules.nonfiscal_carryover),
+            (UnitFunds, rules.unit_funds),
+            (SpecialAccount, rules.special_account),
+        ] {
+            let m = self.income_of(kind);
+            match row {
+                FundingRow::Superior => f.superior += m,
+                FundingRow::Local => f.local += m,
+                FundingRow::Other => f.other += m,
+                FundingRow::Excluded => {}
+            }
         }
+        f
     }
 }
 
@@ -91,7 +119,7 @@ impl Figures<'_> {
 pub fn project_counts(b: &Budget, f: &Figures<'_>) -> ProjectCounts {
     let mut c = ProjectCounts::default();
     for s in &f.projects {
-        let lines = b.projects.iter().filter(|l| l.name == s.name);
+        let lines = b.projects.iter().filter(|l| l.id == s.id);
         let fiscal: Money = lines
             .clone()
             .filter(|l| l.source.fiscal_budget().is_some())
@@ -101,11 +129,19 @@ pub fn project_counts(b: &Budget, f: &Figures<'_>) -> ProjectCounts {
             .filter(|l| l.source.is_current_nonfiscal())
             .map(|l| l.total())
             .sum();
-        let tabled = b.performance.projects.iter().any(|t| t.project == s.name);
+        let tabled =
+            !s.name.is_empty() && b.performance.projects.iter().any(|t| t.project == s.name);
         if !fiscal.is_zero() {
             c.fiscal = (c.fiscal.0 + 1, c.fiscal.1 + fiscal);
             if s.secret {
                 c.secret = (c.secret.0 + 1, c.secret.1 + fiscal);
+            }
+        }
+        let current = fiscal + nonfiscal;
+        if !current.is_zero() {
+            c.all = (c.all.0 + 1, c.all.1 + current);
+            if !tabled {
+                c.untabled = (c.untabled.0 + 1, c.untabled.1 + current);
             }
         }
         if !nonfiscal.is_zero() {

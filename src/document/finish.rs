@@ -7,31 +7,58 @@
 //! the sum of the printed lines above it. The table then says so, as offices do.
 
 use super::model::{Block, Cell, CellRef, Document, RowRole, Table};
-use crate::money::MoneyUnit;
+use crate::model::options::ZeroCell;
+use crate::money::{Money, MoneyUnit};
 use rust_decimal::Decimal;
 
 /// The default wording of the 尾差 note; `{unit}` becomes 万元 or 元.
 pub const DEFAULT_ROUNDING_NOTE: &str =
     "注：本表金额单位为{unit}，因四舍五入，合计数与各分项之和可能存在尾差。";
 
-/// Prints every table of `doc` in `unit` and adds the 尾差 note (from `note_template`,
-/// `{unit}` replaced) where a table needs it.
-pub fn finish(doc: &mut Document, unit: MoneyUnit, note_template: &str) {
+/// How a finished document prints: its display unit, the 尾差 note's wording (`{unit}`
+/// replaced), and how zero cells of the 公开表 and of the 绩效目标表 print (`None`: as built).
+#[derive(Debug, Clone, Copy)]
+pub struct Finish<'a> {
+    /// Display unit.
+    pub unit: MoneyUnit,
+    /// 尾差 note template.
+    pub note: &'a str,
+    /// Zero cells of numbered tables.
+    pub zero_tables: Option<ZeroCell>,
+    /// Zero cells of the 绩效目标表.
+    pub zero_performance: Option<ZeroCell>,
+}
+
+/// Prints every table of `doc` in its display unit and adds the 尾差 note where a table
+/// needs it.
+pub fn finish(doc: &mut Document, how: &Finish<'_>) {
     for part in &mut doc.parts {
         for section in &mut part.sections {
             for block in &mut section.blocks {
                 if let Block::Table(t) = block {
-                    finish_table(t, unit, note_template);
+                    let zero = if t.label.is_some() {
+                        how.zero_tables
+                    } else {
+                        how.zero_performance
+                    };
+                    finish_table(t, how.unit, how.note, zero);
                 }
             }
         }
     }
 }
 
-fn finish_table(t: &mut Table, unit: MoneyUnit, note_template: &str) {
+fn finish_table(t: &mut Table, unit: MoneyUnit, note_template: &str, zero: Option<ZeroCell>) {
     for cell in t.body.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        if zero == Some(ZeroCell::Zero) && cell.blank_zero {
+            cell.amount = Some(Money::ZERO);
+            cell.blank_zero = false;
+        }
         if let Some(m) = cell.amount {
             cell.text = unit.grouped(m);
+            if zero == Some(ZeroCell::Blank) && m.is_zero() {
+                cell.text.clear();
+            }
         }
     }
     if t.unit.is_some() {
@@ -75,7 +102,13 @@ fn level_relations(t: &Table) -> Vec<(CellRef, Vec<CellRef>)> {
     let roles: Vec<RowRole> = t.body.iter().map(|r| r.role).collect();
     let child_rows = |at: usize| -> Vec<usize> {
         let (child, stop): (RowRole, &[RowRole]) = match roles[at] {
-            RowRole::Total | RowRole::Group => (RowRole::Class, &[]),
+            // A 总计 row adds up every 类 row, wherever it is printed.
+            RowRole::Total => {
+                return (0..roles.len())
+                    .filter(|i| roles[*i] == RowRole::Class)
+                    .collect()
+            }
+            RowRole::Group => (RowRole::Class, &[]),
             RowRole::Class => (RowRole::Kuan, &[RowRole::Class, RowRole::Total]),
             RowRole::Kuan => (
                 RowRole::Item,
@@ -197,7 +230,7 @@ mod tests {
         };
         let mut doc_table = table(body, sums);
         assert!(!has_tail(&doc_table, MoneyUnit::Wan));
-        finish_table(&mut doc_table, MoneyUnit::Wan, DEFAULT_ROUNDING_NOTE);
+        finish_table(&mut doc_table, MoneyUnit::Wan, DEFAULT_ROUNDING_NOTE, None);
         assert_eq!(doc_table.rounding_note, None);
     }
 
@@ -209,7 +242,7 @@ mod tests {
             ..Sums::default()
         };
         let mut t = table(body, sums);
-        finish_table(&mut t, MoneyUnit::Wan, DEFAULT_ROUNDING_NOTE);
+        finish_table(&mut t, MoneyUnit::Wan, DEFAULT_ROUNDING_NOTE, None);
         assert_eq!(
             t.rounding_note.as_deref(),
             Some("注：本表金额单位为万元，因四舍五入，合计数与各分项之和可能存在尾差。")
@@ -223,7 +256,7 @@ mod tests {
     fn printing_in_yuan_relabels_and_reprints() {
         let body = vec![row(RowRole::Plain, &["1795.465"])];
         let mut t = table(body, Sums::default());
-        finish_table(&mut t, MoneyUnit::Yuan, DEFAULT_ROUNDING_NOTE);
+        finish_table(&mut t, MoneyUnit::Yuan, DEFAULT_ROUNDING_NOTE, None);
         assert_eq!(t.body[0].cells[1].text, "17,954,650.00");
         assert_eq!(t.unit.as_deref(), Some("单位：元"));
     }

@@ -251,6 +251,9 @@ pub struct Cell {
     pub align: Align,
     /// Indentation level inside the cell (款 1, 项 2), for name columns.
     pub indent: u8,
+    /// A zero amount printed blank by the standard layout (`zero_cells` may print it 0.00).
+    #[serde(skip)]
+    pub blank_zero: bool,
 }
 
 impl Cell {
@@ -263,6 +266,7 @@ impl Cell {
             rowspan: 1,
             align: Align::Left,
             indent: 0,
+            blank_zero: false,
         }
     }
 
@@ -279,6 +283,7 @@ impl Cell {
         if m.is_zero() {
             Cell {
                 align: Align::Right,
+                blank_zero: true,
                 ..Cell::text("")
             }
         } else {

@@ -95,8 +95,8 @@ pub struct Overview {
     pub functions_intro: Option<String>,
     /// Functions.
     pub functions: Vec<String>,
-    /// Numbered （一）（二）… or plain paragraphs.
-    pub functions_numbered: bool,
+    /// How the functions are numbered.
+    pub functions_numbering: super::options::Numbering,
     /// Subordinate budget units.
     pub subordinates: Vec<String>,
     /// 处室 / 科室 / 股室.
@@ -105,6 +105,8 @@ pub struct Overview {
     pub offices: Vec<String>,
     /// Staffing.
     pub staffing: Staffing,
+    /// Subordinate units the 机关运行经费 includes: (行政单位, 事业单位).
+    pub operating_units: Option<(u32, u32)>,
 }
 
 /// A line of basic spending by function.
@@ -135,16 +137,24 @@ pub struct EconomicLine {
     pub span: Option<std::ops::Range<usize>>,
 }
 
-/// A project line.
+/// Which project a line belongs to: the index of the project's first `[[projects]]` entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ProjectId(pub usize);
+
+/// One line of a project: one 功能分类 项 and source. A project is the lines sharing an id.
 #[derive(Debug, Clone)]
 pub struct Project {
-    /// 项目名称.
+    /// The project it belongs to.
+    pub id: ProjectId,
+    /// 项目名称; empty where the TOML leaves it out (no output prints it).
     pub name: String,
     /// 功能分类 项.
     pub code: FuncCode,
     /// Source of funds.
     pub source: Source,
-    /// Amounts by 经济分类 code (类 or 款).
+    /// The line's amount.
+    pub amount: Money,
+    /// Amounts by 经济分类 code (类 or 款); empty where none is needed and none is given.
     pub economic: Vec<(EconCode, Money)>,
     /// 涉密.
     pub secret: bool,
@@ -156,8 +166,8 @@ pub struct Project {
     pub allocation: Option<String>,
     /// 资金执行时间.
     pub period: Option<String>,
-    /// 补助对象、标准.
-    pub subsidy: Option<String>,
+    /// Subsidy lines, (label, text), printed one each in order.
+    pub subsidy: Vec<(String, String)>,
     /// 主要用于 (carry-over).
     pub purpose: Option<String>,
     /// Where the project is written.
@@ -165,9 +175,9 @@ pub struct Project {
 }
 
 impl Project {
-    /// The project's total.
+    /// The line's total.
     pub fn total(&self) -> Money {
-        self.economic.iter().map(|(_, m)| *m).sum()
+        self.amount
     }
 }
 
@@ -286,6 +296,12 @@ pub struct Performance {
     pub unit: Option<UnitPerformance>,
     /// Per project.
     pub projects: Vec<ProjectPerformance>,
+    /// How the summary sentence counts projects.
+    pub count_style: super::options::CountStyle,
+    /// State the amount of projects published without a table.
+    pub untabled_amount: bool,
+    /// Where the unit-wide table files each kind of money.
+    pub funding: super::options::FundingRules,
 }
 
 /// 其他需说明的事项.
@@ -359,6 +375,8 @@ pub struct Budget {
     pub share_rounding: ShareRounding,
     /// Wording of the 尾差 note under tables (`{unit}` is the display unit).
     pub rounding_note: String,
+    /// Empty tables, table conventions, list order.
+    pub options: super::options::Options,
     /// Fonts.
     pub fonts: Fonts,
     /// Control totals to check: which total, the declared amount, where it is written.

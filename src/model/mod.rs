@@ -1,9 +1,11 @@
 //! Input: the TOML schema, parsing with spans, and validation into a clean budget.
 
 pub mod budget;
+pub mod choice;
 pub mod codes;
 pub mod diagnostic;
 pub mod explicit;
+pub mod options;
 pub mod parse;
 pub mod prior;
 pub mod raw;

@@ -6,14 +6,15 @@
 //! missing key is reported together with every other problem; validation reports each one. A TOML float is never read as a
 //! number: validation re-reads its source text at the span and parses it exactly.
 
+use super::choice::{Choice, RawSubsidy};
 use super::explicit::Explicit;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
 pub use super::raw_sections::{
-    RawAssetPlan, RawAssets, RawCountValue, RawIndicator, RawPerformance, RawProcurement,
-    RawProjectPerformance, RawUnitPerformance,
+    RawAssetPlan, RawAssets, RawCountValue, RawFunding, RawIndicator, RawPerformance,
+    RawProcurement, RawProjectPerformance, RawUnitPerformance,
 };
 
 /// An amount as written: a string (`"1,312.00"`), an integer or a float literal.
@@ -102,8 +103,8 @@ pub struct RawOverview {
     /// 主要职能: one entry per function.
     #[serde(default)]
     pub functions: Vec<RawText>,
-    /// Number the functions （一）（二）… (default) or print them as plain paragraphs.
-    pub functions_numbered: Option<bool>,
+    /// How the functions are numbered: `（一）` (default), `(1)`, `1.` or `none`.
+    pub functions_numbering: Option<RawText>,
     /// Names of subordinate budget units; empty means 无下属预算单位.
     #[serde(default)]
     pub subordinates: Vec<RawText>,
@@ -114,6 +115,17 @@ pub struct RawOverview {
     pub offices: Vec<RawText>,
     /// 人员情况.
     pub staffing: RawStaffing,
+    /// Subordinate units whose 机关运行经费 the unit's figure includes (本级及下属…).
+    pub operating_units: Option<RawOperatingUnits>,
+}
+
+/// The subordinate units a consolidated 机关运行经费 covers.
+#[derive(Debug, Deserialize)]
+pub struct RawOperatingUnits {
+    /// 下属行政单位（家）.
+    pub administrative: Option<RawCount>,
+    /// 下属事业单位（家）.
+    pub institutions: Option<RawCount>,
 }
 
 /// 编制与人员.
@@ -162,17 +174,24 @@ pub struct RawEconomicLine {
     pub amount: Option<RawAmount>,
 }
 
-/// A project (项目支出). A project funded from two sources is written twice with the same name.
+/// A project (项目支出): one line (`code`, `source`, `economic` or `amount` on the project)
+/// or several `[[projects.lines]]`, one per 功能分类 项 or source. A project funded from two
+/// sources may also be written twice with the same name.
 #[derive(Debug, Deserialize)]
 pub struct RawProject {
-    /// 项目名称.
+    /// 项目名称; needed only where a table or sentence prints it.
     pub name: Option<RawText>,
     /// 功能分类 项 code.
     pub code: Option<RawCode>,
     /// 资金来源.
     pub source: Option<RawText>,
+    /// The amount, when no economic split is given (or to check it).
+    pub amount: Option<RawAmount>,
     /// Amounts by 经济分类 code (类 `302` or 款 `30217`).
-    pub economic: BTreeMap<String, RawAmount>,
+    pub economic: Option<BTreeMap<String, RawAmount>>,
+    /// The project's lines, when it is booked on several 项 or sources.
+    #[serde(default)]
+    pub lines: Vec<RawProjectLine>,
     /// 涉密: the texts print 完全不予公开.
     #[serde(default)]
     pub secret: bool,
@@ -184,9 +203,35 @@ pub struct RawProject {
     pub allocation: Option<RawText>,
     /// 资金执行时间.
     pub period: Option<RawText>,
-    /// 补助对象、标准等, optional.
-    pub subsidy: Option<RawText>,
+    /// 补助对象、标准: one text, or labelled lines (补贴人数, 补贴标准 …).
+    pub subsidy: Option<Spanned<RawSubsidy>>,
     /// What a carried-over project's money is mainly used for (第三部分十一).
+    pub purpose: Option<RawText>,
+}
+
+/// One line of a project booked on several 项 or sources; its texts replace the
+/// project's in 第三部分七.
+#[derive(Debug, Deserialize)]
+pub struct RawProjectLine {
+    /// 功能分类 项 code.
+    pub code: Option<RawCode>,
+    /// 资金来源.
+    pub source: Option<RawText>,
+    /// The amount, when no economic split is given (or to check it).
+    pub amount: Option<RawAmount>,
+    /// Amounts by 经济分类 code.
+    pub economic: Option<BTreeMap<String, RawAmount>>,
+    /// 设立的政策依据 of this line.
+    pub basis: Option<RawText>,
+    /// 项目承担单位 of this line.
+    pub undertaker: Option<RawText>,
+    /// 资金分配情况 of this line.
+    pub allocation: Option<RawText>,
+    /// 资金执行时间 of this line.
+    pub period: Option<RawText>,
+    /// 补助对象、标准 of this line.
+    pub subsidy: Option<Spanned<RawSubsidy>>,
+    /// 主要用于 of this line (carry-over).
     pub purpose: Option<RawText>,
 }
 
@@ -324,6 +369,39 @@ pub struct RawOptions {
     /// The 尾差 note printed under tables whose totals differ from the sum of their printed
     /// lines; `{unit}` becomes the display unit.
     pub rounding_note: Option<RawText>,
+    /// Empty 政府性基金, 国有资本经营 and 结转结余 tables: `statement` (default: printed
+    /// with the 空表 statement) or `omit` (left out with their 第三部分 section; what follows
+    /// renumbers); one word or `{ fund, soe, carryover }`.
+    pub empty_tables: Option<Spanned<Choice<RawEmptyTables>>>,
+    /// Where tables 2–7 print their 总计 row: `top` (default) or `bottom`.
+    pub total_row: Option<RawText>,
+    /// Zero amount cells: `blank` or `zero` (0.00); one word or `{ tables, performance }`.
+    pub zero_cells: Option<Spanned<Choice<RawZeroCells>>>,
+    /// The unit-name row under 总计 in tables 7 and 11 (default true).
+    pub unit_row: Option<bool>,
+    /// Year-on-year lists: `code` (default: code order) or `current_first` (this year's 项,
+    /// then those that fell to zero).
+    pub change_order: Option<RawText>,
+}
+
+/// `empty_tables` per table.
+#[derive(Debug, Deserialize)]
+pub struct RawEmptyTables {
+    /// 政府性基金预算支出情况表.
+    pub fund: Option<RawText>,
+    /// 国有资本经营预算支出情况表.
+    pub soe: Option<RawText>,
+    /// 上年结转结余情况明细表.
+    pub carryover: Option<RawText>,
+}
+
+/// `zero_cells` per table kind.
+#[derive(Debug, Deserialize)]
+pub struct RawZeroCells {
+    /// The 公开表 (tables 1–11).
+    pub tables: Option<RawText>,
+    /// The 绩效目标表.
+    pub performance: Option<RawText>,
 }
 
 /// Fonts for the PDF: file paths (absolute or relative to the TOML file).

@@ -77,6 +77,27 @@ pub struct RawPerformance {
     /// 项目支出绩效目标表.
     #[serde(default)]
     pub projects: Vec<RawProjectPerformance>,
+    /// The summary sentence's project counts: `split` (default: 财政拨款 and 非财政拨款
+    /// counts) or `total` (当年预算安排项目共N个).
+    pub count_style: Option<RawText>,
+    /// Add 「其中未公开绩效目标表涉及金额X」 for projects published without a table.
+    pub untabled_amount: Option<bool>,
+    /// Where the unit-wide table files each kind of money.
+    pub funding: Option<RawFunding>,
+}
+
+/// Where the unit-wide performance table files each kind of money: `superior` (财政资金
+/// 上级安排), `local` (财政资金 本级安排), `other` (其他资金) or `excluded`.
+#[derive(Debug, Deserialize)]
+pub struct RawFunding {
+    /// 财政拨款结转 (default `local`).
+    pub fiscal_carryover: Option<RawText>,
+    /// 非财政拨款结转结余 (default `other`).
+    pub nonfiscal_carryover: Option<RawText>,
+    /// 单位资金 (default `other`).
+    pub unit_funds: Option<RawText>,
+    /// 财政专户管理资金 (default `other`).
+    pub special_account: Option<RawText>,
 }
 
 /// 整体绩效目标表.

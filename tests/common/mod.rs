@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod doc_text;
+
 use gongkai::document::{Block, Document};
 use std::path::PathBuf;
 

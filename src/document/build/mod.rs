@@ -15,8 +15,11 @@ mod tables_c;
 
 use crate::derive::structure::structures;
 use crate::derive::Figures;
-use crate::document::model::{Block, Document, Meta, Part, Section, Signature, Table, TocEntry};
+use crate::document::model::{
+    Block, Document, Meta, Part, RowRole, Section, Signature, Table, TocEntry,
+};
 use crate::model::budget::Budget;
+use crate::model::options::{EmptyTable, TotalRow};
 use crate::model::source::Budget as Fiscal;
 
 /// Assembles the whole document. Figures come from `f`; nothing is computed here but
@@ -37,6 +40,14 @@ pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
         tables_c::table10(f, &issuer),
         tables_c::table11(b, f, &issuer),
     ];
+    let tables: Vec<Table> = tables
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| match (i + 1, b.options.conventions.total_row) {
+            (2..=7, TotalRow::Bottom) => total_row_last(t),
+            _ => t,
+        })
+        .collect();
     let s = structures(f, b.share_rounding);
     let part3 = vec![
         part3a::overall(b, f),
@@ -45,13 +56,30 @@ pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
         part3a::fiscal(b, f),
         part3b::general(b, f, &s),
         part3b::basic(b, f),
-        part3b::projects(b, f),
+        part3b::projects(b),
         part3c::fund(b, f, Fiscal::Fund),
         part3c::fund(b, f, Fiscal::Soe),
         part3c::three_public(b, f),
         part3c::carryover(b, f),
         part3d::other(b, f),
     ];
+    // Tables 8, 9, 11 and sections 八, 九, 十一 go together; whatever is printed numbers
+    // itself in order, and the 目录 and bookmarks follow.
+    let omitted = omitted(b, f);
+    let tables = numbered_tables(
+        tables
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !omitted.contains(&(i + 1)))
+            .map(|(_, t)| t),
+    );
+    let part3 = numbered_sections(
+        part3
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !omitted.contains(&(i + 1)))
+            .map(|(_, s)| s),
+    );
     let table_sections: Vec<Section> = tables
         .into_iter()
         .map(|t| Section {
@@ -106,8 +134,68 @@ pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
         },
         parts,
     };
-    super::finish::finish(&mut doc, b.unit.display_unit, &b.rounding_note);
+    let c = &b.options.conventions;
+    super::finish::finish(
+        &mut doc,
+        &super::finish::Finish {
+            unit: b.unit.display_unit,
+            note: &b.rounding_note,
+            zero_tables: c.zero_tables,
+            zero_performance: c.zero_performance,
+        },
+    );
     doc
+}
+
+/// The standard numbers (tables 8, 9, 11 and sections 八, 九, 十一 share them) of what the
+/// options leave out: an empty table set to `omit`.
+fn omitted(b: &Budget, f: &Figures<'_>) -> Vec<usize> {
+    let e = &b.options.empty_tables;
+    let empty = |k: Fiscal| f.budget_trees.get(&k).is_none_or(|t| t.is_empty());
+    [
+        (8, e.fund, empty(Fiscal::Fund)),
+        (9, e.soe, empty(Fiscal::Soe)),
+        (11, e.carryover, f.carryover.is_empty()),
+    ]
+    .into_iter()
+    .filter(|(_, choice, empty)| *empty && *choice == EmptyTable::Omit)
+    .map(|(n, _, _)| n)
+    .collect()
+}
+
+/// The table with its 总计 row moved from the top to the bottom.
+fn total_row_last(mut t: Table) -> Table {
+    if let Some(at) = t.body.iter().position(|r| r.role == RowRole::Total) {
+        let row = t.body.remove(at);
+        t.body.push(row);
+    }
+    t
+}
+
+/// Numbers the printed tables 1, 2, … in order: label 表N, anchor table-N.
+fn numbered_tables(tables: impl Iterator<Item = Table>) -> Vec<Table> {
+    tables
+        .enumerate()
+        .map(|(i, mut t)| {
+            t.id = format!("table-{}", i + 1);
+            t.label = Some(format!("表{}", i + 1));
+            t
+        })
+        .collect()
+}
+
+/// Numbers the printed sections of part 3 一、二、… in order.
+fn numbered_sections(sections: impl Iterator<Item = Section>) -> Vec<Section> {
+    sections
+        .enumerate()
+        .map(|(i, mut s)| {
+            s.id = format!("part-3-sec-{}", i + 1);
+            s.heading = s
+                .heading
+                .map(|h| format!("{}、{h}", fmt::chinese_number(i + 1)));
+            s
+        })
+        .collect()
 }
 
 fn toc(parts: &[Part]) -> Vec<TocEntry> {

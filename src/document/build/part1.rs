@@ -1,6 +1,6 @@
 //! 第一部分 单位概况.
 
-use super::fmt::{chinese_number, join};
+use super::fmt::join;
 use crate::document::model::{Block, ParagraphStyle, Section};
 use crate::model::budget::{Budget, HeadCount};
 
@@ -28,12 +28,7 @@ pub fn sections(b: &Budget) -> Vec<Section> {
         functions.push(body(intro.clone()));
     }
     for (i, f) in o.functions.iter().enumerate() {
-        let text = if o.functions_numbered {
-            format!("（{}）{}", chinese_number(i + 1), f)
-        } else {
-            f.clone()
-        };
-        functions.push(body(text));
+        functions.push(body(format!("{}{f}", o.functions_numbering.label(i + 1))));
     }
     let scope = b.unit.scope.word();
     let subs = if o.subordinates.is_empty() {

@@ -24,11 +24,12 @@ pub fn item(text: String) -> Block {
     }
 }
 
-/// A section of part 3.
-pub fn section(n: usize, heading: String, blocks: Vec<Block>) -> Section {
+/// A section of part 3; its number (in heading and id) is given when the printed sections
+/// are numbered.
+pub fn section(heading: String, blocks: Vec<Block>) -> Section {
     Section {
-        id: format!("part-3-sec-{n}"),
-        heading: Some(format!("{}、{}", super::fmt::chinese_number(n), heading)),
+        id: String::new(),
+        heading: Some(heading),
         blocks,
     }
 }
@@ -79,7 +80,6 @@ pub fn overall(b: &Budget, f: &Figures<'_>) -> Section {
         .map(|r| b.names.functional_or_code(&r.code))
         .collect();
     section(
-        1,
         about(b, "收支预算情况的总体说明"),
         vec![
             p(format!(
@@ -132,7 +132,7 @@ pub fn income(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
         items,
         b.unit.display_unit,
     )));
-    section(2, about(b, "收入预算情况说明"), blocks)
+    section(about(b, "收入预算情况说明"), blocks)
 }
 
 /// 三、支出预算.
@@ -158,7 +158,7 @@ pub fn spending(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
             None,
         )));
     }
-    section(3, about(b, "支出预算情况说明"), blocks)
+    section(about(b, "支出预算情况说明"), blocks)
 }
 
 /// 四、财政拨款收支总体.
@@ -188,7 +188,7 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
         .collect();
     if total.is_zero() {
         blocks.push(p("本年没有财政拨款收支预算。".into()));
-        return section(4, about(b, "财政拨款收支预算情况的总体说明"), blocks);
+        return section(about(b, "财政拨款收支预算情况的总体说明"), blocks);
     }
     let head = if present.len() == 1 {
         format!("收入全部为{}拨款", present[0])
@@ -235,5 +235,5 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
             .collect();
         blocks.push(p(format!("{name}支出包括：{}。", lines.join("；"))));
     }
-    section(4, about(b, "财政拨款收支预算情况的总体说明"), blocks)
+    section(about(b, "财政拨款收支预算情况的总体说明"), blocks)
 }

@@ -8,6 +8,7 @@ use crate::derive::Figures;
 use crate::document::model::{Block, Chart, Section};
 use crate::model::budget::Budget;
 use crate::model::codes::FuncCode;
+use crate::model::options::ChangeOrder;
 use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 use std::collections::BTreeSet;
@@ -84,11 +85,18 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
         )));
     }
     blocks.push(sub("（三）一般公共预算当年拨款具体使用情况"));
-    let codes: BTreeSet<FuncCode> = tree
-        .level(Level::Item)
-        .map(|r| r.code.clone())
-        .chain(b.prior.items.keys().cloned())
+    let current: BTreeSet<FuncCode> = tree.level(Level::Item).map(|r| r.code.clone()).collect();
+    let fell: BTreeSet<FuncCode> = b
+        .prior
+        .items
+        .keys()
+        .filter(|c| !current.contains(*c))
+        .cloned()
         .collect();
+    let codes: Vec<FuncCode> = match b.options.change_order {
+        ChangeOrder::CurrentFirst => current.into_iter().chain(fell).collect(),
+        ChangeOrder::Code => current.union(&fell).cloned().collect(),
+    };
     for (i, code) in codes.iter().enumerate() {
         let now = tree
             .rows
@@ -107,7 +115,7 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
             Some("本年未安排此项预算"),
         )));
     }
-    section(5, about(b, "一般公共预算当年拨款情况说明"), blocks)
+    section(about(b, "一般公共预算当年拨款情况说明"), blocks)
 }
 
 /// 六、一般公共预算基本支出.
@@ -142,22 +150,19 @@ pub fn basic(b: &Budget, f: &Figures<'_>) -> Section {
         p(line("人员经费", s.personnel, true)),
         p(line("公用经费", s.public, false)),
     ];
-    section(6, about(b, "一般公共预算基本支出情况说明"), blocks)
+    section(about(b, "一般公共预算基本支出情况说明"), blocks)
 }
 
-/// 七、一般公共预算项目支出.
-pub fn projects(b: &Budget, f: &Figures<'_>) -> Section {
-    let general: Vec<_> = f
+/// 七、一般公共预算项目支出: one item per 表7 line, in the order the TOML gives them, each
+/// with its own amount and texts.
+pub fn projects(b: &Budget) -> Section {
+    let lines: Vec<_> = b
         .projects
         .iter()
-        .filter(|s| {
-            b.projects
-                .iter()
-                .any(|l| l.name == s.name && l.source.fiscal_budget() == Some(Fiscal::General))
-        })
+        .filter(|l| l.source.fiscal_budget() == Some(Fiscal::General))
         .collect();
     let mut blocks = Vec::new();
-    if general.is_empty() {
+    if lines.is_empty() {
         blocks.push(p(super::tables_b::empty_statement(
             b,
             "一般公共预算安排项目支出",
@@ -165,35 +170,30 @@ pub fn projects(b: &Budget, f: &Figures<'_>) -> Section {
         )));
     }
     const SECRET: &str = "完全不予公开。";
-    for (i, s) in general.iter().enumerate() {
-        let amount: Money = b
-            .projects
-            .iter()
-            .filter(|l| l.name == s.name && l.source.fiscal_budget() == Some(Fiscal::General))
-            .map(|l| l.total())
-            .sum();
-        let t = s.first;
+    for (i, l) in lines.iter().enumerate() {
         let text = |v: &Option<String>| {
-            if s.secret {
+            if l.secret {
                 SECRET.to_string()
             } else {
                 v.clone().unwrap_or_default()
             }
         };
-        blocks.push(item(format!("{}. 项目名称：{}", i + 1, s.name)));
-        blocks.push(item(format!("设立的政策依据：{}", text(&t.basis))));
-        blocks.push(item(format!("预算安排规模：{}", b.unit.money(amount))));
-        let undertaker = if s.secret {
+        blocks.push(item(format!("{}. 项目名称：{}", i + 1, l.name)));
+        blocks.push(item(format!("设立的政策依据：{}", text(&l.basis))));
+        blocks.push(item(format!("预算安排规模：{}", b.unit.money(l.total()))));
+        let undertaker = if l.secret {
             SECRET.to_string()
         } else {
-            t.undertaker.clone().unwrap_or_else(|| b.unit.name.clone())
+            l.undertaker.clone().unwrap_or_else(|| b.unit.name.clone())
         };
         blocks.push(item(format!("项目承担单位：{undertaker}")));
-        blocks.push(item(format!("资金分配情况：{}", text(&t.allocation))));
-        if t.subsidy.is_some() && !s.secret {
-            blocks.push(item(format!("补助对象、补助标准：{}", text(&t.subsidy))));
+        blocks.push(item(format!("资金分配情况：{}", text(&l.allocation))));
+        if !l.secret {
+            for (label, t) in &l.subsidy {
+                blocks.push(item(format!("{label}：{t}")));
+            }
         }
-        blocks.push(item(format!("资金执行时间：{}", text(&t.period))));
+        blocks.push(item(format!("资金执行时间：{}", text(&l.period))));
     }
-    section(7, about(b, "一般公共预算项目支出情况说明"), blocks)
+    section(about(b, "一般公共预算项目支出情况说明"), blocks)
 }

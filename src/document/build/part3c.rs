@@ -11,9 +11,9 @@ use crate::money::Money;
 
 /// 八 (政府性基金) and 九 (国有资本经营).
 pub fn fund(b: &Budget, f: &Figures<'_>, which: Fiscal) -> Section {
-    let (n, name, table) = match which {
-        Fiscal::Soe => (9, "国有资本经营预算", "国有资本经营预算支出情况表"),
-        _ => (8, "政府性基金预算", "政府性基金预算支出情况表"),
+    let (name, table) = match which {
+        Fiscal::Soe => ("国有资本经营预算", "国有资本经营预算支出情况表"),
+        _ => ("政府性基金预算", "政府性基金预算支出情况表"),
     };
     let tree = &f.budget_trees[&which];
     let heading = about(b, &format!("{name}拨款情况说明"));
@@ -22,7 +22,7 @@ pub fn fund(b: &Budget, f: &Figures<'_>, which: Fiscal) -> Section {
             "{}{}年没有使用{name}拨款安排的支出，{table}为空表。",
             b.unit.name, b.unit.year
         );
-        return section(n, heading, vec![p(text)]);
+        return section(heading, vec![p(text)]);
     }
     let mut blocks = vec![p(format!(
         "{}{}年{name}拨款支出{}，其中：基本支出{}，项目支出{}。",
@@ -44,7 +44,7 @@ pub fn fund(b: &Budget, f: &Figures<'_>, which: Fiscal) -> Section {
             b.unit.money(r.values[0])
         )));
     }
-    section(n, heading, blocks)
+    section(heading, blocks)
 }
 
 /// 十、“三公”经费.
@@ -87,7 +87,6 @@ pub fn three_public(b: &Budget, f: &Figures<'_>) -> Section {
         changes.join("；")
     );
     section(
-        10,
         about(b, "财政拨款“三公”经费预算情况说明"),
         vec![p(first), p(second)],
     )
@@ -101,7 +100,7 @@ pub fn carryover(b: &Budget, f: &Figures<'_>) -> Section {
             "{}{}年无上年结转结余预算的支出，上年结转结余情况明细表为空表。",
             b.unit.name, b.unit.year
         );
-        return section(11, heading, vec![p(text)]);
+        return section(heading, vec![p(text)]);
     }
     let (fiscal, nonfiscal) = f.carryover_totals();
     let mut blocks = vec![p(format!(
@@ -130,5 +129,5 @@ pub fn carryover(b: &Budget, f: &Figures<'_>) -> Section {
         };
         blocks.push(item(text));
     }
-    section(11, heading, blocks)
+    section(heading, blocks)
 }

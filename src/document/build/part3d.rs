@@ -7,6 +7,7 @@ use crate::derive::totals::project_counts;
 use crate::derive::Figures;
 use crate::document::model::{Block, Section};
 use crate::model::budget::{Budget, ThreeKind};
+use crate::model::options::CountStyle;
 use crate::money::Money;
 
 fn sub(t: &str) -> Block {
@@ -19,7 +20,19 @@ fn sub(t: &str) -> Block {
 pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
     let (name, year, scope) = (&b.unit.name, b.unit.year, b.unit.scope.word());
     let mut blocks = vec![sub("（一）机关运行经费情况")];
-    let label = format!("{name}{year}年的机关运行经费财政拨款预算");
+    let covered = b
+        .overview
+        .operating_units
+        .map(|(admin, inst)| {
+            let parts: Vec<String> = [(admin, "行政单位"), (inst, "事业单位")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, w)| format!("{n}家{w}"))
+                .collect();
+            format!("本级及下属{}", parts.join("和"))
+        })
+        .unwrap_or_default();
+    let label = format!("{name}{covered}{year}年的机关运行经费财政拨款预算");
     blocks.push(p(amount_change(
         b.unit.display_unit,
         &label,
@@ -103,26 +116,50 @@ pub fn other(b: &Budget, f: &Figures<'_>) -> Section {
     blocks.extend(performance(b, f));
     blocks.push(sub("（五）其他需说明的事项"));
     blocks.extend(notes(b, f));
-    super::part3a::section(12, "其他重要事项的情况说明".into(), blocks)
+    super::part3a::section("其他重要事项的情况说明".into(), blocks)
 }
 
 fn performance(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
     let c = project_counts(b, f);
     let unit = unit_table(b, f);
-    let (n_unit, unit_amount) = if unit.is_some() {
-        (1, f.total)
-    } else {
-        (0, Money::ZERO)
-    };
+    let money = |m: Money| b.unit.money(m);
+    let mut clauses = Vec::new();
+    if unit.is_some() {
+        let amount = f.performance_funding(&b.performance.funding).total();
+        clauses.push(format!("整体预算绩效目标1个，涉及金额{}", money(amount)));
+    }
+    match b.performance.count_style {
+        CountStyle::Split => {
+            clauses.push(format!(
+                "当年财政拨款项目{}个，涉及预算金额{}",
+                c.fiscal.0,
+                money(c.fiscal.1)
+            ));
+            clauses.push(format!(
+                "当年非财政拨款项目{}个，涉及预算金额{}",
+                c.nonfiscal.0,
+                money(c.nonfiscal.1)
+            ));
+        }
+        CountStyle::Total => clauses.push(format!(
+            "当年预算安排项目共{}个，涉及预算金额{}",
+            c.all.0,
+            money(c.all.1)
+        )),
+    }
+    if b.performance.untabled_amount && !c.untabled.1.is_zero() {
+        if let Some(last) = clauses.last_mut() {
+            last.push_str(&format!(
+                "，其中未公开绩效目标表涉及金额{}",
+                money(c.untabled.1)
+            ));
+        }
+    }
     let mut blocks = vec![p(format!(
-        "{}年，本{}预算绩效管理整体预算绩效目标{n_unit}个，涉及金额{}；当年财政拨款项目{}个，涉及预算金额{}；当年非财政拨款项目{}个，涉及预算金额{}。具体情况见下表（按项目分别填报）：",
+        "{}年，本{}预算绩效管理{}。具体情况见下表（按项目分别填报）：",
         b.unit.year,
         b.unit.scope.word(),
-        b.unit.money(unit_amount),
-        c.fiscal.0,
-        b.unit.money(c.fiscal.1),
-        c.nonfiscal.0,
-        b.unit.money(c.nonfiscal.1)
+        clauses.join("；"),
     ))];
     blocks.extend(unit.map(Block::Table));
     blocks.extend(project_tables(b, f).into_iter().map(Block::Table));

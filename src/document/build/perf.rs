@@ -93,7 +93,7 @@ fn perf_table(
 pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
     let u = b.performance.unit.as_ref()?;
     let scope = b.unit.scope.word();
-    let funding = f.performance_funding();
+    let funding = f.performance_funding(&b.performance.funding);
     let unit = b.unit.display_unit.name();
     let mut body = vec![form(vec![
         label(&format!("{scope}名称（盖章）"), 2, 1),
@@ -125,7 +125,7 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
         label("其他", 1, 1),
         money(funding.other, 2),
     ]));
-    body.push(form(vec![label("合计", 2, 1), money(f.total, 2)]));
+    body.push(form(vec![label("合计", 2, 1), money(funding.total(), 2)]));
     let sums = Sums {
         cells: vec![(
             (superior + 3, 1),

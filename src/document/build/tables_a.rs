@@ -37,6 +37,15 @@ fn class_lines(b: &Budget, tree: &crate::derive::ledger::Tree) -> Vec<(String, V
         .collect()
 }
 
+/// The cells of a side of tables 1 and 4 that has no line in this row: blank, not an amount.
+fn no_line() -> (String, Cell) {
+    let blank = Cell {
+        align: crate::document::model::Align::Right,
+        ..Cell::text("")
+    };
+    (String::new(), blank)
+}
+
 /// Table 1.
 pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     use Source::*;
@@ -85,12 +94,12 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     for i in 0..n {
         let (lt, lv) = left
             .get(i)
-            .map(|(t, v)| (t.to_string(), *v))
-            .unwrap_or_default();
+            .map(|(t, v)| (t.to_string(), Cell::amount_blank_zero(*v)))
+            .unwrap_or_else(no_line);
         let (rt, rv) = right
             .get(i)
-            .map(|(t, v)| (t.clone(), v[0]))
-            .unwrap_or_default();
+            .map(|(t, v)| (t.clone(), Cell::amount_blank_zero(v[0])))
+            .unwrap_or_else(no_line);
         let indent = u8::from(
             lt.starts_with("其中")
                 || !(lt.starts_with('一')
@@ -99,9 +108,9 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         );
         body.push(plain(vec![
             Cell::text(lt).indented(indent),
-            Cell::amount_blank_zero(lv),
+            lv,
             Cell::text(rt),
-            Cell::amount_blank_zero(rv),
+            rv,
         ]));
     }
     body.push(Row {
@@ -327,11 +336,11 @@ pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     for (i, (rt, rv)) in right.iter().enumerate() {
         let (lt, lv) = left
             .get(i)
-            .map(|(t, v)| (t.to_string(), *v))
-            .unwrap_or_default();
+            .map(|(t, v)| (t.to_string(), Cell::amount_blank_zero(*v)))
+            .unwrap_or_else(no_line);
         let mut cells = vec![
             Cell::text(lt).indented(u8::from(i > 0 && i < left.len())),
-            Cell::amount_blank_zero(lv),
+            lv,
             Cell::text(rt.clone()),
         ];
         cells.extend(amounts(rv));

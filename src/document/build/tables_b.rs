@@ -138,7 +138,7 @@ pub fn table6(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
 /// The 经济分类 类 columns of table 7, in order, with their header text.
 pub const PROJECT_ECON_COLUMNS: [(&str, &str); 10] = [
     ("301", "工资福利支出"),
-    ("302", "商品服务支出"),
+    ("302", "商品和服务支出"),
     ("303", "对个人和家庭的补助"),
     ("307", "债务利息及费用支出"),
     ("309", "资本性支出（基本建设）"),
@@ -201,14 +201,16 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         role: RowRole::Total,
         cells: total_cells,
     });
-    body.push(named(
-        blank3(),
-        b.unit.name.clone(),
-        0,
-        "",
-        &total,
-        RowRole::Group,
-    ));
+    if b.options.conventions.unit_row {
+        body.push(named(
+            blank3(),
+            b.unit.name.clone(),
+            0,
+            "",
+            &total,
+            RowRole::Group,
+        ));
+    }
     for (class, kuans) in &groups {
         let mut class_total = vec![Money::ZERO; 11];
         kuans

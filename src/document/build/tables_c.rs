@@ -231,7 +231,9 @@ pub fn table11(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     let mut body = Vec::new();
     if !f.carryover.is_empty() {
         body.push(row("总计", &total, RowRole::Total, 0));
-        body.push(row(&b.unit.name, &total, RowRole::Group, 0));
+        if b.options.conventions.unit_row {
+            body.push(row(&b.unit.name, &total, RowRole::Group, 0));
+        }
         for r in &f.carryover {
             body.push(row(
                 &r.name,
@@ -242,6 +244,7 @@ pub fn table11(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         }
     }
     let rows = body.len();
+    let heads = if b.options.conventions.unit_row { 2 } else { 1 };
     let empty = f.carryover.is_empty().then(|| {
         format!(
             "{}{}年无上年结转结余预算的支出，上年结转结余情况明细表为空表。",
@@ -288,10 +291,11 @@ pub fn table11(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     .with_sums(Sums {
         by_level: false,
         columns: vec![(1, vec![2, 6]), (2, vec![3, 4, 5]), (6, vec![7, 8, 9])],
+        // 总计 (and the unit row under it) = the project rows.
         cells: (1..10)
             .flat_map(|c| {
-                let items: Vec<_> = (2..rows).map(|r| (r, c)).collect();
-                [((0, c), items.clone()), ((1, c), items)]
+                let items: Vec<_> = (heads..rows).map(|r| (r, c)).collect();
+                (0..heads).map(move |h| ((h, c), items.clone()))
             })
             .collect(),
     })

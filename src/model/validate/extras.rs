@@ -325,5 +325,8 @@ pub fn performance(
     Performance {
         unit,
         projects: tables,
+        count_style: super::options::count_style(raw.count_style.as_ref(), ctx),
+        untabled_amount: raw.untabled_amount.unwrap_or(false),
+        funding: super::options::funding(raw.funding.as_ref(), ctx),
     }
 }

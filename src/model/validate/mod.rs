@@ -2,7 +2,10 @@
 
 mod ctx;
 mod extras;
+mod options;
+mod overview;
 mod prior;
+mod projects;
 mod spending;
 mod text;
 mod unused;
@@ -10,13 +13,10 @@ mod unused;
 pub use ctx::{header_span, Ctx};
 pub use text::{years_in, TextRules};
 
-use crate::model::budget::{
-    Budget, ControlTotal, Date, Fonts, HeadCount, Notes, Overview, Scope, ShareRounding, Staffing,
-    Unit,
-};
+use crate::model::budget::{Budget, ControlTotal, Date, Fonts, Notes, Scope, ShareRounding, Unit};
 use crate::model::codes::Names;
 use crate::model::explicit::Explicit;
-use crate::model::raw::{RawBudget, RawControl, RawFonts, RawOverview, RawText, RawUnit};
+use crate::model::raw::{RawBudget, RawControl, RawFonts, RawText, RawUnit};
 use crate::money::MoneyUnit;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -37,9 +37,9 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         );
     }
     let names = Names::with_extra(&extra_names);
-    let overview = overview(&raw.overview, ctx, &rules);
+    let overview = overview::overview(&raw.overview, ctx, &rules);
     let (basic, basic_economic) = spending::basic(raw, ctx, &names);
-    let projects = spending::projects(raw, ctx, &names, &rules);
+    let projects = projects::projects(raw, ctx, &names, &rules);
     if !ctx.diags.iter().any(|d| d.is_error()) {
         spending::reconcile(raw, &basic, &basic_economic, ctx);
     }
@@ -135,6 +135,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         Some(t) => ctx.text(t, "options.rounding_note", &rules),
         None => crate::document::finish::DEFAULT_ROUNDING_NOTE.to_string(),
     };
+    let options = options::options(&raw.options, ctx);
     Some(Budget {
         unit: unit?,
         overview: overview?,
@@ -151,6 +152,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         names,
         share_rounding,
         rounding_note,
+        options,
         fonts: fonts(&raw.fonts, base_dir),
         control: control(&raw.control, ctx),
     })
@@ -311,105 +313,6 @@ fn parse_date(s: &str) -> Option<Date> {
         .then_some(Date { year, month, day })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_date;
-
-    #[test]
-    fn dates_are_calendar_dates() {
-        assert!(parse_date("2024-02-29").is_some());
-        assert!(parse_date("2025-02-28").is_some());
-        assert!(parse_date("2025-12-31").is_some());
-        for bad in [
-            "2025-02-29",
-            "2025-02-30",
-            "2024-04-31",
-            "2024-13-01",
-            "2024-00-10",
-            "2024-1-0",
-            "24-1-1",
-            "2024-01-01-01",
-            "2024/01/01",
-        ] {
-            assert!(parse_date(bad).is_none(), "{bad}");
-        }
-    }
-}
-
-fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<Overview> {
-    let list =
-        |ctx: &mut Ctx<'_>, items: &[crate::model::raw::RawText], key: &str| -> Vec<String> {
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, t)| ctx.text(t, &format!("{key}[{i}]"), rules))
-                .collect()
-        };
-    let s = &raw.staffing;
-    let near = spending::near(
-        &[&s.authorized, &s.in_service, &s.retired, &s.veteran]
-            .map(|f| f.as_ref().map(|v| v.span())),
-    );
-    let mut head = |now: &Option<crate::model::raw::RawCount>,
-                    prior: &Option<crate::model::raw::RawCount>,
-                    key: &str| {
-        let n = ctx.req_count(now, &format!("overview.staffing.{key}"), near.clone());
-        let p = ctx.req_count(
-            prior,
-            &format!("overview.staffing.{key}_prior"),
-            near.clone(),
-        );
-        Some(HeadCount { now: n?, prior: p? })
-    };
-    let in_service = head(&s.in_service, &s.in_service_prior, "in_service");
-    let retired = head(&s.retired, &s.retired_prior, "retired");
-    let veteran = head(&s.veteran, &s.veteran_prior, "veteran");
-    let authorized = ctx.req_count(&s.authorized, "overview.staffing.authorized", near.clone());
-    let staffing = Staffing {
-        authorized: authorized?,
-        in_service: in_service?,
-        retired: retired?,
-        veteran: veteran?,
-    };
-    ctx.rules(
-        &staffing,
-        "overview.staffing",
-        s.authorized.as_ref().map(|a| a.span()),
-    );
-    if let Some(actual) = &s.actual {
-        if let Some(a) = ctx.count(actual, "overview.staffing.actual") {
-            let sum = staffing.in_service.now + staffing.retired.now + staffing.veteran.now;
-            if a != sum {
-                ctx.error(
-                    Some(actual.span()),
-                    "overview.staffing.actual",
-                    format!(
-                        "实有人数 {a} 不等于在职、退休、离休之和 {sum}（staffing does not add up）"
-                    ),
-                    Some("实有人数由在职+退休+离休自动得出，可以删去 actual"),
-                );
-            }
-        }
-    }
-    Some(Overview {
-        functions_intro: ctx.opt_text(
-            raw.functions_intro.as_ref(),
-            "overview.functions_intro",
-            rules,
-        ),
-        functions: list(ctx, &raw.functions, "overview.functions"),
-        functions_numbered: raw.functions_numbered.unwrap_or(true),
-        subordinates: list(ctx, &raw.subordinates, "overview.subordinates"),
-        office_word: raw
-            .office_word
-            .as_ref()
-            .map(|w| ctx.text(w, "overview.office_word", rules))
-            .unwrap_or_else(|| "处室".into()),
-        offices: list(ctx, &raw.offices, "overview.offices"),
-        staffing,
-    })
-}
-
 fn control(
     raw: &RawControl,
     ctx: &mut Ctx<'_>,
@@ -443,5 +346,30 @@ fn fonts(raw: &RawFonts, base: &Path) -> Fonts {
         kai: p(&raw.kai),
         title: p(&raw.title),
         table: p(&raw.table),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date("2025-02-28").is_some());
+        assert!(parse_date("2025-12-31").is_some());
+        for bad in [
+            "2025-02-29",
+            "2025-02-30",
+            "2024-04-31",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-0",
+            "24-1-1",
+            "2024-01-01-01",
+            "2024/01/01",
+        ] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! Spending lines: basic (two cuts), projects, and the reconciliation of the two cuts.
 
 use super::ctx::Ctx;
-use super::text::TextRules;
-use crate::model::budget::{BasicLine, EconomicLine, Project};
+use crate::model::budget::{BasicLine, EconomicLine};
 use crate::model::codes::{EconCode, FuncCode, Names};
 use crate::model::raw::RawBudget;
 use crate::model::source::Source;
@@ -40,7 +39,8 @@ pub fn check_func_names(
     }
 }
 
-fn check_econ_names(
+/// Checks that an 经济分类 code and its 类 have names.
+pub fn check_econ_names(
     code: &EconCode,
     span: Range<usize>,
     key: &str,
@@ -210,136 +210,6 @@ pub fn basic(
         }
     }
     (lines, econ)
-}
-
-/// Projects.
-pub fn projects(
-    raw: &RawBudget,
-    ctx: &mut Ctx<'_>,
-    names: &Names,
-    rules: &TextRules,
-) -> Vec<Project> {
-    let mut out = Vec::new();
-    let mut seen: BTreeMap<(String, Source), Vec<(usize, Range<usize>)>> = BTreeMap::new();
-    for (i, p) in raw.projects.iter().enumerate() {
-        let key = format!("projects[{i}]");
-        let near = near(&[
-            p.name.as_ref().map(|n| n.span()),
-            p.code.as_ref().map(|c| c.span()),
-            p.economic.values().next().map(|v| v.span()),
-            p.source.as_ref().map(|s| s.span()),
-        ]);
-        let name = ctx
-            .required(&p.name, &format!("{key}.name"), near.clone())
-            .map(|n| ctx.text(n, &format!("{key}.name"), rules))
-            .unwrap_or_default();
-        if name.is_empty() && p.name.is_some() {
-            ctx.error(
-                near.clone(),
-                &format!("{key}.name"),
-                "项目名称不能为空（empty project name）",
-                None,
-            );
-        }
-        let code = ctx
-            .required(&p.code, &format!("{key}.code"), near.clone())
-            .and_then(|c| ctx.func_item(c, &format!("{key}.code")));
-        if let (Some(c), Some(raw_code)) = (&code, &p.code) {
-            check_func_names(c, raw_code.span(), &format!("{key}.code"), names, ctx);
-        }
-        let source = ctx.source(p.source.as_ref(), &format!("{key}.source"));
-        if let (false, Some(n)) = (name.is_empty(), &p.name) {
-            seen.entry((name.clone(), source))
-                .or_default()
-                .push((i, n.span()));
-        }
-        let mut economic = Vec::new();
-        for (k, v) in &p.economic {
-            let ekey = format!("{key}.economic.{k}");
-            let c = ctx.econ(k, v.span(), &ekey);
-            if let Some(c) = &c {
-                check_econ_names(c, v.span(), &ekey, names, ctx);
-            }
-            if let (Some(c), Some(m)) = (c, ctx.amount(v, &ekey)) {
-                economic.push((c, m));
-            }
-        }
-        if p.economic.is_empty() {
-            ctx.error(
-                near.clone(),
-                &format!("{key}.economic"),
-                "项目没有金额：economic 至少写一项（project has no amounts）",
-                Some("例如 economic = { \"302\" = \"70.00\" }，键为经济分类编码"),
-            );
-        }
-        let texts = [
-            (&p.basis, "basis"),
-            (&p.undertaker, "undertaker"),
-            (&p.allocation, "allocation"),
-            (&p.period, "period"),
-            (&p.subsidy, "subsidy"),
-            (&p.purpose, "purpose"),
-        ];
-        let mut vals: Vec<Option<String>> = Vec::new();
-        for (t, k) in texts {
-            vals.push(ctx.opt_text(t.as_ref(), &format!("{key}.{k}"), rules));
-        }
-        let needs_texts =
-            !p.secret && source.fiscal_budget() == Some(crate::model::source::Budget::General);
-        if needs_texts && (vals[0].is_none() || vals[2].is_none() || vals[3].is_none()) {
-            ctx.warn(
-                near.clone(),
-                &key,
-                format!("一般公共预算项目“{name}”缺少 basis / allocation / period，第三部分七将无法完整说明"),
-                None,
-            );
-        }
-        if source.is_carryover() && !p.secret && vals[5].is_none() {
-            ctx.warn(
-                near.clone(),
-                &key,
-                format!("结转项目“{name}”缺少 purpose（主要用于…），第三部分十一将无法说明"),
-                None,
-            );
-        }
-        let mut it = vals.into_iter();
-        let mut next = || it.next().flatten();
-        if let Some(code) = code {
-            out.push(Project {
-                name,
-                code,
-                source,
-                economic,
-                secret: p.secret,
-                basis: next(),
-                undertaker: next(),
-                allocation: next(),
-                period: next(),
-                subsidy: next(),
-                purpose: next(),
-                span: near.clone(),
-            });
-        }
-    }
-    for ((name, source), places) in seen.into_iter().filter(|(_, v)| v.len() > 1) {
-        let all: Vec<String> = places
-            .iter()
-            .map(|(i, _)| format!("projects[{i}]"))
-            .collect();
-        for (i, span) in places {
-            ctx.error(
-                Some(span),
-                &format!("projects[{i}].name"),
-                format!(
-                    "项目“{name}”（{}）重复录入：{}（duplicate project: it would be counted twice）",
-                    source.name(),
-                    all.join("、")
-                ),
-                Some("同一项目、同一资金来源只写一次；项目由两个资金来源安排时，每个来源各写一条"),
-            );
-        }
-    }
-    out
 }
 
 /// Reconciles basic spending by function with basic spending by economic 款, per source.

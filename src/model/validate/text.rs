@@ -150,19 +150,41 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Four-digit years followed by 年 (or inside 【】/[] document numbers).
+/// Four-digit years followed by 年 or 度, other than citations: a year in a document
+/// number (【2017】45号, 〔2023〕12号, [2024]49号) or inside a 《title》 names a document, not
+/// the year the text talks about.
 pub fn years_in(text: &str) -> Vec<i32> {
     let chars: Vec<char> = text.chars().collect();
+    let mut in_title = vec![false; chars.len()];
+    let mut depth = 0usize;
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        in_title[i] = depth > 0;
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i + 4 <= chars.len() {
         let digits: String = chars[i..i + 4].iter().collect();
-        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let before_ok = !before.is_some_and(|c| c.is_ascii_digit());
         let after = chars.get(i + 4).copied();
-        let after_ok = matches!(after, Some('年') | Some('】') | Some(']') | Some('度'))
+        let cited = matches!(
+            (before, after),
+            (Some('【'), Some('】'))
+                | (Some('〔'), Some('〕'))
+                | (Some('['), Some(']'))
+                | (Some('［'), Some('］'))
+                | (Some('（'), Some('）'))
+                | (Some('('), Some(')'))
+        ) || in_title[i];
+        let after_ok = matches!(after, Some('年') | Some('度'))
             || (after == Some(' ') && chars.get(i + 5) == Some(&'年'));
-        if before_ok && after_ok && digits.chars().all(|c| c.is_ascii_digit()) {
-            if let Ok(y) = digits.parse::<i32>() {
+        if before_ok && digits.chars().all(|c| c.is_ascii_digit()) && (after_ok || cited) {
+            if let (Ok(y), false) = (digits.parse::<i32>(), cited) {
                 if (1990..=2100).contains(&y) {
                     out.push(y);
                 }
@@ -206,10 +228,17 @@ mod tests {
 
     #[test]
     fn finds_years() {
-        assert_eq!(
-            years_in("2024年预算，昌州财建【2023】146号"),
-            vec![2024, 2023]
-        );
+        assert_eq!(years_in("2024年预算，昌州财建【2023】146号"), vec![2024]);
+        for cited in [
+            "依据奇财预【2017】45号",
+            "新财预〔2023〕12号文件",
+            "昌州财建[2024]49号",
+            "《2019年度工业发展规划》",
+            "《关于2020年工作的通知》",
+        ] {
+            assert!(years_in(cited).is_empty(), "{cited}");
+        }
+        assert_eq!(years_in("《规划》要求2021年完成"), vec![2021]);
         assert_eq!(years_in("积极谋划 2023 年工业项目"), vec![2023]);
         assert!(years_in("编号12024年").is_empty());
         assert!(years_in("13209947970").is_empty());
