@@ -125,19 +125,42 @@ fn structures_print_in_order_in_the_pdf() {
             .output()
             .expect("pdftotext");
         let text = squash(&String::from_utf8_lossy(&out.stdout));
-        let mut at = 0;
-        for needle in &order {
-            let n = squash(needle);
-            match text[at..].find(&n) {
-                Some(i) => at += i + n.len(),
-                None => panic!(
-                    "{}: “{needle}” not found after position {at} of the PDF text",
-                    name(&path)
-                ),
-            }
+        in_order(&name(&path), "PDF text", &text, &order);
+        let marks = header(&src, "pdf-bookmarks", '|');
+        if !marks.is_empty() {
+            in_order(&name(&path), "PDF bookmarks", &bookmarks(&pdf), &marks);
         }
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The PDF's bookmark titles, one per line, read by pdfminer (installed by setup.sh).
+fn bookmarks(pdf: &Path) -> String {
+    let script = "import sys\nfrom pdfminer.pdfparser import PDFParser\nfrom pdfminer.pdfdocument import PDFDocument\n\
+                  d = PDFDocument(PDFParser(open(sys.argv[1], 'rb')))\n\
+                  print('\\n'.join(t for _, t, *_ in d.get_outlines()))";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, pdf.to_str().unwrap_or_default()])
+        .output()
+        .expect("python3 with pdfminer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    squash(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// Each needle is found in `text` after the previous one.
+fn in_order(name: &str, what: &str, text: &str, needles: &[String]) {
+    let mut at = 0;
+    for needle in needles {
+        let n = squash(needle);
+        match text[at..].find(&n) {
+            Some(i) => at += i + n.len(),
+            None => panic!("{name}: “{needle}” not found after position {at} of the {what}"),
+        }
+    }
 }
 
 /// A budget with each option word the TOML documents, one at a time: all accepted.
@@ -162,5 +185,72 @@ fn every_documented_option_word_is_accepted() {
         let src = format!("{base}\n{o}\n");
         let checked = gongkai::pipeline::check_source(&src, Path::new("."));
         assert_eq!(checked.errors(), 0, "{o}: {:?}", checked.diagnostics);
+    }
+}
+
+/// Whatever is left out, what is printed numbers itself: 表1…表N without gaps, part 3
+/// headings 一、二、… in order, and every 目录 entry points at an element that exists.
+#[test]
+fn numbering_follows_what_is_printed_for_every_choice() {
+    let base = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.toml"),
+    )
+    .expect("minimal");
+    let words = ["statement", "omit"];
+    for fund in words {
+        for soe in words {
+            for carryover in words {
+                let src = format!(
+                    "{base}\n[options]\nempty_tables = {{ fund = \"{fund}\", soe = \"{soe}\", carryover = \"{carryover}\" }}\n"
+                );
+                let (checked, doc) = gongkai::pipeline::check_and_build(&src, Path::new("."));
+                let doc = doc.unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+                let omitted = [fund, soe, carryover]
+                    .iter()
+                    .filter(|w| **w == "omit")
+                    .count();
+                let tables: Vec<&Table> = doc.parts[1]
+                    .sections
+                    .iter()
+                    .flat_map(|s| &s.blocks)
+                    .filter_map(|b| match b {
+                        Block::Table(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(tables.len(), 11 - omitted);
+                for (i, t) in tables.iter().enumerate() {
+                    assert_eq!(t.label.as_deref(), Some(format!("表{}", i + 1).as_str()));
+                    assert_eq!(t.id, format!("table-{}", i + 1));
+                }
+                let sections = &doc.parts[2].sections;
+                assert_eq!(sections.len(), 12 - omitted);
+                for (i, s) in sections.iter().enumerate() {
+                    let n = gongkai::document::build::fmt::chinese_number(i + 1);
+                    let h = s.heading.as_deref().unwrap_or_default();
+                    assert!(h.starts_with(&format!("{n}、")), "{h}");
+                    assert_eq!(s.id, format!("part-3-sec-{}", i + 1));
+                }
+                let last = sections.last().and_then(|s| s.heading.as_deref());
+                assert!(last.is_some_and(|h| h.ends_with("其他重要事项的情况说明")));
+                let ids: Vec<&str> = doc
+                    .parts
+                    .iter()
+                    .flat_map(|p| {
+                        std::iter::once(p.id.as_str())
+                            .chain(p.sections.iter().map(|s| s.id.as_str()))
+                            .chain(p.sections.iter().flat_map(|s| &s.blocks).filter_map(
+                                |b| match b {
+                                    Block::Table(t) => Some(t.id.as_str()),
+                                    _ => None,
+                                },
+                            ))
+                    })
+                    .collect();
+                for e in &doc.toc {
+                    assert!(ids.contains(&e.target.as_str()), "目录 → {}", e.target);
+                }
+            }
+        }
     }
 }

@@ -156,3 +156,62 @@ pub fn project_counts(b: &Budget, f: &Figures<'_>) -> ProjectCounts {
     }
     c
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::figures;
+    use crate::model::options::FundingRow;
+
+    const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml");
+
+    fn wan(n: i64) -> Money {
+        Money::new(rust_decimal::Decimal::from(n))
+    }
+
+    /// The minimal budget with 5.00 of 单位资金 basic spending and a 3.00 unnamed 单位资金
+    /// project added.
+    fn budget() -> Budget {
+        let src = MINIMAL.replace(
+            "[prior.income]",
+            "[[basic]]\ncode = \"2010501\"\nsource = \"其他收入\"\namount = \"5.00\"\n\n\
+             [[basic_economic]]\ncode = \"30201\"\nsource = \"其他收入\"\namount = \"5.00\"\n\n\
+             [[projects]]\ncode = \"2010507\"\nsource = \"其他收入\"\namount = \"3.00\"\n\n\
+             [prior.income]",
+        );
+        let (b, diags) = crate::model::load_str(&src, std::path::Path::new("."));
+        b.unwrap_or_else(|| panic!("{diags:?}"))
+    }
+
+    #[test]
+    fn funding_rows_follow_the_rules_and_add_up() {
+        let b = budget();
+        let f = figures(&b);
+        let standard = f.performance_funding(&FundingRules::default());
+        assert_eq!(standard.local, wan(100));
+        assert_eq!(standard.other, wan(8));
+        assert_eq!(standard.total(), f.total);
+        let excluded = f.performance_funding(&FundingRules {
+            unit_funds: FundingRow::Excluded,
+            ..FundingRules::default()
+        });
+        assert_eq!(excluded.other, Money::ZERO);
+        assert_eq!(excluded.total(), f.total - wan(8));
+        let local = f.performance_funding(&FundingRules {
+            unit_funds: FundingRow::Local,
+            ..FundingRules::default()
+        });
+        assert_eq!(local.local, wan(108));
+    }
+
+    #[test]
+    fn unnamed_projects_count_once_each_and_untabled_ones_are_summed() {
+        let b = budget();
+        let f = figures(&b);
+        let c = project_counts(&b, &f);
+        assert_eq!(c.fiscal, (1, wan(20)));
+        assert_eq!(c.nonfiscal, (1, wan(3)));
+        assert_eq!(c.all, (2, wan(23)));
+        assert_eq!(c.untabled, (1, wan(3)));
+    }
+}
