@@ -250,6 +250,7 @@ pub fn projects(
             shared.push(ctx.opt_text(t, &format!("{key}.{k}"), rules));
         }
         let shared_subsidy = subsidy(p.subsidy.as_ref(), &key, ctx, rules);
+        let mut uses = Vec::new();
         for l in lines_of(p, &key, ctx) {
             let near = near(&[
                 l.code.as_ref().map(|c| c.span()),
@@ -293,6 +294,12 @@ pub fn projects(
                 texts.push(ctx.opt_text(t, &format!("{}.{k}", l.key), rules));
             }
             let line_subsidy = subsidy(l.subsidy, &l.key, ctx, rules);
+            uses.push((
+                l.key.clone(),
+                l.texts,
+                l.subsidy.map(|s| s.span()),
+                known.then_some(source),
+            ));
             let pick = |j: usize| texts[j].clone().or_else(|| shared[j].clone());
             if let (Some(c), Some(n)) = (&code, near.clone()) {
                 seen.entry((id, c.clone(), source)).or_default().push((
@@ -323,11 +330,85 @@ pub fn projects(
                 places.push((l.key.clone(), near));
             }
         }
+        let repeated = raw
+            .projects
+            .iter()
+            .filter(|q| q.name.is_some() && q.name == p.name)
+            .count()
+            > 1;
+        if !repeated {
+            unprinted_texts(p, &key, &uses, ctx);
+        }
     }
     inherit_texts(&mut out);
     warn_missing_texts(&out, &places, ctx);
     duplicates(seen, ctx);
     out
+}
+
+/// A line as [`unprinted_texts`] sees it: key, own texts, own subsidy's place, source
+/// (`None` when unreadable).
+type Use<'r> = (
+    String,
+    [Option<&'r RawText>; 5],
+    Option<Range<usize>>,
+    Option<Source>,
+);
+
+/// Warns about texts no output prints: the 第三部分七 texts of a line that is not 一般公共预算
+/// (or is 涉密), and 主要用于 of a line that is not carried over. Often the sign of a wrong
+/// `source`.
+fn unprinted_texts(p: &RawProject, key: &str, uses: &[Use<'_>], ctx: &mut Ctx<'_>) {
+    let printed = |j: usize, source: Source| {
+        !p.secret
+            && if j == 4 {
+                source.is_carryover()
+            } else {
+                source.fiscal_budget() == Some(Fiscal::General)
+            }
+    };
+    // Unknown sources were reported already: treat their texts as printed.
+    let used_by = |j: usize, u: &Use<'_>| u.3.is_none_or(|s| printed(j, s));
+    let why = |j: usize| {
+        if p.secret {
+            "涉密项目的说明一律印“完全不予公开”"
+        } else if j == 4 {
+            "第三部分十一只说明上年结转的项目"
+        } else {
+            "第三部分七只说明一般公共预算项目"
+        }
+    };
+    let mut warn = |span: Option<Range<usize>>, k: String, j: usize| {
+        ctx.warn(
+            span,
+            &k,
+            format!("{k} 不会印出：{}（unused entry）", why(j)),
+            Some("检查这个项目的 source 是否写错；不需要时删去这一项"),
+        );
+    };
+    let shared = project_texts(p);
+    for (j, name) in TEXT_KEYS.iter().enumerate() {
+        if let Some(t) = shared[j].filter(|_| !uses.iter().any(|u| used_by(j, u))) {
+            warn(Some(t.span()), format!("{key}.{name}"), j);
+        }
+        for u in uses {
+            if let Some(t) = u.1[j].filter(|_| !used_by(j, u)) {
+                warn(Some(t.span()), format!("{}.{name}", u.0), j);
+            }
+        }
+    }
+    if let Some(s) = p
+        .subsidy
+        .as_ref()
+        .filter(|_| !uses.iter().any(|u| used_by(0, u)))
+    {
+        warn(Some(s.span()), format!("{key}.subsidy"), 0);
+    }
+    for u in uses {
+        if let Some(span) = u.2.clone().filter(|_| !used_by(0, u)) {
+            warn(Some(span), format!("{}.subsidy", u.0), 0);
+        }
+    }
 }
 
 /// A project written twice with the same name (one entry per source) shares the first
