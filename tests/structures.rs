@@ -254,3 +254,21 @@ fn numbering_follows_what_is_printed_for_every_choice() {
         }
     }
 }
+
+/// With the counts split, the amount published without a table is the non-fiscal one and
+/// follows the non-fiscal clause.
+#[test]
+fn untabled_amount_follows_the_nonfiscal_clause_when_counts_are_split() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/structures/performance_sentence.toml");
+    let src = std::fs::read_to_string(path)
+        .expect("fixture")
+        .replace("count_style = \"total\"", "count_style = \"split\"");
+    let (checked, doc) = gongkai::pipeline::check_and_build(&src, Path::new("."));
+    let doc = doc.unwrap_or_else(|| panic!("{:?}", checked.diagnostics));
+    let text = common::block_texts(&doc.parts[2].sections.last().expect("十二").blocks).join("\n");
+    assert!(
+        text.contains("本单位预算绩效管理当年财政拨款项目1个，涉及预算金额20.00万元；当年非财政拨款项目1个，涉及预算金额3.00万元，其中未公开绩效目标表涉及金额3.00万元。"),
+        "{text}"
+    );
+}

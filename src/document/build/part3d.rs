@@ -147,11 +147,17 @@ fn performance(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
             money(c.all.1)
         )),
     }
-    if b.performance.untabled_amount && !c.untabled.1.is_zero() {
+    // The amount published without a table: of the non-fiscal projects when they are
+    // counted apart, of all projects when they are counted together.
+    let untabled = match b.performance.count_style {
+        CountStyle::Split => c.nonfiscal_untabled.1,
+        CountStyle::Total => c.untabled.1,
+    };
+    if b.performance.untabled_amount && !untabled.is_zero() {
         if let Some(last) = clauses.last_mut() {
             last.push_str(&format!(
                 "，其中未公开绩效目标表涉及金额{}",
-                money(c.untabled.1)
+                money(untabled)
             ));
         }
     }
