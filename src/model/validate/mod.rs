@@ -5,6 +5,7 @@ mod extras;
 mod options;
 mod overview;
 mod prior;
+mod project_texts;
 mod projects;
 mod spending;
 mod text;
