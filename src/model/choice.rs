@@ -24,7 +24,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Choice<T> {
         impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
             type Value = Choice<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a word or a table of words")
+                write!(f, "一个词（例如 \"omit\"）或一张表（{{ 键 = \"词\" }}）")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
                 Ok(Choice::All(v.trim().to_string()))
@@ -62,7 +62,7 @@ impl<'de> Deserialize<'de> for RawSubsidy {
         impl<'de> Visitor<'de> for V {
             type Value = RawSubsidy;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "a text or an array of {{ label, text }} tables")
+                write!(f, "文本，或由 {{ label = \"…\", text = \"…\" }} 组成的数组")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
                 Ok(RawSubsidy::Text(v.to_string()))
