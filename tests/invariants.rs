@@ -237,3 +237,95 @@ proptest! {
         prop_assert!(gongkai::render::pdf::render(&doc, fonts).is_ok());
     }
 }
+
+/// The relations of every table hold on the printed figures, with the 尾差 note exactly
+/// where a printed total differs from its printed parts.
+fn relations_hold(doc: &Document) -> Result<(), TestCaseError> {
+    for t in all_tables(doc) {
+        let mut differs = false;
+        for (total, parts) in gongkai::document::finish::relations(t) {
+            let exact = |at: (usize, usize)| t.body[at.0].cells[at.1].amount.unwrap_or_default();
+            let exact_sum: Money = parts.iter().map(|p| exact(*p)).sum();
+            prop_assert_eq!(exact(total), exact_sum, "{} {:?}", t.title, total);
+            let printed_sum: Decimal = parts.iter().map(|p| printed(t, *p)).sum();
+            differs |= printed(t, total) != printed_sum;
+        }
+        prop_assert_eq!(t.rounding_note.is_some(), differs, "{}", t.title);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Under every table convention (总计 row top or bottom, zero cells blank or 0.00, with
+    /// or without the unit-name row) every relation still holds, every printed amount is its
+    /// own exact value (or blank for an exact zero when zeros print blank), and the 总计 row
+    /// of the code tables 2, 3, 5, 6, 7 sits where the option puts it.
+    #[test]
+    fn table_conventions_keep_the_figures(
+        basic in prop::collection::vec((0usize..6, 1i64..50_000_000_000), 1..6),
+        projects in prop::collection::vec((0usize..6, 0usize..6, 1i64..50_000_000_000), 0..6),
+        bottom in any::<bool>(),
+        unit_row in any::<bool>(),
+        zero in 0usize..3,
+    ) {
+        let zero_word = ["", "zero_cells = \"blank\"\n", "zero_cells = \"zero\"\n"][zero];
+        let src = format!(
+            "{}\n[options]\ntotal_row = \"{}\"\nunit_row = {unit_row}\n{zero_word}",
+            budget_toml_at(&basic, &projects, 6),
+            if bottom { "bottom" } else { "top" },
+        );
+        let doc = document(&src);
+        relations_hold(&doc)?;
+        for t in all_tables(&doc) {
+            for cell in t.body.iter().flat_map(|r| &r.cells) {
+                match cell.amount {
+                    Some(m) if zero == 1 && m.is_zero() => prop_assert_eq!(&cell.text, ""),
+                    Some(m) => prop_assert_eq!(&cell.text, &m.grouped()),
+                    None => {}
+                }
+            }
+        }
+        for n in 2..=7 {
+            let t = table(&doc, n);
+            if t.body.is_empty() {
+                continue;
+            }
+            let at = t.body.iter().position(|r| r.role == RowRole::Total);
+            // 表4, like 表1, is a two-sided 收支 table: its 收入总计/支出总计 row is always last.
+            let expected = if bottom || n == 4 { t.body.len() - 1 } else { 0 };
+            prop_assert_eq!(at, Some(expected), "表{}", n);
+        }
+        let t7 = table(&doc, 7);
+        prop_assert_eq!(
+            t7.body.iter().any(|r| r.role == RowRole::Group),
+            unit_row && !t7.body.is_empty()
+        );
+    }
+
+    /// A project written as one `[[projects]]` with `[[projects.lines]]` is the same facts as
+    /// its lines written as `[[projects]]` entries of the same name: the documents are equal.
+    #[test]
+    fn project_lines_are_the_same_facts_as_same_named_entries(
+        basic in prop::collection::vec((0usize..6, 1i64..5_000_000), 1..4),
+        lines in prop::collection::btree_map((0usize..6, 0usize..6), 1i64..5_000_000, 1..5),
+    ) {
+        let base = budget_toml(&basic, &[]);
+        let line = |(c, s): (usize, usize), cents: i64| {
+            format!(
+                "code = \"{}\"\nsource = \"{}\"\neconomic = {{ \"302\" = \"{}\" }}\n",
+                CODES[c],
+                PROJECT_SOURCES[s],
+                Decimal::new(cents, 2)
+            )
+        };
+        let mut grouped = format!("{base}\n[[projects]]\nname = \"分行项目\"\n");
+        let mut separate = base.clone();
+        for (k, cents) in &lines {
+            grouped.push_str(&format!("\n[[projects.lines]]\n{}", line(*k, *cents)));
+            separate.push_str(&format!("\n[[projects]]\nname = \"分行项目\"\n{}", line(*k, *cents)));
+        }
+        prop_assert_eq!(document(&grouped), document(&separate));
+    }
+}
