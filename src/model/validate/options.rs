@@ -7,7 +7,7 @@ use crate::model::options::{
     ChangeOrder, Conventions, CountStyle, EmptyTable, EmptyTables, FundingRow, FundingRules,
     Numbering, Options, TotalRow, ZeroCell,
 };
-use crate::model::raw::{RawFunding, RawOptions, RawText};
+use crate::model::raw::{RawEmptyTables, RawFunding, RawOptions, RawText, RawZeroCells};
 use toml::Spanned;
 
 /// One word of `words`, or `default` when absent; anything else is reported with the list.
@@ -18,15 +18,24 @@ pub fn word<T: Copy>(
     words: &[(&str, T)],
     default: T,
 ) -> T {
-    let Some(raw) = raw else { return default };
-    let written = raw.get_ref().trim();
-    match words.iter().find(|(w, _)| *w == written) {
-        Some((_, v)) => *v,
-        None => {
-            report(ctx, raw.span(), key, written, words);
-            default
-        }
+    raw.and_then(|r| lookup(ctx, r.get_ref(), r.span(), key, words))
+        .unwrap_or(default)
+}
+
+/// The meaning of a written word; an unknown one is reported with the list.
+fn lookup<T: Copy>(
+    ctx: &mut Ctx<'_>,
+    written: &str,
+    span: std::ops::Range<usize>,
+    key: &str,
+    words: &[(&str, T)],
+) -> Option<T> {
+    let written = written.trim();
+    let found = words.iter().find(|(w, _)| *w == written).map(|(_, v)| *v);
+    if found.is_none() {
+        report(ctx, span, key, written, words);
     }
+    found
 }
 
 fn report<T>(
@@ -45,24 +54,27 @@ fn report<T>(
     );
 }
 
-/// A word for every case, or a table with a word per case, read by `each`.
-fn choice<T, E: Copy>(
+/// A field of a per-case table: its key and how to reach it.
+type Case<T> = (&'static str, fn(&T) -> &Option<RawText>);
+
+/// A one-word-or-table option, read per case: each case gets the word written for every
+/// case, or its own word in the table; `None` where neither is written (or it is unknown).
+fn per_case<T, E: Copy, const N: usize>(
     ctx: &mut Ctx<'_>,
     raw: Option<&Spanned<Choice<T>>>,
     key: &str,
     words: &[(&str, E)],
-    each: impl FnOnce(&mut Ctx<'_>, &T) -> Vec<Option<E>>,
-) -> Option<Vec<Option<E>>> {
-    let raw = raw?;
+    cases: [Case<T>; N],
+) -> [Option<E>; N] {
+    let Some(raw) = raw else { return [None; N] };
     match raw.get_ref() {
-        Choice::All(w) => match words.iter().find(|(x, _)| x == w) {
-            Some((_, v)) => Some(vec![Some(*v); 3]),
-            None => {
-                report(ctx, raw.span(), key, w, words);
-                None
-            }
-        },
-        Choice::Each(t) => Some(each(ctx, t)),
+        Choice::All(w) => [lookup(ctx, w, raw.span(), key, words); N],
+        Choice::Each(t) => cases.map(|(name, field)| {
+            let key = format!("{key}.{name}");
+            field(t)
+                .as_ref()
+                .and_then(|r| lookup(ctx, r.get_ref(), r.span(), &key, words))
+        }),
     }
 }
 
@@ -74,42 +86,27 @@ const ZERO: [(&str, ZeroCell); 2] = [("blank", ZeroCell::Blank), ("zero", ZeroCe
 
 /// `[options]` other than share rounding and the 尾差 note.
 pub fn options(raw: &RawOptions, ctx: &mut Ctx<'_>) -> Options {
-    let opt = |ctx: &mut Ctx<'_>, r: &Option<RawText>, key: &str, words: &[(&str, _)]| {
-        r.as_ref()
-            .map(|r| word(ctx, Some(r), key, words, EmptyTable::Statement))
-    };
-    let empty = choice(
+    let [fund, soe, carryover] = per_case(
         ctx,
         raw.empty_tables.as_ref(),
         "options.empty_tables",
         &EMPTY,
-        |ctx, t| {
-            vec![
-                opt(ctx, &t.fund, "options.empty_tables.fund", &EMPTY),
-                opt(ctx, &t.soe, "options.empty_tables.soe", &EMPTY),
-                opt(ctx, &t.carryover, "options.empty_tables.carryover", &EMPTY),
-            ]
-        },
-    )
-    .unwrap_or_default();
-    let e = |i: usize| empty.get(i).copied().flatten().unwrap_or_default();
-    let zero = choice(
+        [
+            ("fund", |t: &RawEmptyTables| &t.fund),
+            ("soe", |t| &t.soe),
+            ("carryover", |t| &t.carryover),
+        ],
+    );
+    let [zero_tables, zero_performance] = per_case(
         ctx,
         raw.zero_cells.as_ref(),
         "options.zero_cells",
         &ZERO,
-        |ctx, t| {
-            let z = |ctx: &mut Ctx<'_>, r: &Option<RawText>, key: &str| {
-                r.as_ref()
-                    .map(|r| word(ctx, Some(r), key, &ZERO, ZeroCell::Blank))
-            };
-            vec![
-                z(ctx, &t.tables, "options.zero_cells.tables"),
-                z(ctx, &t.performance, "options.zero_cells.performance"),
-            ]
-        },
-    )
-    .unwrap_or_default();
+        [
+            ("tables", |t: &RawZeroCells| &t.tables),
+            ("performance", |t| &t.performance),
+        ],
+    );
     let total_row = word(
         ctx,
         raw.total_row.as_ref(),
@@ -129,14 +126,14 @@ pub fn options(raw: &RawOptions, ctx: &mut Ctx<'_>) -> Options {
     );
     Options {
         empty_tables: EmptyTables {
-            fund: e(0),
-            soe: e(1),
-            carryover: e(2),
+            fund: fund.unwrap_or_default(),
+            soe: soe.unwrap_or_default(),
+            carryover: carryover.unwrap_or_default(),
         },
         conventions: Conventions {
             total_row,
-            zero_tables: zero.first().copied().flatten(),
-            zero_performance: zero.get(1).copied().flatten(),
+            zero_tables,
+            zero_performance,
             unit_row: raw.unit_row.unwrap_or(true),
         },
         change_order,
