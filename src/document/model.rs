@@ -34,7 +34,7 @@ pub struct Meta {
     pub scope: String,
     /// Second cover line: `2024年部门预算公开`.
     pub subtitle: String,
-    /// Date of issue as printed (`2024年02月19日`), if the TOML gives one.
+    /// Date of issue as printed (`2024年2月19日`), if the TOML gives one.
     pub issued: Option<String>,
 }
 

@@ -21,9 +21,9 @@ pub fn chinese_number(n: usize) -> String {
     }
 }
 
-/// `2024年02月19日`.
+/// `2024年2月19日`: GB/T 9704 dates carry no leading zeros.
 pub fn date(d: &Date) -> String {
-    format!("{}年{:02}月{:02}日", d.year, d.month, d.day)
+    format!("{}年{}月{}日", d.year, d.month, d.day)
 }
 
 /// Joins with 、.
@@ -52,7 +52,7 @@ mod tests {
                 month: 2,
                 day: 19
             }),
-            "2024年02月19日"
+            "2024年2月19日"
         );
     }
 }

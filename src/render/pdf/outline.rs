@@ -176,7 +176,7 @@ fn info_dict(doc: &Document) -> Dictionary {
     info
 }
 
-/// `2024年02月19日` → `D:20240219000000`; `None` when it is not such a date.
+/// `2024年2月19日` (or `2024年02月19日`) → `D:20240219000000`; `None` when it is not such a date.
 fn pdf_date(text: &str) -> Option<String> {
     let digits: Vec<String> = text
         .split(|c: char| !c.is_ascii_digit())
