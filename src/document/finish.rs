@@ -187,6 +187,7 @@ mod tests {
             empty_statement: None,
             rounding_note: None,
             sums,
+            body_heads: None,
         }
     }
 

@@ -170,12 +170,22 @@ pub struct Table {
     /// Which printed figures are sums of which others (what the 尾差 check compares).
     #[serde(skip)]
     pub sums: Sums,
+    /// The body row of column headings inside the body (the indicator heads of a
+    /// 绩效目标表): printed again at the top of every page the rows after it continue on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_heads: Option<usize>,
 }
 
 impl Table {
     /// The same table with its sum relations declared.
     pub fn with_sums(mut self, sums: Sums) -> Table {
         self.sums = sums;
+        self
+    }
+
+    /// The same table with `row` of its body marked as the row of column headings.
+    pub fn with_body_heads(mut self, row: Option<usize>) -> Table {
+        self.body_heads = row;
         self
     }
 }

@@ -60,6 +60,7 @@ fn table(
         body,
         rounding_note: None,
         sums: Default::default(),
+        body_heads: None,
         empty_statement: None,
     }
 }

@@ -125,6 +125,7 @@ fn code_table(
         empty_statement: None,
         rounding_note: None,
         sums: Default::default(),
+        body_heads: None,
     }
 }
 

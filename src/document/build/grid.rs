@@ -106,6 +106,7 @@ pub fn table(
         empty_statement: empty,
         rounding_note: None,
         sums: Sums::default(),
+        body_heads: None,
     }
 }
 

@@ -86,6 +86,7 @@ fn perf_table(
         empty_statement: None,
         rounding_note: None,
         sums: Sums::default(),
+        body_heads: None,
     }
 }
 
@@ -141,6 +142,7 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
         "指标值设定依据",
         "分值权重",
     ];
+    let body_heads = Some(body.len());
     body.push(Row {
         role: RowRole::Group,
         cells: heads.iter().map(|t| h(t, 1, 1)).collect(),
@@ -164,7 +166,8 @@ pub fn unit_table(b: &Budget, f: &Figures<'_>) -> Option<Table> {
             columns,
             body,
         )
-        .with_sums(sums),
+        .with_sums(sums)
+        .with_body_heads(body_heads),
     )
 }
 
@@ -206,6 +209,7 @@ pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
             "指标赋分规则",
             "佐证资料",
         ];
+        let body_heads = Some(body.len());
         body.push(Row {
             role: RowRole::Group,
             cells: heads.iter().map(|t| h(t, 1, 1)).collect(),
@@ -242,7 +246,8 @@ pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
             .with_sums(Sums {
                 cells: vec![((2, 2), vec![(2, 4), (2, 6)])],
                 ..Sums::default()
-            }),
+            })
+            .with_body_heads(body_heads),
         );
     }
     out

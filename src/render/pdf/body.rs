@@ -5,7 +5,8 @@ use super::fonts::Role;
 use super::frame::{Flow, Frame, BODY_SIZE, CHARS_PER_LINE};
 use super::metrics::Metrics;
 use super::paginate::place_table;
-use super::text::{self, set_block, Align, Span};
+use super::text::{self, set_block, set_words, Align, Span};
+use super::words::Words;
 use super::PdfError;
 use crate::document::{Block, Chart, Document, Orientation, Part, Table};
 
@@ -38,6 +39,7 @@ pub fn baseline_in(line_h: f32, size: f32) -> f32 {
 /// Lays out the body of `doc`: returns the body pages' flow and the bookmarks.
 pub struct BodyLayout<'m, 'f> {
     m: &'m Metrics<'f>,
+    words: &'m Words,
     /// The flow being filled.
     pub flow: Flow,
     /// Bookmarks in reading order.
@@ -47,10 +49,11 @@ pub struct BodyLayout<'m, 'f> {
 }
 
 impl<'m, 'f> BodyLayout<'m, 'f> {
-    /// An empty body.
-    pub fn new(m: &'m Metrics<'f>) -> Self {
+    /// An empty body; titles and headings break between `words`.
+    pub fn new(m: &'m Metrics<'f>, words: &'m Words) -> Self {
         BodyLayout {
             m,
+            words,
             flow: Flow::new(),
             marks: Vec::new(),
             heading_only: false,
@@ -83,17 +86,18 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
         self.after_landscape = false;
         let title = format!("{} {}", part.number, part.title);
         self.mark(1, &title, &part.id);
-        let lines = set_block(
+        let lines = set_words(
             self.m,
             &[Span {
                 role: Role::Title,
                 text: &title,
             }],
             22.0,
-            self.flow.frame.width,
-            0.0,
+            (self.flow.frame.width, 0.0),
             Align::Center,
             1.0,
+            self.words,
+            true,
         )?;
         self.lines(lines, 22.0, 22.0 * 1.6);
         self.flow.y += Frame::pitch() * 0.5;
@@ -181,7 +185,7 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
             Some(label) => format!("{label} {}", table.title),
             None => table.title.clone(),
         };
-        let (page, y) = place_table(&mut self.flow, self.m, table)?;
+        let (page, y) = place_table(&mut self.flow, self.m, self.words, table)?;
         self.marks.push(Mark {
             level,
             title,
@@ -207,14 +211,15 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
 
     fn heading(&mut self, role: Role, text: &str) -> Result<(), PdfError> {
         let width = self.flow.frame.width;
-        let lines = set_block(
+        let lines = set_words(
             self.m,
             &[Span { role, text }],
             BODY_SIZE,
-            width,
-            2.0 * BODY_SIZE,
+            (width, 2.0 * BODY_SIZE),
             Align::Left,
             body_squeeze(),
+            self.words,
+            false,
         )?;
         let pitch = Frame::pitch();
         self.flow.ensure(pitch * (lines.len() as f32 + 2.0));

@@ -52,7 +52,14 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
         } else {
             0.0
         };
-        let lo = chunk.max(floor);
+        // A column that wraps text holds at least two characters a line, so that no line
+        // of a cell is a lone character (人/员/经/费).
+        let two = if cell.shaped.iter().filter(|s| !s.ch.is_whitespace()).count() > 1 {
+            natural.min(2.0 * size + cell.indent * size + 2.0 * PAD_X)
+        } else {
+            0.0
+        };
+        let lo = chunk.max(floor).max(two);
         let hi = if cell.header && cell.colspan == 1 {
             natural.min(lo.max(4.0 * size + 2.0 * PAD_X))
         } else {
@@ -120,6 +127,45 @@ pub fn fit(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
         .zip(max)
         .map(|(lo, hi)| lo + (hi - lo) * ratio)
         .collect()
+}
+
+/// Widens, by an em each, the columns where a cell's last line is a lone character that
+/// moving a break could not avoid (`资本` / `性支` / `出`), taking the width from columns
+/// with room to spare; returns false when nothing could be moved.
+pub fn widen_for_lone_lines(cells: &[GridCell], widths: &mut [f32], size: f32) -> bool {
+    let mut needy = vec![false; widths.len()];
+    let mut used = vec![0.0f32; widths.len()];
+    for cell in cells.iter().filter(|c| c.colspan == 1) {
+        let line_w = |r: &std::ops::Range<usize>| text::width(&cell.shaped[r.clone()]);
+        let widest = cell.lines.iter().map(line_w).fold(0.0, f32::max);
+        used[cell.col] = used[cell.col].max(widest + cell.indent * size + 2.0 * PAD_X);
+        let lone = cell.lines.len() > 1
+            && cell.lines.last().is_some_and(|r| {
+                cell.shaped[r.clone()]
+                    .iter()
+                    .filter(|s| !s.ch.is_whitespace())
+                    .count()
+                    == 1
+            });
+        needy[cell.col] |= lone;
+    }
+    let want = needy.iter().filter(|n| **n).count() as f32 * size;
+    let slack: Vec<f32> = (0..widths.len())
+        .map(|c| if needy[c] { 0.0 } else { (widths[c] - used[c]).max(0.0) })
+        .collect();
+    let spare: f32 = slack.iter().sum();
+    if want == 0.0 || spare < 1.0 {
+        return false;
+    }
+    let give = want.min(spare);
+    for c in 0..widths.len() {
+        if needy[c] {
+            widths[c] += give / want * size;
+        } else {
+            widths[c] -= give * slack[c] / spare;
+        }
+    }
+    true
 }
 
 fn longest_line(shaped: &[Shaped]) -> f32 {

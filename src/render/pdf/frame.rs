@@ -46,15 +46,16 @@ impl Frame {
         }
     }
 
-    /// A4 rotated for wide tables: 20 mm sides and top, room for the page number below.
+    /// A4 rotated for wide tables: 15 mm top, right and bottom, and 32 mm left, where the
+    /// page number stands on the sheet held upright (GB/T 9704-2012 §10.1).
     pub fn landscape() -> Frame {
         Frame {
             page_w: A4_H,
             page_h: A4_W,
-            left: 20.0 * MM,
-            top: 18.0 * MM,
-            width: 257.0 * MM,
-            height: 166.0 * MM,
+            left: 32.0 * MM,
+            top: 15.0 * MM,
+            width: 250.0 * MM,
+            height: 180.0 * MM,
         }
     }
 
@@ -108,6 +109,7 @@ impl Flow {
             width: self.frame.page_w,
             height: self.frame.page_h,
             items,
+            folio: None,
         });
         self.frame = frame;
         self.y = frame.top;
@@ -155,6 +157,7 @@ impl Flow {
                 width: self.frame.page_w,
                 height: self.frame.page_h,
                 items,
+                folio: None,
             });
         }
         self.pages

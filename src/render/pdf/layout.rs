@@ -7,8 +7,9 @@ use super::body::{baseline_in, BodyLayout, Mark};
 use super::fonts::{FontSet, Role};
 use super::frame::{Frame, MM};
 use super::metrics::Metrics;
-use super::pages::{Item, Page};
-use super::text::{self, set_block, Align, Span};
+use super::pages::{Folio, Item, Page};
+use super::text::{self, set_words, Align, Span};
+use super::words::Words;
 use super::toc::{toc_pages, TocLink};
 use super::PdfError;
 use crate::document::{Document, Meta};
@@ -28,14 +29,15 @@ pub struct Laid {
 /// Lays out `doc` with `fonts`.
 pub fn lay_out(doc: &Document, fonts: &FontSet) -> Result<Laid, PdfError> {
     let m = Metrics::new(fonts);
-    let (flow, mut marks) = BodyLayout::new(&m).run(doc)?;
+    let words = Words::new([doc.meta.unit_name.as_str(), doc.signature.unit_name.as_str()]);
+    let (flow, mut marks) = BodyLayout::new(&m, &words).run(doc)?;
     let mut body = flow.finish();
     for (i, page) in body.iter_mut().enumerate() {
         number_page(&m, page, i + 1)?;
     }
     let page_of: BTreeMap<&str, usize> = marks.iter().map(|mk| (mk.id.as_str(), mk.page)).collect();
-    let cover = cover_page(&m, &doc.meta)?;
-    let (toc, mut links) = toc_pages(&m, doc, &page_of)?;
+    let cover = cover_page(&m, &words, &doc.meta)?;
+    let (toc, mut links) = toc_pages(&m, &words, doc, &page_of)?;
     let front = 1 + toc.len();
     for mk in marks.iter_mut() {
         mk.page += front;
@@ -55,13 +57,11 @@ pub fn lay_out(doc: &Document, fonts: &FontSet) -> Result<Laid, PdfError> {
 }
 
 /// Prints `— n —` in 4号 below the text block, on the outer side (odd right, even left),
-/// one character in from the edge of the block.
+/// one character in from the edge of the block. A landscape page is numbered where a
+/// portrait page is once the sheet is held upright with the table's head to the left
+/// (GB/T 9704-2012 §10.1): along its left edge, reading downwards.
 fn number_page(m: &Metrics, page: &mut Page, n: usize) -> Result<(), PdfError> {
-    let frame = if page.width > page.height {
-        Frame::landscape()
-    } else {
-        Frame::portrait()
-    };
+    let upright = Frame::portrait();
     let size = 14.0;
     let label = format!("— {n} —");
     let shaped = text::shape(
@@ -75,20 +75,49 @@ fn number_page(m: &Metrics, page: &mut Page, n: usize) -> Result<(), PdfError> {
     )?;
     let w = text::width(&shaped);
     let x = if n % 2 == 1 {
-        frame.right() - size - w
+        upright.right() - size - w
     } else {
-        frame.left + size
+        upright.left + size
     };
-    let baseline = frame.bottom() + 7.0 * MM + 0.88 * size;
-    page.items
-        .extend(text::place(&shaped, x, baseline, w, size, Align::Left));
+    let baseline = upright.bottom() + 7.0 * MM + 0.88 * size;
+    let items = text::place(&shaped, x, baseline, w, size, Align::Left);
+    let turned = page.is_landscape();
+    let items = if turned {
+        // The upright sheet's (x, y) is the landscape page's (width − y, x).
+        items.into_iter().map(|item| turn(item, page.width)).collect()
+    } else {
+        items
+    };
+    page.folio = Some(Folio { items, turned });
     Ok(())
 }
 
-/// Sets `text` centred across the frame from `y` down, `leading` × `size` per line, and
-/// returns the `y` below it.
+/// Moves a run set on the upright sheet onto a landscape page of width `page_w`.
+fn turn(item: Item, page_w: f32) -> Item {
+    match item {
+        Item::Text {
+            x,
+            y,
+            size,
+            face,
+            glyphs,
+        } => Item::Text {
+            x: page_w - y,
+            y: x,
+            size,
+            face,
+            glyphs,
+        },
+        other => other,
+    }
+}
+
+/// Sets `text` centred across the frame from `y` down, `leading` × `size` per line,
+/// broken between words into balanced lines, and returns the `y` below it.
+#[allow(clippy::too_many_arguments)]
 fn centred(
     m: &Metrics,
+    words: &Words,
     items: &mut Vec<Item>,
     frame: &Frame,
     (role, text): (Role, &str),
@@ -96,14 +125,15 @@ fn centred(
     leading: f32,
     mut y: f32,
 ) -> Result<f32, PdfError> {
-    let lines = set_block(
+    let lines = set_words(
         m,
         &[Span { role, text }],
         size,
-        frame.width,
-        0.0,
+        (frame.width, 0.0),
         Align::Center,
         1.0,
+        words,
+        true,
     )?;
     for line in lines {
         items.extend(text::offset(
@@ -117,20 +147,21 @@ fn centred(
 }
 
 /// The cover: unit name and 年度预算公开 line in the title face, the date if given.
-fn cover_page(m: &Metrics, meta: &Meta) -> Result<Page, PdfError> {
+fn cover_page(m: &Metrics, words: &Words, meta: &Meta) -> Result<Page, PdfError> {
     let frame = Frame::portrait();
     let mut items: Vec<Item> = Vec::new();
     let mut y = frame.top + 40.0 * MM;
     for text in [meta.unit_name.as_str(), meta.subtitle.as_str()] {
-        y = centred(m, &mut items, &frame, (Role::Title, text), 26.0, 1.7, y)? + 10.0;
+        y = centred(m, words, &mut items, &frame, (Role::Title, text), 26.0, 1.7, y)? + 10.0;
     }
     if let Some(date) = &meta.issued {
         let y = frame.bottom() - 40.0 * MM;
-        centred(m, &mut items, &frame, (Role::Body, date), 16.0, 1.6, y)?;
+        centred(m, words, &mut items, &frame, (Role::Body, date), 16.0, 1.6, y)?;
     }
     Ok(Page {
         width: frame.page_w,
         height: frame.page_h,
         items,
+        folio: None,
     })
 }

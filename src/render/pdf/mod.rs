@@ -26,6 +26,7 @@ mod subset;
 mod table;
 mod text;
 mod toc;
+mod words;
 mod writer;
 
 use crate::document::Document;
@@ -33,7 +34,7 @@ use std::path::PathBuf;
 
 pub use coverage::Coverage;
 pub use fonts::{FontSet, Role};
-pub use pages::{Item, Page};
+pub use pages::{Folio, Item, Page};
 
 /// Where to look for fonts: extra directories and explicit files per role
 /// (`--font-dir` and the TOML `[fonts]` section).

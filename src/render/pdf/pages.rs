@@ -1,6 +1,8 @@
 //! The output of layout: pages of positioned items. Coordinates are points from the
 //! page's top-left corner; text is placed by its baseline.
 
+use super::frame::Frame;
+
 /// One glyph of a text run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
@@ -70,6 +72,18 @@ impl Item {
     }
 }
 
+/// The page number, set outside the text block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Folio {
+    /// Its glyph runs, in the page's coordinates; a turned run's `x` is its baseline and
+    /// its `y` the top end of the run.
+    pub items: Vec<Item>,
+    /// True when the runs read top to bottom (turned a quarter clockwise): a landscape
+    /// page keeps its number where the portrait pages have theirs on the sheet held
+    /// upright (GB/T 9704-2012 §10.1).
+    pub turned: bool,
+}
+
 /// One laid-out page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
@@ -79,12 +93,25 @@ pub struct Page {
     pub height: f32,
     /// Items in drawing order.
     pub items: Vec<Item>,
+    /// The page number, when the page has one (body pages).
+    pub folio: Option<Folio>,
 }
 
 impl Page {
     /// True for A4 landscape pages.
     pub fn is_landscape(&self) -> bool {
         self.width > self.height
+    }
+
+    /// The text block (版心) every item of the page lies in, as left, top, right and
+    /// bottom, in points from the page's top-left corner; the folio stands outside it.
+    pub fn text_block(&self) -> [f32; 4] {
+        let frame = if self.is_landscape() {
+            Frame::landscape()
+        } else {
+            Frame::portrait()
+        };
+        [frame.left, frame.top, frame.right(), frame.bottom()]
     }
 
     /// The page's text, items joined in drawing order with spaces between runs.

@@ -5,9 +5,10 @@
 use super::fonts::Role;
 use super::frame::Flow;
 use super::metrics::Metrics;
-use super::pages::Item;
+use super::pages::{Glyph, Item};
 use super::table::{measure, GridCell, Measured, PAD_X};
-use super::text::{self, set_block, Align, Span};
+use super::text::{self, set_block, set_words, Align, Shaped, Span};
+use super::words::Words;
 use super::PdfError;
 use crate::document::{Align as CellAlign, Table};
 use std::ops::Range;
@@ -17,10 +18,34 @@ const THIN: f32 = 0.5;
 /// Outer frame width.
 const THICK: f32 = 1.0;
 
+/// Body row groups kept on the page of the table's title: a short table whole, a longer
+/// one its first three.
+pub const KEEP_FIRST: usize = 3;
+/// A table of at most this many row groups is kept whole when it fits on a page.
+pub const SHORT_TABLE: usize = 5;
+
 /// Splits body row groups (their heights) into pages: each page holds the repeated
 /// header (`header_h`) and as many whole groups as fit in `first` (first page) or `rest`
 /// points. A page always takes at least one group, so an oversized group stands alone.
+/// A continuation page never carries a single group when taking one more from the page
+/// before avoids it (and that page keeps its first [`KEEP_FIRST`] on the first page).
 pub fn paginate(groups: &[f32], header_h: f32, first: f32, rest: f32) -> Vec<Range<usize>> {
+    let mut pages = fill(groups, header_h, first, rest);
+    let n = pages.len();
+    if n >= 2 && pages[n - 1].len() == 1 {
+        let keep = if n == 2 { KEEP_FIRST } else { 2 };
+        let prev = pages[n - 2].clone();
+        let moved = groups[prev.end - 1] + groups[pages[n - 1].start];
+        if prev.len() > keep && header_h + moved <= rest + 0.01 {
+            pages[n - 2].end -= 1;
+            pages[n - 1].start -= 1;
+        }
+    }
+    pages
+}
+
+/// Greedy filling: as many whole groups per page as fit.
+fn fill(groups: &[f32], header_h: f32, first: f32, rest: f32) -> Vec<Range<usize>> {
     let mut pages = Vec::new();
     let mut start = 0;
     let mut avail = first;
@@ -40,10 +65,15 @@ pub fn paginate(groups: &[f32], header_h: f32, first: f32, rest: f32) -> Vec<Ran
 
 /// Lays `table` out into `flow`, whose current frame decides the orientation; returns
 /// the page index and y where its title block starts.
-pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize, f32), PdfError> {
+pub fn place_table(
+    flow: &mut Flow,
+    m: &Metrics,
+    words: &Words,
+    table: &Table,
+) -> Result<(usize, f32), PdfError> {
     let frame = flow.frame;
     let landscape = frame.page_w > frame.page_h;
-    let (title, title_h) = title_block(m, table, frame.width, landscape)?;
+    let (title, title_h) = title_block(m, words, table, frame.width, landscape)?;
     // The 空表 statement (body text) or the 尾差 note (table type, set under the rules).
     let (statement, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
         (Some(s), true) => (Some((s, Role::Body)), 14.0, 28.0),
@@ -79,16 +109,22 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
         room - title_h - statement_h,
         landscape,
     )?;
-    let caption = continuation(m, table)?;
-    meas.split_tall_rows(frame.height - caption.1 - meas.header_height() - 1.0);
-    let groups = meas.body_groups();
+    let caption = continuation(m, words, table, frame.width)?;
+    let mut heads = table.body_heads.map(|k| meas.header_rows + k);
+    let heads_h = heads.map_or(0.0, |r| meas.heights[r]);
+    meas.split_tall_rows(
+        frame.height - caption.1 - meas.header_height() - heads_h - 1.0,
+        &mut heads,
+    );
+    let groups = keep_heads_with_rows(meas.body_groups(), heads);
     let mut heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
     let header_h = meas.header_height();
     // A note under the rows stays on the page of the last rows.
     if let Some(last) = heights.last_mut() {
         *last += statement_h;
     }
-    let first_h = heights.first().copied().unwrap_or(0.0);
+    let kept = kept_with_title(&groups, heads.map_or(meas.header_rows, |r| r + 1));
+    let first_h: f32 = heights[..kept].iter().sum();
     let empty_h = if table.body.is_empty() {
         statement_h
     } else {
@@ -102,7 +138,7 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
         &heights,
         header_h,
         flow.remaining(),
-        frame.height - caption.1,
+        frame.height - caption.1 - heads_h,
     );
     if pages.is_empty() {
         let items = draw_rows(&meas, frame.left, flow.y, (0..meas.header_rows).collect());
@@ -118,6 +154,7 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
         let first_row = groups[range.start].0.start;
         let last_row = groups[range.end - 1].0.end;
         let mut rows: Vec<usize> = (0..meas.header_rows).collect();
+        rows.extend(heads.filter(|&r| r < first_row));
         rows.extend(first_row..last_row);
         let items = draw_rows(&meas, frame.left, flow.y, rows.clone());
         flow.push(items);
@@ -134,9 +171,40 @@ pub fn place_table(flow: &mut Flow, m: &Metrics, table: &Table) -> Result<(usize
     Ok(start)
 }
 
+/// How many row groups stay on the page of the table's title: all of a short table,
+/// else those that hold the first [`KEEP_FIRST`] rows from grid row `from` (the first
+/// body row, or the row after the column headings inside the body).
+fn kept_with_title(groups: &[(Range<usize>, f32)], from: usize) -> usize {
+    if groups.len() <= SHORT_TABLE {
+        return groups.len();
+    }
+    groups
+        .iter()
+        .position(|g| g.0.end >= from + KEEP_FIRST)
+        .map_or(groups.len(), |i| i + 1)
+}
+
+/// Joins the group holding the row of column headings `heads` to the group after it, so
+/// that the headings never end a page.
+fn keep_heads_with_rows(
+    mut groups: Vec<(Range<usize>, f32)>,
+    heads: Option<usize>,
+) -> Vec<(Range<usize>, f32)> {
+    let Some(heads) = heads else { return groups };
+    if let Some(i) = groups.iter().position(|g| g.0.contains(&heads)) {
+        if i + 1 < groups.len() {
+            let (next, h) = groups.remove(i + 1);
+            groups[i].0.end = next.end;
+            groups[i].1 += h;
+        }
+    }
+    groups
+}
+
 /// The 表N label, title, subtitle and the 编制单位 / 单位 line, relative to (0, 0).
 fn title_block(
     m: &Metrics,
+    words: &Words,
     table: &Table,
     width: f32,
     landscape: bool,
@@ -167,17 +235,24 @@ fn title_block(
         )?;
     }
     let title_size = if landscape { 16.0 } else { 18.0 };
-    line(
-        &mut items,
-        &mut y,
+    let title = set_words(
+        m,
         &[Span {
             role: Role::Title,
             text: &table.title,
         }],
         title_size,
+        (width, 0.0),
         Align::Center,
-        4.0,
+        1.0,
+        words,
+        true,
     )?;
+    for l in title {
+        items.extend(text::offset(l, 0.0, y + title_size * 1.05));
+        y += title_size * 1.35;
+    }
+    y += 4.0;
     if let Some(sub) = &table.subtitle {
         line(
             &mut items,
@@ -234,24 +309,39 @@ fn title_block(
     Ok((items, y + 2.0))
 }
 
-/// The caption of a continuation page: `表2 单位收入总体情况表（续）`.
-fn continuation(m: &Metrics, table: &Table) -> Result<(Vec<Item>, f32), PdfError> {
+/// The caption of a continuation page: `表2 单位收入总体情况表（续）`, wrapped within
+/// `width`.
+fn continuation(
+    m: &Metrics,
+    words: &Words,
+    table: &Table,
+    width: f32,
+) -> Result<(Vec<Item>, f32), PdfError> {
     let text = match &table.label {
         Some(label) => format!("{label} {}（续）", table.title),
         None => format!("{}（续）", table.title),
     };
     let size = 10.5;
-    let shaped = text::shape(
+    let lines = set_words(
         m,
         &[Span {
             role: Role::Heading,
             text: &text,
         }],
         size,
+        (width, 0.0),
+        Align::Left,
         1.0,
+        words,
+        false,
     )?;
-    let items = text::place(&shaped, 0.0, size * 1.05, f32::MAX, size, Align::Left);
-    Ok((items, size * 1.8))
+    let mut items = Vec::new();
+    let mut y = 0.0;
+    for line in lines {
+        items.extend(text::offset(line, 0.0, y + size * 1.05));
+        y += size * 1.35;
+    }
+    Ok((items, y + size * 0.45))
 }
 
 /// Draws the given grid rows (header rows first) from `top`, stacked in order.
@@ -334,7 +424,27 @@ fn cell_text(meas: &Measured, cell: &GridCell, x0: f32, x1: f32, y: f32, h: f32)
             align,
         ));
     }
+    if cell.code {
+        draw_trailing_space(&mut out, cell.shaped.last());
+    }
     out
+}
+
+/// Ends the last run of a code cell with its (invisible) space glyph, in the same face.
+fn draw_trailing_space(items: &mut [Item], space: Option<&Shaped>) {
+    let (Some(Item::Text { face, glyphs, .. }), Some(space)) = (items.last_mut(), space) else {
+        return;
+    };
+    let Some(last) = glyphs.last() else { return };
+    if space.ch == ' ' && space.face == *face {
+        let x = last.x + last.advance;
+        glyphs.push(Glyph {
+            gid: space.gid,
+            ch: ' ',
+            x,
+            advance: space.natural,
+        });
+    }
 }
 
 #[cfg(test)]

@@ -3,12 +3,14 @@
 //! a size that stays readable, and measure every row. Drawing and pagination are in
 //! [`super::paginate`].
 
-use super::columns::{bounds, Bounds};
+use super::columns::{bounds, widen_for_lone_lines, Bounds};
 use super::fonts::Role;
 use super::metrics::Metrics;
+use super::linebreak::can_break;
 use super::text::{self, Shaped, Span};
+use std::ops::Range;
 use super::PdfError;
-use crate::document::{place, Align as CellAlign, Cell, RowRole, Table};
+use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
 
 /// Horizontal cell padding in points.
 pub const PAD_X: f32 = 2.5;
@@ -36,6 +38,9 @@ pub struct GridCell {
     pub shaped: Vec<Shaped>,
     /// The text lines once columns are known: ranges into `shaped`.
     pub lines: Vec<std::ops::Range<usize>>,
+    /// A 类/款/项 code in the body: `shaped` ends with a space that is drawn (invisible)
+    /// after it, so that text extractors read 「201 一般公共服务支出」.
+    pub code: bool,
 }
 
 /// A table measured for one frame width.
@@ -69,8 +74,8 @@ impl Measured {
     /// Splits every body row taller than `max_h` (a page's room for rows under the
     /// repeated header) into rows that fit, each carrying the next lines of its cells, so
     /// a row taller than a page continues on the next page instead of being cut off.
-    /// Rows that a row span crosses are kept whole.
-    pub fn split_tall_rows(&mut self, max_h: f32) {
+    /// Rows that a row span crosses are kept whole. `track`, a grid row, follows its row.
+    pub fn split_tall_rows(&mut self, max_h: f32, track: &mut Option<usize>) {
         let lh = self.line_height();
         let per_row = ((max_h - 2.0 * self.pad_y) / lh).floor().max(1.0) as usize;
         let mut r = self.header_rows;
@@ -91,6 +96,9 @@ impl Measured {
                 continue;
             }
             let pieces = most.div_ceil(per_row);
+            if let Some(t) = track.as_mut().filter(|t| **t > r) {
+                *t += pieces - 1;
+            }
             for c in self.cells.iter_mut().filter(|c| c.row > r) {
                 c.row += pieces - 1;
             }
@@ -158,16 +166,17 @@ const PAD_Y: f32 = 0.25;
 /// Tighter vertical padding, used only when it lets a table fit on one page.
 const TIGHT_PAD_Y: f32 = 0.12;
 /// Sizes tried, largest first: the largest at which the columns fit the width wins.
-const PORTRAIT_SIZES: [f32; 7] = [10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5];
+/// Portrait tables never go below 9 pt: a table that needs smaller type is landscape.
+const PORTRAIT_SIZES: [f32; 4] = [10.5, 10.0, 9.5, 9.0];
 const LANDSCAPE_SIZES: [f32; 7] = [10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5];
 /// Smallest size a table shrinks to so that it fits on one page, as published
 /// disclosures set a nearly fitting table slightly tighter rather than spill a row.
-const PORTRAIT_ONE_PAGE_FLOOR: f32 = 8.0;
+const PORTRAIT_ONE_PAGE_FLOOR: f32 = 9.0;
 const LANDSCAPE_ONE_PAGE_FLOOR: f32 = 9.0;
 
 /// Measures `table` for a text block `avail_w` points wide: the largest size at which
 /// every column's minimum fits — set tighter (smaller row padding, then smaller sizes
-/// down to 8 pt portrait, 9 pt landscape) if that keeps the whole table within
+/// down to 9 pt) if that keeps the whole table within
 /// `one_page` points of height.
 pub fn measure(
     m: &Metrics,
@@ -202,8 +211,14 @@ pub fn measure(
         if !fits_width && i + 1 < sizes.len() {
             continue;
         }
-        let widths = bounds.widths(avail_w);
+        let mut widths = bounds.widths(avail_w);
         break_lines(&mut cells, &widths, size);
+        for _ in 0..3 {
+            if !widen_for_lone_lines(&cells, &mut widths, size) {
+                break;
+            }
+            break_lines(&mut cells, &widths, size);
+        }
         let mut tightest = f32::MAX;
         for pad in [PAD_Y, TIGHT_PAD_Y] {
             let heights = heights(&cells, nrows, size, pad);
@@ -274,13 +289,42 @@ fn natural_start(
     Ok(0)
 }
 
-/// Breaks every cell into lines for the column widths.
+/// Breaks every cell into lines for the column widths; a cell's last line never holds a
+/// single wrapped character ([`no_lone_last`]).
 fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
     for cell in cells.iter_mut() {
         let w: f32 = widths[cell.col..cell.col + cell.colspan].iter().sum();
         let inner = (w - 2.0 * PAD_X - cell.indent * size).max(size);
-        cell.lines = text::lines(&cell.shaped, inner, inner);
+        let lines = text::lines(&cell.shaped, inner, inner);
+        let chars: Vec<char> = cell.shaped.iter().map(|s| s.ch).collect();
+        cell.lines = no_lone_last(&chars, lines);
     }
+}
+
+/// Moves the last break of a wrapped text back by a character or two when its last line
+/// would hold a single character (`行政事业单位养老支` / `出` becomes `…养老` / `支出`),
+/// where a line may break there and the line before keeps at least two characters.
+pub fn no_lone_last(chars: &[char], mut lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let n = lines.len();
+    if n < 2 {
+        return lines;
+    }
+    let (prev, last) = (lines[n - 2].clone(), lines[n - 1].clone());
+    let visible = |r: &Range<usize>| chars[r.clone()].iter().filter(|c| !c.is_whitespace()).count();
+    if visible(&last) != 1 || prev.end != last.start {
+        return lines;
+    }
+    for back in 1..=2 {
+        let Some(cut) = last.start.checked_sub(back) else {
+            break;
+        };
+        if cut >= prev.start + 2 && can_break(chars[cut - 1], chars[cut]) {
+            lines[n - 2].end = cut;
+            lines[n - 1].start = cut;
+            break;
+        }
+    }
+    lines
 }
 
 /// The height of every grid row for the cells' lines, with vertical padding `pad` em.
@@ -325,15 +369,16 @@ fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError
         let bold = header || matches!(role, RowRole::Total | RowRole::Class | RowRole::Group);
         let role = if bold { Role::TableBold } else { Role::Table };
         for (cell, placed) in cells.iter().zip(at) {
-            let shaped = text::shape(
-                m,
-                &[Span {
-                    role,
-                    text: &cell.text,
-                }],
-                size,
-                1.0,
-            )?;
+            let kind = table.columns.get(placed.col).copied();
+            let code = !header && kind == Some(ColumnKind::Code) && !cell.text.is_empty();
+            let spaced;
+            let text = if code {
+                spaced = format!("{} ", cell.text);
+                &spaced
+            } else {
+                &cell.text
+            };
+            let shaped = text::shape(m, &[Span { role, text }], size, 1.0)?;
             out.push(GridCell {
                 row: r,
                 col: placed.col,
@@ -344,6 +389,7 @@ fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError
                 header,
                 shaped,
                 lines: Vec::new(),
+                code,
             });
         }
     }

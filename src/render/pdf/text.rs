@@ -5,6 +5,7 @@ use super::fonts::Role;
 use super::linebreak::{break_lines, can_break};
 use super::metrics::Metrics;
 use super::pages::{Glyph, Item};
+use super::words::{break_words, Words};
 use super::PdfError;
 use std::ops::Range;
 
@@ -100,9 +101,14 @@ pub fn width(line: &[Shaped]) -> f32 {
     line.iter().map(|s| s.advance).sum()
 }
 
+/// The widest gap justification may add between two characters, in em: a line that
+/// would need more is set solid rather than letter-spaced across the measure.
+pub const MAX_JUSTIFY_GAP: f32 = 0.25;
+
 /// Places one line in the box `[x, x + box_w]` on `baseline` at `size`.
-/// Justification spreads the slack over the break opportunities of the line, and is
-/// skipped when that would open gaps wider than half an em.
+/// Justification spreads the slack evenly over the gaps between characters where the
+/// line could break (never inside a number or before closing punctuation), and is
+/// skipped when that would open gaps wider than [`MAX_JUSTIFY_GAP`].
 pub fn place(
     line: &[Shaped],
     x: f32,
@@ -121,7 +127,9 @@ pub fn place(
         Align::Left => (x, 0.0),
         Align::Center => (x + slack / 2.0, 0.0),
         Align::Right => (x + slack, 0.0),
-        Align::Justify if n_gaps > 0 && slack > 0.0 && slack / (n_gaps as f32) < size * 0.5 => {
+        Align::Justify
+            if n_gaps > 0 && slack > 0.0 && slack / (n_gaps as f32) <= size * MAX_JUSTIFY_GAP =>
+        {
             (x, slack / n_gaps as f32)
         }
         Align::Justify => (x, 0.0),
@@ -183,7 +191,9 @@ fn text_item((face, x, glyphs): (u16, f32, Vec<Glyph>), y: f32, size: f32) -> It
 }
 
 /// Shapes `text` in `role` and sets it as lines in a box of width `box_w`, returning the
-/// items of each line (baselines relative to 0; the caller offsets them).
+/// items of each line (baselines relative to 0; the caller offsets them). With
+/// [`Align::Justify`] only lines that end because the measure is full are justified; the
+/// last line and a line ended by a forced break are set solid.
 pub fn set_block(
     m: &Metrics,
     spans: &[Span],
@@ -195,21 +205,79 @@ pub fn set_block(
 ) -> Result<Vec<Vec<Item>>, PdfError> {
     let shaped = shape(m, spans, size, squeeze)?;
     let ranges = lines(&shaped, box_w - first_indent, box_w);
+    Ok(place_lines(&shaped, ranges, box_w, first_indent, align, size))
+}
+
+/// Like [`set_block`] for a title, heading or 目录 line: breaks only between `words`
+/// (falling back to [`set_block`]'s breaks when a word is wider than the line) and, with
+/// `balance`, shares the text evenly between its lines.
+#[allow(clippy::too_many_arguments)]
+pub fn set_words(
+    m: &Metrics,
+    spans: &[Span],
+    size: f32,
+    (box_w, first_indent): (f32, f32),
+    align: Align,
+    squeeze: f32,
+    words: &Words,
+    balance: bool,
+) -> Result<Vec<Vec<Item>>, PdfError> {
+    let shaped = shape(m, spans, size, squeeze)?;
+    let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
+    let widths: Vec<f32> = shaped.iter().map(|s| s.advance).collect();
+    let ok = words.breaks(&chars);
+    let forced = chars.contains(&'\n');
+    let ranges = (!forced)
+        .then(|| break_words(&widths, &ok, (box_w - first_indent, box_w), balance))
+        .flatten()
+        .map(|ranges| ranges.into_iter().map(|r| trim(&chars, r)).collect())
+        .unwrap_or_else(|| lines(&shaped, box_w - first_indent, box_w));
+    Ok(place_lines(&shaped, ranges, box_w, first_indent, align, size))
+}
+
+/// A line without the spaces it starts or ends with.
+fn trim(chars: &[char], mut r: Range<usize>) -> Range<usize> {
+    while r.start < r.end && chars[r.start] == ' ' {
+        r.start += 1;
+    }
+    while r.end > r.start && chars[r.end - 1] == ' ' {
+        r.end -= 1;
+    }
+    r
+}
+
+/// Places broken lines, the first indented by `first_indent`.
+fn place_lines(
+    shaped: &[Shaped],
+    ranges: Vec<Range<usize>>,
+    box_w: f32,
+    first_indent: f32,
+    align: Align,
+    size: f32,
+) -> Vec<Vec<Item>> {
     let count = ranges.len();
-    Ok(ranges
+    ranges
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
             let indent = if i == 0 { first_indent } else { 0.0 };
-            let last = i + 1 == count;
-            let a = if align == Align::Justify && last {
+            let ended = i + 1 == count || forced_break_after(shaped, r.end);
+            let a = if align == Align::Justify && ended {
                 Align::Left
             } else {
                 align
             };
             place(&shaped[r], indent, 0.0, box_w - indent, size, a)
         })
-        .collect())
+        .collect()
+}
+
+/// True when the line ending at `end` was ended by a `\n` (spaces before it skipped).
+fn forced_break_after(shaped: &[Shaped], end: usize) -> bool {
+    shaped[end..]
+        .iter()
+        .find(|s| s.ch != ' ' && s.ch != '\u{3000}')
+        .is_some_and(|s| s.ch == '\n')
 }
 
 /// Moves items by `(dx, dy)`.

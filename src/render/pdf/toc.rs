@@ -6,7 +6,8 @@ use super::fonts::Role;
 use super::frame::Frame;
 use super::metrics::Metrics;
 use super::pages::{Item, Page};
-use super::text::{self, set_block, Align, Span};
+use super::text::{self, set_block, set_words, Align, Span};
+use super::words::Words;
 use super::PdfError;
 use crate::document::Document;
 use std::collections::BTreeMap;
@@ -28,6 +29,7 @@ const PITCH: f32 = 25.0;
 /// Sets the 目录 pages; `page_of` maps anchor ids to body page indices (0-based).
 pub fn toc_pages(
     m: &Metrics,
+    words: &Words,
     doc: &Document,
     page_of: &BTreeMap<&str, usize>,
 ) -> Result<(Vec<Page>, Vec<TocLink>), PdfError> {
@@ -64,17 +66,18 @@ pub fn toc_pages(
             (Role::Body, 2.0 * SIZE)
         };
         let width = frame.width - indent - num_w - SIZE;
-        let lines = set_block(
+        let lines = set_words(
             m,
             &[Span {
                 role,
                 text: &entry.text,
             }],
             SIZE,
-            width,
-            0.0,
+            (width, 0.0),
             Align::Left,
             1.0,
+            words,
+            false,
         )?;
         let count = lines.len();
         if y + PITCH * count as f32 > frame.bottom() {
@@ -82,6 +85,7 @@ pub fn toc_pages(
                 width: frame.page_w,
                 height: frame.page_h,
                 items: std::mem::take(&mut items),
+                folio: None,
             });
             y = frame.top;
         }
@@ -137,6 +141,7 @@ pub fn toc_pages(
         width: frame.page_w,
         height: frame.page_h,
         items,
+        folio: None,
     });
     Ok((pages, links))
 }

@@ -73,7 +73,8 @@ fn font_id(face: u16) -> FontId {
 fn used_glyphs(pages: &[Page]) -> UsedGlyphs {
     let mut used = UsedGlyphs::new();
     for page in pages {
-        for item in &page.items {
+        let folio = page.folio.iter().flat_map(|f| &f.items);
+        for item in page.items.iter().chain(folio) {
             if let Item::Text { face, glyphs, .. } = item {
                 let set = used.entry(*face).or_default();
                 for g in glyphs {
@@ -155,7 +156,9 @@ fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> PdfPage
     ops.push(Op::SetFillColor { col: grey(0.0) });
     ops.push(Op::StartTextSection);
     let mut font: Option<(u16, f32)> = None;
-    for item in &page.items {
+    let turned = page.folio.as_ref().is_some_and(|f| f.turned);
+    let folio = page.folio.iter().flat_map(|f| &f.items).map(|i| (i, turned));
+    for (item, turned) in page.items.iter().map(|i| (i, false)).chain(folio) {
         if let Item::Text {
             x,
             y,
@@ -171,9 +174,12 @@ fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> PdfPage
                 });
                 font = Some((*face, *size));
             }
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(*x), Pt(h - y)),
-            });
+            let matrix = if turned {
+                TextMatrix::Raw([0.0, -1.0, 1.0, 0.0, *x, h - y])
+            } else {
+                TextMatrix::Translate(Pt(*x), Pt(h - y))
+            };
+            ops.push(Op::SetTextMatrix { matrix });
             let empty = BTreeMap::new();
             let remap = remaps.get(face).unwrap_or(&empty);
             ops.push(Op::ShowText {

@@ -1,0 +1,272 @@
+//! Word-aware breaks for titles, headings and 目录 lines (GB/T 9704: 回行时词意完整、排列
+//! 对称): where a break would split a word, and how to share a title evenly between lines.
+//!
+//! A word is the unit's own name, a quoted term (“三公”, 《…》), a figure with its unit
+//! (1,795.47万元, 30.42%, 2024年), an ordinal (第一部分) or a word of the budget vocabulary
+//! below, found by longest match. Characters outside every word may be broken around as
+//! the 禁则 of [`super::linebreak`] allow.
+
+use super::linebreak::opportunities;
+use std::ops::Range;
+
+/// Words of budget disclosures that a title or heading never splits.
+const VOCABULARY: &[&str] = &[
+    "一般公共预算", "一般公共服务", "政府性基金", "国有资本经营", "国有资产", "财政拨款",
+    "财政专户", "机关运行经费", "机关运行", "政府采购", "三公经费", "公务接待", "公务用车",
+    "因公出国", "购置及运行", "运行维护", "绩效目标", "预算绩效", "名词解释", "情况说明",
+    "基本支出", "项目支出", "收支总体", "收入总体", "支出总体", "总体情况", "单位概况",
+    "部门概况", "主要职能", "机构设置", "人员构成", "上年结转", "结转结余", "事业单位",
+    "行政单位", "社会保障", "就业", "卫生健康", "住房保障", "城乡社区", "农林水",
+    "交通运输", "资源勘探", "工业信息", "商业服务", "商务", "工业", "信息化", "预算",
+    "公开", "部门", "单位", "支出", "收入", "财政", "拨款", "经费", "项目", "情况",
+    "说明", "总体", "汇总", "绩效", "目标", "表格", "资产", "占用", "职能", "设置",
+    "其他", "重要", "事项", "年度", "本年", "上年", "安排", "增加", "减少", "变动",
+    "经济", "分类", "功能", "科目", "编码", "名称", "合计", "总计", "基金", "资本",
+    "经营", "采购", "运行", "补助", "转移", "支付", "拨付", "资金", "发展", "改革",
+    "管理", "服务", "委员会", "人民政府", "办公室", "管理局", "服务中心", "工作",
+];
+
+/// Closing quotes for the opening quotes a quoted term starts with.
+const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('《', '》'), ('‘', '’'), ('『', '』')];
+
+/// Units a figure keeps on its line.
+const UNITS: &[&str] = &[
+    "万元", "亿元", "元", "%", "％", "‰", "个", "人", "辆", "家", "项", "次", "年", "月",
+    "日", "平方米", "台", "套", "名", "岁",
+];
+
+/// The phrases that stay whole beyond the vocabulary: the unit's name, say.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    phrases: Vec<Vec<char>>,
+}
+
+impl Words {
+    /// Words that also keep each of `phrases` whole.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Words {
+        let mut phrases: Vec<Vec<char>> = phrases
+            .into_iter()
+            .map(|p| p.chars().collect::<Vec<char>>())
+            .filter(|p| p.len() > 1)
+            .collect();
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Words { phrases }
+    }
+
+    /// `out[i]` is true when a line may start at `chars[i]` without splitting a word
+    /// (and the 禁则 allow it).
+    pub fn breaks(&self, chars: &[char]) -> Vec<bool> {
+        let mut ok = opportunities(chars);
+        let text: String = chars.iter().collect();
+        let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for i in 0..chars.len() {
+            let len = self.word_at(&chars[i..], &text[offsets[i]..]);
+            for k in i + 1..(i + len).min(chars.len()) {
+                ok[k] = false;
+            }
+        }
+        ok
+    }
+
+    /// Length in characters of the word that `rest` (also as `text`) starts with; 1 when
+    /// none does.
+    fn word_at(&self, rest: &[char], text: &str) -> usize {
+        if let Some(p) = self.phrases.iter().find(|p| rest.starts_with(p)) {
+            return p.len();
+        }
+        if let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| *open == rest[0]) {
+            if let Some(end) = rest.iter().take(16).position(|&c| c == close) {
+                return end + 1;
+            }
+        }
+        if rest[0].is_ascii_digit() {
+            return figure_len(rest, text);
+        }
+        if rest[0] == '第' {
+            let n = rest[1..].iter().take_while(|c| is_numeral(**c)).count();
+            if n > 0 {
+                let after: String = rest[1 + n..].iter().take(2).collect();
+                let tail = ["部分", "章", "条", "款", "项"]
+                    .iter()
+                    .find(|t| after.starts_with(**t))
+                    .map_or(0, |t| t.chars().count());
+                return 1 + n + tail;
+            }
+        }
+        longest(VOCABULARY, text).unwrap_or(1)
+    }
+}
+
+/// The length in characters of the longest of `words` that `text` starts with.
+fn longest(words: &[&str], text: &str) -> Option<usize> {
+    words
+        .iter()
+        .filter(|w| text.starts_with(**w))
+        .map(|w| w.chars().count())
+        .max()
+}
+
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十百〇零".contains(c)
+}
+
+/// A figure (`1,795.47`, `30.42`) and the unit after it; `text` is `rest` as a string.
+fn figure_len(rest: &[char], text: &str) -> usize {
+    let n = rest
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == '.' || **c == ',')
+        .count();
+    n + longest(UNITS, &text[n..]).unwrap_or(0)
+}
+
+/// Breaks `widths` (one per character) into lines no wider than `first` (the first
+/// line) and `rest`, only where `ok` allows: greedily, or — with `balance` — into the same
+/// number of lines with the longest line as short as possible (ties go to the layout
+/// whose first line is longer). `None` when a word is wider than its line, so the
+/// caller falls back to the 禁则 alone.
+pub fn break_words(
+    widths: &[f32],
+    ok: &[bool],
+    (first, rest): (f32, f32),
+    balance: bool,
+) -> Option<Vec<Range<usize>>> {
+    let greedy = greedy(widths, ok, first, rest)?;
+    if !balance || greedy.len() < 2 || greedy.len() > 4 {
+        return Some(greedy);
+    }
+    let n = greedy.len();
+    let mut best: Option<(f32, Vec<usize>)> = None;
+    let candidates: Vec<usize> = (1..widths.len()).filter(|&i| ok[i]).collect();
+    search(widths, &candidates, n - 1, 0, &mut Vec::new(), (first, rest), &mut best);
+    let (_, cuts) = best?;
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for cut in cuts.into_iter().chain([widths.len()]) {
+        lines.push(start..cut);
+        start = cut;
+    }
+    Some(lines)
+}
+
+fn greedy(widths: &[f32], ok: &[bool], first: f32, rest: f32) -> Option<Vec<Range<usize>>> {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    while start < widths.len() {
+        let width = if lines.is_empty() { first } else { rest };
+        let mut used = 0.0;
+        let mut end = start;
+        let mut last_ok = None;
+        while end < widths.len() && used + widths[end] <= width + 0.01 {
+            used += widths[end];
+            end += 1;
+            if end < widths.len() && ok[end] {
+                last_ok = Some(end);
+            }
+        }
+        if end < widths.len() {
+            end = last_ok.filter(|&e| e > start)?;
+        }
+        lines.push(start..end);
+        start = end;
+    }
+    Some(lines)
+}
+
+/// Tries every choice of `left` more cuts after `from`, keeping the one whose longest
+/// line is shortest.
+fn search(
+    widths: &[f32],
+    candidates: &[usize],
+    left: usize,
+    from: usize,
+    cuts: &mut Vec<usize>,
+    (first, rest): (f32, f32),
+    best: &mut Option<(f32, Vec<usize>)>,
+) {
+    if left == 0 {
+        let mut bounds = vec![0];
+        bounds.extend(cuts.iter().copied());
+        bounds.push(widths.len());
+        let lines: Vec<f32> = bounds.windows(2).map(|w| widths[w[0]..w[1]].iter().sum()).collect();
+        let longest = lines.iter().copied().fold(0.0, f32::max);
+        let fits = lines
+            .iter()
+            .enumerate()
+            .all(|(i, w)| *w <= if i == 0 { first } else { rest } + 0.01);
+        if !fits {
+            return;
+        }
+        let better = match best {
+            Some((b, _)) => longest < *b - 0.01,
+            None => true,
+        };
+        if better {
+            *best = Some((longest, cuts.clone()));
+        }
+        return;
+    }
+    for &c in candidates.iter().filter(|&&c| c > from) {
+        cuts.push(c);
+        search(widths, candidates, left - 1, c, cuts, (first, rest), best);
+        cuts.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(words: &Words, text: &str, per_line: f32, balance: bool) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let widths: Vec<f32> = chars.iter().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).collect();
+        let ok = words.breaks(&chars);
+        break_words(&widths, &ok, (per_line, per_line), balance)
+            .expect("breakable")
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_unit_name_stays_whole_and_titles_balance() {
+        let words = Words::new(["奇台县商务和工业信息化局"]);
+        let lines = set(&words, "奇台县商务和工业信息化局2024年单位预算公开", 17.0, true);
+        assert_eq!(lines, vec!["奇台县商务和工业信息化局", "2024年单位预算公开"]);
+    }
+
+    #[test]
+    fn quoted_terms_and_figures_with_units_stay_whole() {
+        let words = Words::new([]);
+        let lines = set(&words, "一般公共预算“三公”经费支出预算表", 8.0, false);
+        assert!(lines.iter().any(|l| l.contains("“三公”")), "{lines:?}");
+        let lines = set(&words, "支出合计1,795.47万元增长30.42%", 8.0, false);
+        assert!(lines.iter().any(|l| l.contains("1,795.47万元")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("30.42%")), "{lines:?}");
+    }
+
+    #[test]
+    fn overlapping_words_hold_together() {
+        let words = Words::new([]);
+        let chars: Vec<char> = "上年结转结余预算".chars().collect();
+        let ok = words.breaks(&chars);
+        assert_eq!(ok.iter().filter(|b| **b).count(), 1, "{ok:?}");
+        assert!(ok[6]);
+    }
+
+    #[test]
+    fn balanced_lines_are_even() {
+        let words = Words::new([]);
+        let lines = set(&words, "部门收支总体情况表部门收入总体情况表", 12.0, true);
+        assert_eq!(lines.len(), 2);
+        let diff = lines[0].chars().count().abs_diff(lines[1].chars().count());
+        assert!(diff <= 2, "{lines:?}");
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_gives_up() {
+        let words = Words::new(["很长很长的单位名称"]);
+        let chars: Vec<char> = "很长很长的单位名称".chars().collect();
+        let ok = words.breaks(&chars);
+        assert!(break_words(&vec![1.0; chars.len()], &ok, (4.0, 4.0), false).is_none());
+    }
+}
