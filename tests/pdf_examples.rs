@@ -216,7 +216,7 @@ with pdfplumber.open(sys.argv[1]) as pdf:
 fn nearly_fitting_tables_stay_on_one_page_and_landscape_tables_are_legible() {
     let doc = example_document("qitai-commerce-2024");
     let pages = lay_out_pages(&doc, fonts()).expect("layout");
-    let compact = |i: usize| pages[i].text().replace(' ', "");
+    let compact = |i: usize| pages[i].text().split_whitespace().collect::<String>();
     let continued = (0..pages.len()).any(|i| compact(i).contains("单位收支总体情况表（续）"));
     assert!(!continued, "表1 spills onto a second page");
     let landscape: Vec<usize> = (0..pages.len())
@@ -251,4 +251,48 @@ fn nearly_fitting_tables_stay_on_one_page_and_landscape_tables_are_legible() {
             page.width
         );
     }
+}
+
+/// 类/款/项 codes and names are read apart by poppler and by pdfminer with pdfplumber's
+/// default settings (「201 一般公共服务支出」, 「201 13 商贸事务」), never run together.
+#[test]
+fn extractors_read_codes_and_names_apart() {
+    let script = r#"
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        print(page.extract_text() or "")
+"#;
+    for name in EXAMPLES {
+        let (_, path, _) = rendered(name);
+        let file = path.to_str().unwrap_or_default();
+        let pdfminer = tool("python3", &["-c", script, file])
+            .expect("pdfplumber runs (scripts/setup.sh installs it)");
+        let poppler = tool("pdftotext", &["-layout", file, "-"]).expect("pdftotext runs");
+        let raw = tool("pdftotext", &["-raw", file, "-"]).expect("pdftotext runs");
+        for (who, text) in [("pdfplumber", &pdfminer), ("pdftotext -raw", &raw)] {
+            assert!(
+                text.contains("201 一般公共服务支出"),
+                "{name}: {who} does not read 「201 一般公共服务支出」"
+            );
+            for line in text.lines() {
+                let chars: Vec<char> = line.trim_start().chars().collect();
+                let code_then_name = chars.len() > 3
+                    && chars[..3].iter().all(char::is_ascii_digit)
+                    && !chars.get(3).is_some_and(|c| c.is_ascii_digit() || *c == ' ')
+                    && !chars[3].is_ascii_punctuation()
+                    && chars[3] != '年';
+                assert!(!code_then_name, "{name}: {who} runs a code into its name: {line}");
+            }
+        }
+        let layout_ok = poppler
+            .lines()
+            .any(|l| squash_spaces(l).contains("201 一般公共服务支出"));
+        assert!(layout_ok, "{name}: pdftotext -layout does not read the code and name apart");
+    }
+}
+
+/// A line with every run of spaces made one space.
+fn squash_spaces(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
 }

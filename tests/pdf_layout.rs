@@ -291,6 +291,48 @@ fn portrait_tables_are_nine_point_or_more_and_wrap_no_lone_character() {
     assert!(wrapped > 100, "only {wrapped} wrapped cell lines checked");
 }
 
+/// Table text keeps clear of every rule: no rule crosses or touches the ink box of a
+/// run, with a point to spare on each side.
+#[test]
+fn text_never_touches_a_rule() {
+    let clear = 1.0;
+    let mut checked = 0;
+    for (name, doc) in documents() {
+        for (i, page) in laid(&doc).iter().enumerate() {
+            let rules: Vec<[f32; 4]> = page
+                .items
+                .iter()
+                .filter(|it| matches!(it, Item::Rule { dotted: false, .. }))
+                .map(extent)
+                .collect();
+            for item in page.items.iter().filter(|it| matches!(it, Item::Text { .. })) {
+                let text = item.text();
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let ink = extent(item);
+                let [l, t, r, b] = ink;
+                for [rl, rt, rr, rb] in &rules {
+                    let vertical = (rl - rr).abs() < 0.01;
+                    let touches = if vertical {
+                        *rt < b && *rb > t && *rl > l - clear && *rl < r + clear
+                    } else {
+                        *rl < r && *rr > l && *rt > t - clear * 0.5 && *rt < b + clear * 0.5
+                    };
+                    assert!(
+                        !touches,
+                        "{name} page {}: {text:?} at {ink:?} touches a rule at {:?}",
+                        i + 1,
+                        [rl, rt, rr, rb]
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 5_000, "only {checked} runs checked");
+}
+
 #[test]
 fn dates_are_printed_without_leading_zeros() {
     let leading_zero = |text: &str| -> Option<String> {

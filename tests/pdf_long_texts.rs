@@ -65,7 +65,7 @@ fn long_texts_stay_on_the_page_and_lose_nothing() {
             "every {mark} of the goal is printed"
         );
     }
-    let compact = |p: &Page| p.text().replace(' ', "");
+    let compact = |p: &Page| p.text().split_whitespace().collect::<String>();
     let table_pages: Vec<&Page> = pages
         .iter()
         .filter(|p| compact(p).contains("编制单位："))

@@ -19,7 +19,7 @@ fn pages() -> Vec<Page> {
 
 /// Text of a page without the spaces between runs (cells wrap into several runs).
 fn compact(page: &Page) -> String {
-    page.text().replace(' ', "")
+    page.text().split_whitespace().collect()
 }
 
 /// Body pages showing table `title` (the 目录 is skipped).

@@ -13,7 +13,7 @@ use super::PdfError;
 use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
 
 /// Horizontal cell padding in points.
-pub const PAD_X: f32 = 2.5;
+pub const PAD_X: f32 = 3.0;
 /// Line height as a multiple of the size.
 pub const LEADING: f32 = 1.25;
 

@@ -144,9 +144,10 @@ pub fn place(
         if s.ch == '\n' {
             continue;
         }
-        let blank = s.ch == ' ' || s.ch == '\u{3000}';
+        // Spaces are drawn (invisibly) like any glyph, so that every text extractor reads
+        // them: 「201 一般公共服务支出」, not 「201一般公共服务支出」.
         match &mut run {
-            Some((face, x0, glyphs)) if *face == s.face && !blank => {
+            Some((face, x0, glyphs)) if *face == s.face => {
                 glyphs.push(Glyph {
                     gid: s.gid,
                     ch: s.ch,
@@ -158,18 +159,16 @@ pub fn place(
                 if let Some(done) = run.take() {
                     items.push(text_item(done, baseline, size));
                 }
-                if !blank {
-                    run = Some((
-                        s.face,
-                        pen,
-                        vec![Glyph {
-                            gid: s.gid,
-                            ch: s.ch,
-                            x: 0.0,
-                            advance: s.natural,
-                        }],
-                    ));
-                }
+                run = Some((
+                    s.face,
+                    pen,
+                    vec![Glyph {
+                        gid: s.gid,
+                        ch: s.ch,
+                        x: 0.0,
+                        advance: s.natural,
+                    }],
+                ));
             }
         }
         pen += s.advance;
