@@ -255,3 +255,35 @@ fn manas_commerce_2024_in_chromium() {
         &html_docs::example_document("manas-commerce-2024"),
     );
 }
+
+#[test]
+fn the_measurement_catches_a_missing_hint_and_a_broken_figure() {
+    let Some(browser) = chromium() else { return };
+    let page = String::from_utf8(
+        HtmlRenderer::new(None)
+            .unwrap()
+            .render(&html_fixture::fixture_document("单位"))
+            .unwrap(),
+    )
+    .unwrap();
+    // No hint ever, and figures allowed to wrap anywhere.
+    let broken = page
+        .replacen(
+            "padding-top: clamp(0px, (100% - 100cqw) * 1000, 1.9em);",
+            "padding-top: 0;",
+            1,
+        )
+        .replacen(
+            "</style>",
+            ".num, .nb { white-space: normal !important; word-break: break-all; } td.num { width: 1px; }</style>",
+            1,
+        );
+    let m = measure(&browser, &broken, "no-hint", 390);
+    assert!(
+        m.hint_mismatch
+            .iter()
+            .any(|e| e.ends_with("scrolls without its hint")),
+        "{m:?}"
+    );
+    assert!(m.broken_count > 0, "{m:?}");
+}

@@ -410,7 +410,7 @@ fn cell_view(
     }
     if cell.amount.is_some() || (kind == Some(ColumnKind::Amount) && tag == "td") {
         class.push_str(" num");
-    } else if is_short_figure(&cell.text) {
+    } else if kind == Some(ColumnKind::Short) && is_short_figure(&cell.text) {
         class.push_str(" nb");
     }
     CellView {
@@ -426,8 +426,8 @@ fn cell_view(
 /// Longest text kept on one line as a figure (`=1377.81平方米`, `>=95%`, `2024年12月`).
 const SHORT_FIGURE_CHARS: usize = 16;
 
-/// A short text with a digit in it: an indicator value, a weight, a date or a count, which
-/// must not break over two lines.
+/// A short value with a digit in it (an indicator value such as `>=95%` or `=1377.81平方米`,
+/// a weight), which must not break over two lines.
 fn is_short_figure(text: &str) -> bool {
     let text = text.trim();
     text.chars().count() <= SHORT_FIGURE_CHARS
