@@ -6,43 +6,29 @@
 //! Needs `/usr/bin/chromium` (or `$GONGKAI_CHROMIUM`); fails when it is missing unless
 //! `GONGKAI_SKIP_BROWSER=1` is set.
 
+#[path = "common/chromium.rs"]
+mod chromium;
 #[path = "common/html_docs.rs"]
 mod html_docs;
 #[path = "common/html_fixture.rs"]
 mod html_fixture;
 
+use chromium::{chromium, file_url, pre_text, srcdoc};
 use gongkai::document::Document;
 use gongkai::render::html::HtmlRenderer;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 const MEASURE_JS: &str = include_str!("browser/measure.js");
 const WIDTHS: [u32; 2] = [390, 1280];
 /// Height of one screenshot slice.
 const SLICE_HEIGHT: u32 = 4000;
-const CHROMIUM_TIMEOUT: Duration = Duration::from_secs(90);
-
-/// The browser to drive, or `None` when the run opted out of browser tests.
-fn chromium() -> Option<PathBuf> {
-    let path = PathBuf::from(
-        std::env::var("GONGKAI_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-    );
-    if path.is_file() {
-        return Some(path);
-    }
-    if std::env::var("GONGKAI_SKIP_BROWSER").as_deref() == Ok("1") {
-        eprintln!("GONGKAI_SKIP_BROWSER=1: browser test skipped");
-        return None;
-    }
-    panic!("chromium not found at {} (install Debian's chromium, set GONGKAI_CHROMIUM, or set GONGKAI_SKIP_BROWSER=1 to skip)", path.display());
-}
 
 fn work_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("html-browser");
-    std::fs::create_dir_all(&dir).expect("work dir");
-    dir
+    chromium::work_dir("html-browser")
+}
+
+fn run_chromium(browser: &Path, args: &[String]) -> String {
+    chromium::run_chromium(browser, &work_dir(), args)
 }
 
 fn screenshot_dir() -> PathBuf {
@@ -53,64 +39,15 @@ fn screenshot_dir() -> PathBuf {
     dir
 }
 
-/// Runs headless Chromium with the flags CI uses and a fresh profile; returns stdout.
-fn run_chromium(browser: &Path, args: &[String]) -> String {
-    static PROFILE: AtomicUsize = AtomicUsize::new(0);
-    let profile = work_dir().join(format!(
-        "profile-{}-{}",
-        std::process::id(),
-        PROFILE.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&profile);
-    let out_file = profile.with_extension("out");
-    let stdout = std::fs::File::create(&out_file).expect("stdout file");
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(stdout)
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for chromium") {
-            break status;
-        }
-        if started.elapsed() > CHROMIUM_TIMEOUT {
-            let _ = child.kill();
-            panic!("chromium {args:?} did not finish in {CHROMIUM_TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let _ = std::fs::remove_dir_all(&profile);
-    let output = std::fs::read_to_string(&out_file).unwrap_or_default();
-    assert!(status.success(), "chromium {args:?} failed: {status}");
-    output
-}
-
-fn file_url(path: &Path) -> String {
-    format!(
-        "file://{}",
-        path.canonicalize().expect("absolute path").display()
-    )
-}
-
 /// What measure.js reports.
 #[derive(Debug, serde::Deserialize)]
 struct Measure {
     hints: u32,
     hints_shown: u32,
+    hint_mismatch: Vec<String>,
+    broken_figures: Vec<String>,
+    broken_count: u32,
+    clipped_cells: Vec<String>,
     inner_width: u32,
     client_width: u32,
     document_scroll_width: u32,
@@ -128,7 +65,7 @@ fn measure(browser: &Path, page: &str, name: &str, width: u32) -> Measure {
     // The page is shown unchanged (its CSP and all) in an iframe of the width under test;
     // the harness around it measures. Chromium's headless window is at least 500 px wide,
     // the iframe is exactly `width`.
-    let srcdoc = page.replace('&', "&amp;").replace('"', "&quot;");
+    let srcdoc = srcdoc(page);
     let harness = format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{{margin:0}}iframe{{border:0;display:block}}</style></head><body>\n<iframe id=\"gk-frame\" width=\"{width}\" height=\"900\" srcdoc=\"{srcdoc}\"></iframe>\n<script>{MEASURE_JS}</script>\n</body></html>\n"
     );
@@ -142,25 +79,16 @@ fn measure(browser: &Path, page: &str, name: &str, width: u32) -> Measure {
             file_url(&path),
         ],
     );
-    let start = dom
-        .find("<pre id=\"gk-measure\">")
+    let json = pre_text(&dom, "gk-measure")
         .unwrap_or_else(|| panic!("{name} at {width}px: no measurement in the dumped DOM"));
-    let json = &dom[start + "<pre id=\"gk-measure\">".len()..];
-    let json = &json[..json.find("</pre>").expect("measurement ends")];
-    serde_json::from_str(
-        &json
-            .replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">"),
-    )
-    .expect("measurement is JSON")
+    serde_json::from_str(&json).expect("measurement is JSON")
 }
 
 /// Screenshots of the whole page at `width`, in slices of at most `SLICE_HEIGHT` px
 /// (`<name>-<width>-<n>.png`): the page is shown in an iframe as tall as itself, shifted
 /// up slice by slice.
 fn screenshots(browser: &Path, page: &str, name: &str, width: u32, height: u32) -> Vec<PathBuf> {
-    let srcdoc = page.replace('&', "&amp;").replace('"', "&quot;");
+    let srcdoc = srcdoc(page);
     let mut shots = Vec::new();
     let mut top = 0;
     while top < height {
@@ -234,23 +162,35 @@ fn check_in_browser(name: &str, doc: &Document) {
             m.overflowing
         );
         assert_eq!(
-            m.hints,
-            page.matches("table-block landscape").count() as u32,
-            "{name}: every wide table carries a scroll hint ({m:?})"
+            m.hints, expected_tables,
+            "{name}: every table carries a scroll hint ({m:?})"
+        );
+        assert!(
+            m.hint_mismatch.is_empty(),
+            "{name} at {width}px: a table's hint must be shown exactly when its box scrolls: {:#?}",
+            m.hint_mismatch
+        );
+        assert!(
+            m.broken_count == 0,
+            "{name} at {width}px: {} figures are broken over two lines: {:#?}",
+            m.broken_count,
+            m.broken_figures
+        );
+        assert!(
+            m.clipped_cells.is_empty(),
+            "{name} at {width}px: cell texts are cut off: {:#?}",
+            m.clipped_cells
         );
         if width == 390 {
             assert!(
-                m.scrolling > 0,
-                "{name}: on a phone the wide tables scroll in their boxes ({m:?})"
-            );
-            assert!(
-                m.hints > 0 && m.hints_shown == m.hints,
-                "{name}: on a phone every wide table says it scrolls ({m:?})"
+                m.scrolling > 0 && m.hints_shown == m.scrolling,
+                "{name}: on a phone the wide tables scroll in their boxes, each with its hint ({m:?})"
             );
         } else {
             assert_eq!(
-                m.hints_shown, 0,
-                "{name}: no scroll hint on a wide screen ({m:?})"
+                (m.scrolling, m.hints_shown),
+                (0, 0),
+                "{name}: on a wide screen every table fits and no hint is shown ({m:?})"
             );
         }
     }
@@ -314,4 +254,36 @@ fn manas_commerce_2024_in_chromium() {
         "manas-commerce-2024",
         &html_docs::example_document("manas-commerce-2024"),
     );
+}
+
+#[test]
+fn the_measurement_catches_a_missing_hint_and_a_broken_figure() {
+    let Some(browser) = chromium() else { return };
+    let page = String::from_utf8(
+        HtmlRenderer::new(None)
+            .unwrap()
+            .render(&html_fixture::fixture_document("单位"))
+            .unwrap(),
+    )
+    .unwrap();
+    // No hint ever, and figures allowed to wrap anywhere.
+    let broken = page
+        .replacen(
+            "padding-top: clamp(0px, (100% - 100cqw) * 1000, 1.9em);",
+            "padding-top: 0;",
+            1,
+        )
+        .replacen(
+            "</style>",
+            ".num, .nb { white-space: normal !important; word-break: break-all; } td.num { width: 1px; }</style>",
+            1,
+        );
+    let m = measure(&browser, &broken, "no-hint", 390);
+    assert!(
+        m.hint_mismatch
+            .iter()
+            .any(|e| e.ends_with("scrolls without its hint")),
+        "{m:?}"
+    );
+    assert!(m.broken_count > 0, "{m:?}");
 }

@@ -74,12 +74,12 @@ fn texts(doc: &Document) -> Vec<(String, String)> {
                         }
                     }
                     Block::Chart(c) => {
-                        out.push((c.id.clone(), c.title.clone()));
-                        out.push((c.id.clone(), c.total.grouped()));
-                        for i in &c.items {
-                            out.push((c.id.clone(), i.label.clone()));
-                            out.push((c.id.clone(), i.amount.grouped()));
-                            out.push((c.id.clone(), format!("{}%", i.share.plain())));
+                        // The shared chart layout: the same texts as the PDF's chart.
+                        let chart = gongkai::render::chart::layout(c);
+                        out.push((c.id.clone(), chart.title));
+                        for row in chart.rows {
+                            out.push((c.id.clone(), row.label));
+                            out.push((c.id.clone(), row.value));
                         }
                     }
                     Block::Term {
@@ -129,7 +129,8 @@ fn check_example(name: &str) {
             for b in &s.blocks {
                 if let Block::Table(t) = b {
                     let caption = format!(
-                        "<caption>{}{}",
+                        "<caption id=\"{}-caption\">{}{}",
+                        t.id,
                         t.label
                             .as_ref()
                             .map(|l| format!("{} ", escaped(l)))
@@ -192,4 +193,27 @@ fn changji_industry_2024() {
 #[test]
 fn manas_commerce_2024() {
     check_example("manas-commerce-2024");
+}
+
+#[test]
+fn publish_section_reaches_the_head_through_the_document() {
+    let src = format!(
+        "{}\n[publish]\nsite_name = \"示例县人民政府\"\nsite_id = \"6523000001\"\ncolumn = \"财政预决算\"\nsource = \"示例县财政局\"\n",
+        include_str!("fixtures/minimal.toml")
+    );
+    let (budget, diags) = gongkai::model::load_str(&src, std::path::Path::new("."));
+    let budget = budget.unwrap_or_else(|| panic!("{diags:?}"));
+    let doc = gongkai::pipeline::document(&budget);
+    assert_eq!(doc.meta.publish.site_id.as_deref(), Some("6523000001"));
+    let html = render(&doc);
+    for tag in [
+        r#"<meta name="SiteName" content="示例县人民政府">"#,
+        r#"<meta name="SiteIDCode" content="6523000001">"#,
+        r#"<meta name="ColumnName" content="财政预决算">"#,
+        r#"<meta name="ArticleTitle" content="示例县统计局2025年单位预算公开">"#,
+        r#"<meta name="PubDate" content="2025-02-10">"#,
+        r#"<meta name="ContentSource" content="示例县财政局">"#,
+    ] {
+        assert!(html.contains(tag), "{tag} missing");
+    }
 }

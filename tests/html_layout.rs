@@ -64,7 +64,9 @@ fn table_two_has_three_header_rows_sixteen_columns_and_scopes() {
         .contains(r#"<th scope="colgroup" colspan="7" class="c k-amount">财政拨款（补助）</th>"#));
     assert!(thead
         .contains(r#"<th scope="col" class="c k-amount">上级国有资本经营预算安排的转移支付</th>"#));
-    assert!(table.contains("<caption>表2 单位收入总体情况表（单位：万元）</caption>"));
+    assert!(table.contains(
+        r#"<caption id="table-2-caption">表2 单位收入总体情况表（单位：万元）</caption>"#
+    ));
     // every header row fills the 16 columns once spans are counted
     let elements = parse(table).expect("parses");
     let mut width = 0;
@@ -114,21 +116,61 @@ fn wide_tables_scroll_inside_a_labelled_region() {
     );
     assert!(
         block.contains(
-            r#"<div class="scroll" role="region" aria-labelledby="table-2-title" tabindex="0">"#
+            r#"<div class="scroll" role="region" aria-labelledby="table-2-caption" tabindex="0">"#
         ),
         "{block}"
     );
     assert!(html.contains(r#"<h3 class="table-title" id="table-2-title">单位收入总体情况表</h3>"#));
     assert!(html.contains(r#"<p class="table-meta"><span class="issuer">编制单位：奇台县商务和工业信息化局</span><span class="unit">单位：万元</span></p>"#));
     assert!(html.contains(".scroll {\n  overflow-x: auto; max-width: 100%;"));
-    assert!(
-        block.contains(
-            r#"<p class="scroll-hint" aria-hidden="true">表格较宽，可左右滑动查看 →</p>"#
-        ),
-        "{block}"
-    );
+    // Every table, narrow ones too, carries the hint inside its scroll box; CSS shows it
+    // exactly when the table is wider than the box (checked in Chromium by html_browser).
+    let hint =
+        r#"<p class="scroll-hint" aria-hidden="true"><span>表格较宽，可左右滑动查看 →</span></p>"#;
+    assert!(block.contains(hint), "{block}");
     let narrow = slice(&html, r#"id="table-1""#, "<div", "<table>");
-    assert!(!narrow.contains("scroll-hint"), "{narrow}");
+    assert!(narrow.contains(hint), "{narrow}");
+    assert_eq!(html.matches(hint).count(), html.matches("<table>").count());
+    assert!(html.contains("padding-top: clamp(0px, (100% - 100cqw) * 1000, 1.9em);"));
+}
+
+#[test]
+fn region_names_are_unique_even_for_tables_sharing_a_title() {
+    let mut doc = fixture_document(UNIT);
+    let tables: Vec<_> = doc
+        .parts
+        .iter_mut()
+        .flat_map(|p| p.sections.iter_mut())
+        .flat_map(|s| s.blocks.iter_mut())
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let first = tables.into_iter().next().expect("a table");
+    first.subject = Some("招商引资经费".into());
+    let html = render(&doc);
+    let id = &first_table_id(&html);
+    assert!(
+        html.contains(&format!(r#"aria-labelledby="{id}-caption""#)),
+        "the region is named by its caption"
+    );
+    let caption = slice(
+        &html,
+        &format!(r#"<caption id="{id}-caption">"#),
+        "<caption",
+        "</caption>",
+    );
+    assert!(caption.contains(" 招商引资经费"), "{caption}");
+}
+
+fn first_table_id(html: &str) -> String {
+    let at = html
+        .find(r#"<div class="table-block"#)
+        .expect("a table block");
+    let id = &html[at..];
+    let id = &id[id.find(r#"id=""#).unwrap() + 4..];
+    id[..id.find('"').unwrap()].to_string()
 }
 
 #[test]
@@ -178,14 +220,19 @@ fn charts_are_inline_svg_with_their_figures_as_text() {
         "</figure>",
     );
     assert!(fig.contains(r#"aria-labelledby="chart-income-title""#));
+    assert!(fig.contains(r#"<figcaption id="chart-income-title">收入预算构成</figcaption>"#));
+    // The PDF's rows: label, a bar as long as the item's fraction of the largest one (the
+    // longest 57.58 % of the plot area, i.e. 38 % of the row), the value text after it.
     assert!(
-        fig.contains(r##"<rect x="0" y="0" width="32.4" height="8" fill="#1f4e79"/>"##),
+        fig.contains(r#"<li><span class="chart-label">单位资金</span><span class="chart-plot"><svg class="chart-bar" width="57.58%" height="12" aria-hidden="true" focusable="false"><rect width="100%" height="100%"/></svg><span class="chart-value num">711.70万元 39.64%</span></span></li>"#),
         "{fig}"
     );
-    assert!(fig.contains(r#"<rect x="32.4" y="0" width="27.96" height="8""#));
-    assert!(fig.contains(r#"<rect x="60.36" y="0" width="39.64" height="8""#));
-    assert!(fig.contains(r#"<span class="chart-label">单位资金</span><span class="chart-figures"><span class="num">711.70</span> 万元，占 <span class="num">39.64%</span></span>"#));
-    assert!(fig.contains("（合计 <span class=\"num\">1,795.47</span> 万元）"));
+    assert!(
+        fig.contains(r#"<svg class="chart-bar" width="47.06%""#),
+        "{fig}"
+    );
+    let labels: Vec<_> = fig.match_indices(r#"<span class="chart-label">"#).collect();
+    assert_eq!(labels.len(), 3, "{fig}");
 }
 
 #[test]
@@ -356,4 +403,34 @@ fn template_errors_name_the_template_file() {
         HtmlRenderer::new(Some(&missing)),
         Err(HtmlError::TemplateDir { .. })
     ));
+}
+
+#[test]
+fn head_carries_the_government_site_metadata() {
+    let mut doc = fixture_document(UNIT);
+    let html = render(&doc);
+    let title = format!("{UNIT}2024年部门预算公开");
+    for tag in [
+        r#"<meta name="SiteName" content="奇台县人民政府">"#.to_string(),
+        r#"<meta name="SiteIDCode" content="6523250001">"#.to_string(),
+        r#"<meta name="ColumnName" content="预算公开">"#.to_string(),
+        format!(r#"<meta name="ArticleTitle" content="{title}">"#),
+        r#"<meta name="PubDate" content="2024-02-21">"#.to_string(),
+        format!(r#"<meta name="ContentSource" content="{UNIT}">"#),
+    ] {
+        assert!(html.contains(&tag), "{tag} missing");
+    }
+    assert!(html.contains(r#"<p class="cover-date">2024年2月21日</p>"#));
+    // Without [publish] only the document's own tags are printed.
+    let p = &mut doc.meta.publish;
+    (p.site_name, p.site_id, p.column) = (None, None, None);
+    let html = render(&doc);
+    for absent in ["SiteName", "SiteIDCode", "ColumnName"] {
+        assert!(
+            !html.contains(&format!(r#"<meta name="{absent}""#)),
+            "{absent}"
+        );
+    }
+    assert!(html.contains(r#"<meta name="ArticleTitle""#));
+    assert!(html.contains(r#"<meta name="ContentSource""#));
 }

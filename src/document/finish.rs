@@ -178,6 +178,7 @@ mod tests {
             label: None,
             title: "t".into(),
             subtitle: None,
+            subject: None,
             issuer: None,
             unit: Some("单位：万元".into()),
             orientation: Orientation::Portrait,

@@ -36,6 +36,26 @@ pub struct Meta {
     pub subtitle: String,
     /// Date of issue as printed (`2024年2月19日`), if the TOML gives one.
     pub issued: Option<String>,
+    /// The 政府网站 metadata of the published page.
+    pub publish: PublishMeta,
+}
+
+/// The 政府网站 metadata the HTML head carries (`<meta name="SiteName">` …): the site's
+/// from the TOML's `[publish]`, the article's from the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishMeta {
+    /// `SiteName`, when `[publish]` gives it.
+    pub site_name: Option<String>,
+    /// `SiteIDCode`, the 政府网站标识码, when given.
+    pub site_id: Option<String>,
+    /// `ColumnName`, when given.
+    pub column: Option<String>,
+    /// `ArticleTitle`: the document's title.
+    pub article_title: String,
+    /// `PubDate`: the date of issue as `YYYY-MM-DD`, when given.
+    pub pub_date: Option<String>,
+    /// `ContentSource`: `[publish] source`, or the unit's name.
+    pub content_source: String,
 }
 
 /// One entry of the 目录.
@@ -150,6 +170,10 @@ pub struct Table {
     pub title: String,
     /// A line under the title, e.g. `（2024年）` for performance tables.
     pub subtitle: Option<String>,
+    /// What the table is about when several tables share its title: the project of a
+    /// 项目支出绩效目标表 (printed in the table; part of the table's accessible name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     /// `编制单位：奇台县商务和工业信息化局`.
     pub issuer: Option<String>,
     /// `单位：万元`.
@@ -177,6 +201,12 @@ pub struct Table {
 }
 
 impl Table {
+    /// The same table about `subject` (see [`Table::subject`]).
+    pub fn about(mut self, subject: &str) -> Table {
+        self.subject = Some(subject.to_string());
+        self
+    }
+
     /// The same table with its sum relations declared.
     pub fn with_sums(mut self, sums: Sums) -> Table {
         self.sums = sums;

@@ -342,6 +342,19 @@ pub struct Fonts {
     pub table: Option<PathBuf>,
 }
 
+/// Where the HTML page is published (`[publish]`): the 政府网站 metadata given in the TOML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Publish {
+    /// `SiteName`.
+    pub site_name: Option<String>,
+    /// `SiteIDCode`, the 政府网站标识码 (format checked).
+    pub site_id: Option<String>,
+    /// `ColumnName`.
+    pub column: Option<String>,
+    /// `ContentSource`, when it is not the unit itself.
+    pub source: Option<String>,
+}
+
 /// The whole validated budget.
 #[derive(Debug, Clone)]
 pub struct Budget {
@@ -379,6 +392,8 @@ pub struct Budget {
     pub options: super::options::Options,
     /// Fonts.
     pub fonts: Fonts,
+    /// 政府网站 metadata for the HTML page.
+    pub publish: Publish,
     /// Control totals to check: which total, the declared amount, where it is written.
     pub control: Vec<(ControlTotal, crate::money::Declared, std::ops::Range<usize>)>,
 }

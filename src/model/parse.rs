@@ -337,7 +337,8 @@ fn locate(root: &Spanned<DeTable<'_>>, path: &[Step]) -> (Option<Range<usize>>, 
 }
 
 /// Every string value of the source with its key path and span (`overview.functions[0]`),
-/// in source order; `[fonts]` (file paths, never printed) is left out. For checks that
+/// in source order; `[fonts]` (file paths) and `[publish]` (HTML metadata) are left out: the
+/// PDF never prints them. For checks that
 /// look at the text as typed, such as characters no font can print.
 pub fn strings(src: &str) -> Vec<(String, Range<usize>, String)> {
     fn walk(
@@ -355,7 +356,7 @@ pub fn strings(src: &str) -> Vec<(String, Range<usize>, String)> {
             DeValue::Table(t) => {
                 for (k, v) in t.iter() {
                     let name = k.get_ref();
-                    if key.is_empty() && name == "fonts" {
+                    if key.is_empty() && (name == "fonts" || name == "publish") {
                         continue;
                     }
                     let path = if key.is_empty() {

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 pub use super::raw_sections::{
     RawAssetPlan, RawAssets, RawCountValue, RawFunding, RawIndicator, RawPerformance,
-    RawProcurement, RawProjectPerformance, RawUnitPerformance,
+    RawProcurement, RawProjectPerformance, RawPublish, RawUnitPerformance,
 };
 
 /// An amount as written: a string (`"1,312.00"`), an integer or a float literal.
@@ -73,6 +73,9 @@ pub struct RawBudget {
     /// Fonts for the PDF.
     #[serde(default)]
     pub fonts: RawFonts,
+    /// Where the HTML page is published (政府网站 metadata), optional.
+    #[serde(default)]
+    pub publish: RawPublish,
 }
 
 /// 单位基本信息.

@@ -156,3 +156,16 @@ pub struct RawIndicator {
     /// 佐证资料.
     pub evidence: Option<RawText>,
 }
+
+/// `[publish]`: where the HTML page is published, for the 政府网站 metadata of its head.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawPublish {
+    /// The site's name (`SiteName`), e.g. `奇台县人民政府`.
+    pub site_name: Option<RawText>,
+    /// The 政府网站标识码 (`SiteIDCode`): ten digits, or `bm` and eight digits.
+    pub site_id: Option<RawText>,
+    /// The column (栏目) the page is published under (`ColumnName`).
+    pub column: Option<RawText>,
+    /// Who provides the content (`ContentSource`); default the unit's name.
+    pub source: Option<RawText>,
+}

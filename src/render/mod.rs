@@ -1,4 +1,5 @@
 //! Renderers: lay out the document model; they compute no figure.
 
+pub mod chart;
 pub mod html;
 pub mod pdf;

@@ -20,19 +20,66 @@ function gkMeasure(win) {
       bad.push(describe(el) + " spans " + Math.round(r.left) + ".." + Math.round(r.right));
     }
   }
+  // Per table: does its box scroll, and is its 可左右滑动 hint shown (a hint is "shown"
+  // when it takes room and is not hidden)?
+  var shown = function (el) {
+    if (!el) return false;
+    var r = el.getBoundingClientRect();
+    var st = win.getComputedStyle(el);
+    return r.height > 4 && st.display !== "none" && st.visibility !== "hidden";
+  };
   var scrollers = doc.querySelectorAll(".scroll");
   var scrolling = 0;
+  var hintsShown = 0;
+  var hintMismatch = [];
   for (var j = 0; j < scrollers.length; j++) {
-    if (scrollers[j].scrollWidth > scrollers[j].clientWidth) scrolling++;
+    var sc = scrollers[j];
+    var scrolls = sc.scrollWidth > sc.clientWidth + 1;
+    if (scrolls) scrolling++;
+    var hint = sc.querySelector(".scroll-hint");
+    var on = shown(hint);
+    if (on) hintsShown++;
+    if (on !== scrolls) {
+      var block = sc.closest(".table-block");
+      hintMismatch.push((block ? block.id : "?") + (scrolls ? " scrolls without its hint" : " shows a hint but does not scroll"));
+    }
+  }
+  // Figures and short values (.num, .nb) are never broken over two lines, and no cell's
+  // text is cut off.
+  var lineCount = function (el) {
+    var range = doc.createRange();
+    range.selectNodeContents(el);
+    var tops = [];
+    var rects = range.getClientRects();
+    for (var q = 0; q < rects.length; q++) {
+      if (rects[q].width < 0.5) continue;
+      var t = Math.round(rects[q].top);
+      if (tops.every(function (x) { return Math.abs(x - t) > 3; })) tops.push(t);
+    }
+    return tops.length;
+  };
+  var broken = [];
+  var figures = doc.querySelectorAll(".num, .nb");
+  for (var f = 0; f < figures.length; f++) {
+    if (figures[f].textContent.trim() && lineCount(figures[f]) > 1) {
+      broken.push(describe(figures[f]) + " “" + figures[f].textContent.trim() + "”");
+    }
+  }
+  var clipped = [];
+  var cells = doc.querySelectorAll("td, th");
+  for (var c = 0; c < cells.length; c++) {
+    if (cells[c].scrollWidth > cells[c].clientWidth + 1) {
+      clipped.push(describe(cells[c]) + " “" + cells[c].textContent.trim().slice(0, 20) + "”");
+    }
   }
   var hints = doc.querySelectorAll(".scroll-hint");
-  var hintsShown = 0;
-  for (var k = 0; k < hints.length; k++) {
-    if (win.getComputedStyle(hints[k]).display !== "none") hintsShown++;
-  }
   return {
     hints: hints.length,
     hints_shown: hintsShown,
+    hint_mismatch: hintMismatch,
+    broken_figures: broken.slice(0, 25),
+    broken_count: broken.length,
+    clipped_cells: clipped.slice(0, 25),
     inner_width: win.innerWidth,
     client_width: vw,
     document_scroll_width: root.scrollWidth,

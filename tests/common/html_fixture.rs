@@ -48,6 +48,7 @@ fn table(
         label: Some(label.into()),
         title: title.into(),
         subtitle: None,
+        subject: None,
         issuer: Some(format!("编制单位：{unit}")),
         unit: Some("单位：万元".into()),
         orientation: if columns.len() > 10 {
@@ -443,6 +444,14 @@ pub fn fixture_document(unit: &str) -> Document {
             scope: "部门".into(),
             subtitle: "2024年部门预算公开".into(),
             issued: Some("2024年2月21日".into()),
+            publish: PublishMeta {
+                site_name: Some("奇台县人民政府".into()),
+                site_id: Some("6523250001".into()),
+                column: Some("预算公开".into()),
+                article_title: format!("{unit}2024年部门预算公开"),
+                pub_date: Some("2024-02-21".into()),
+                content_source: unit.into(),
+            },
         },
         toc,
         parts,

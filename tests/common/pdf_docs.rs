@@ -112,6 +112,7 @@ fn code_table(
         label: Some(label.into()),
         title: title.into(),
         subtitle: None,
+        subject: None,
         issuer: Some("编制单位：奇台县商务和工业信息化局".into()),
         unit: Some("单位：万元".into()),
         orientation: if landscape {
@@ -233,6 +234,14 @@ pub fn synthetic_document() -> Document {
             scope: "部门".into(),
             subtitle: "2024年部门预算公开".into(),
             issued: None,
+            publish: PublishMeta {
+                site_name: None,
+                site_id: None,
+                column: None,
+                article_title: "奇台县商务和工业信息化局2024年部门预算公开".into(),
+                pub_date: None,
+                content_source: "奇台县商务和工业信息化局".into(),
+            },
         },
         toc,
         parts,

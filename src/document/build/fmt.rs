@@ -26,6 +26,11 @@ pub fn date(d: &Date) -> String {
     format!("{}年{}月{}日", d.year, d.month, d.day)
 }
 
+/// A date as `YYYY-MM-DD` (the `PubDate` of the HTML metadata).
+pub fn iso_date(d: &Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
 /// Joins with 、.
 pub fn join(items: &[String]) -> String {
     items.join("、")

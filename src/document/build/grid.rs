@@ -97,6 +97,7 @@ pub fn table(
         label: Some(format!("表{}", head.number)),
         title: head.title,
         subtitle: None,
+        subject: None,
         issuer: Some(head.issuer.to_string()),
         unit: Some("单位：万元".to_string()),
         orientation,

@@ -16,7 +16,7 @@ mod tables_c;
 use crate::derive::structure::structures;
 use crate::derive::Figures;
 use crate::document::model::{
-    Block, Document, Meta, Part, RowRole, Section, Signature, Table, TocEntry,
+    Block, Document, Meta, Part, PublishMeta, RowRole, Section, Signature, Table, TocEntry,
 };
 use crate::model::budget::Budget;
 use crate::model::options::{EmptyTable, TotalRow};
@@ -118,9 +118,18 @@ pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
             }],
         },
     ];
+    let title = format!("{name}{year}年{scope}预算公开");
     let mut doc = Document {
         meta: Meta {
-            title: format!("{name}{year}年{scope}预算公开"),
+            publish: PublishMeta {
+                site_name: b.publish.site_name.clone(),
+                site_id: b.publish.site_id.clone(),
+                column: b.publish.column.clone(),
+                article_title: title.clone(),
+                pub_date: b.unit.issued.as_ref().map(fmt::iso_date),
+                content_source: b.publish.source.clone().unwrap_or_else(|| name.clone()),
+            },
+            title,
             unit_name: name.clone(),
             year,
             scope: scope.to_string(),

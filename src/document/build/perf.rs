@@ -77,6 +77,7 @@ fn perf_table(
         label: None,
         title,
         subtitle: Some(format!("（{year}年）")),
+        subject: None,
         issuer: None,
         unit: None,
         orientation: Orientation::Portrait,
@@ -247,7 +248,8 @@ pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
                 cells: vec![((2, 2), vec![(2, 4), (2, 6)])],
                 ..Sums::default()
             })
-            .with_body_heads(body_heads),
+            .with_body_heads(body_heads)
+            .about(&t.project),
         );
     }
     out

@@ -7,6 +7,7 @@ mod overview;
 mod prior;
 mod project_texts;
 mod projects;
+mod publish;
 mod spending;
 mod text;
 mod unused;
@@ -155,6 +156,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         rounding_note,
         options,
         fonts: fonts(&raw.fonts, base_dir),
+        publish: publish::publish(&raw.publish, ctx, &rules),
         control: control(&raw.control, ctx),
     })
 }

@@ -1,17 +1,11 @@
-//! Chart layout: bar geometry from the shares the document already derived.
-//!
-//! A chart is drawn as one 100 %-stacked bar (the composition at a glance) and one bar per
-//! item, each as long as its share. Geometry is in SVG user units on a 0–100 axis, so a
-//! share of 32.40 % is a bar 32.40 units long: no figure is computed, only placed.
+//! The chart as the HTML draws it: the shared [`ChartLayout`](crate::render::chart) — the
+//! same rows, bars and texts as the PDF — with each bar's length turned into a percentage
+//! of the row's plot area (the part right of the label column).
 
 use crate::document::Chart;
+use crate::render::chart::{layout, BAR_PERCENT, LABEL_PERCENT};
 use rust_decimal::Decimal;
 use serde::Serialize;
-
-/// Fill colours, cycled over the items; distinguishable in colour and in greyscale print.
-const PALETTE: &[&str] = &[
-    "#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a50021", "#7f7f7f",
-];
 
 /// A chart as the template draws it.
 #[derive(Debug, Serialize)]
@@ -22,67 +16,40 @@ pub(super) struct ChartView {
     pub title_id: String,
     /// Caption.
     pub title: String,
-    /// The whole, formatted as the document formats amounts.
-    pub total: String,
-    /// The unit the amounts are printed in.
-    pub unit: String,
-    /// The items with their geometry.
-    pub items: Vec<ChartItemView>,
+    /// The rows, in the document's order.
+    pub rows: Vec<ChartRowView>,
 }
 
-/// One item: its figures as text and its bar geometry.
+/// One row: label, bar, value text.
 #[derive(Debug, Serialize)]
-pub(super) struct ChartItemView {
+pub(super) struct ChartRowView {
     /// Label.
     pub label: String,
-    /// Amount, formatted (`1,083.77`).
-    pub amount: String,
-    /// Share, formatted (`32.40`).
-    pub share: String,
-    /// Fill colour.
-    pub color: &'static str,
-    /// Start of its segment in the stacked bar (0–100).
-    pub x: String,
-    /// Length of its segment and of its own bar (0–100).
-    pub width: String,
+    /// Bar length in percent of the plot area (`57.58` for the longest bar).
+    pub bar: String,
+    /// Value text after the bar (`581.77万元 32.40%`).
+    pub value: String,
 }
 
 /// Lays out `chart`.
 pub(super) fn view(chart: &Chart) -> ChartView {
-    let hundred = Decimal::ONE_HUNDRED;
-    let mut start = Decimal::ZERO;
-    let items = chart
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let share = item.share.decimal().max(Decimal::ZERO);
-            let x = start.min(hundred);
-            let width = share.min(hundred - x);
-            start += share;
-            ChartItemView {
-                label: item.label.clone(),
-                amount: item.amount_text.clone(),
-                share: item.share.plain(),
-                color: PALETTE[i % PALETTE.len()],
-                x: svg_number(x),
-                width: svg_number(width),
-            }
-        })
-        .collect();
+    let chart = layout(chart);
+    // The longest bar is BAR_PERCENT of the whole row, the plot area what the label leaves.
+    let longest = Decimal::from(BAR_PERCENT * 100) / Decimal::from(100 - LABEL_PERCENT);
     ChartView {
-        id: chart.id.clone(),
         title_id: format!("{}-title", chart.id),
-        title: chart.title.clone(),
-        total: chart.total_text.clone(),
-        unit: chart.unit.clone(),
-        items,
+        id: chart.id,
+        title: chart.title,
+        rows: chart
+            .rows
+            .into_iter()
+            .map(|row| ChartRowView {
+                bar: (row.fraction * longest).round_dp(2).normalize().to_string(),
+                label: row.label,
+                value: row.value,
+            })
+            .collect(),
     }
-}
-
-/// A coordinate as SVG text: at most two decimals, no trailing zeros.
-fn svg_number(d: Decimal) -> String {
-    d.round_dp(2).normalize().to_string()
 }
 
 #[cfg(test)]
@@ -91,53 +58,39 @@ mod tests {
     use crate::money::{Money, MoneyUnit, Percent};
     use std::str::FromStr;
 
-    fn item(label: &str, amount: &str, share: &str) -> (String, Money, Percent) {
-        (
-            label.into(),
-            Money::parse_exact(amount).unwrap(),
-            Percent::from_percent(Decimal::from_str(share).unwrap()),
-        )
-    }
-
     #[test]
-    fn segments_follow_each_other_and_stay_on_the_axis() {
+    fn bars_are_the_shared_fractions_of_the_plot_area() {
+        let item = |label: &str, amount: &str, share: &str| {
+            (
+                label.to_string(),
+                Money::parse_exact(amount).unwrap(),
+                Percent::from_percent(Decimal::from_str(share).unwrap()),
+            )
+        };
         let chart = Chart::new(
             "chart-income",
-            "收入构成",
+            "收入预算构成",
             Money::parse_exact("1795.47").unwrap(),
             vec![
                 item("一般公共预算", "581.77", "32.40"),
-                item("上级转移支付", "502.00", "27.96"),
                 item("单位资金", "711.70", "39.64"),
             ],
             MoneyUnit::Wan,
         );
         let v = view(&chart);
-        let xs: Vec<_> = v
-            .items
+        let rows: Vec<_> = v
+            .rows
             .iter()
-            .map(|i| (i.x.as_str(), i.width.as_str()))
+            .map(|r| (r.label.as_str(), r.bar.as_str(), r.value.as_str()))
             .collect();
+        // 38 % of the row is 57.58 % of the 66 % right of the label column.
         assert_eq!(
-            xs,
-            vec![("0", "32.4"), ("32.4", "27.96"), ("60.36", "39.64")]
+            rows,
+            vec![
+                ("一般公共预算", "47.06", "581.77万元 32.40%"),
+                ("单位资金", "57.58", "711.70万元 39.64%"),
+            ]
         );
-        assert_eq!(v.items[0].amount, "581.77");
-        assert_eq!(v.items[0].share, "32.40");
-        assert_eq!(v.total, "1,795.47");
-    }
-
-    #[test]
-    fn shares_over_a_hundred_are_clipped_to_the_axis() {
-        let chart = Chart::new(
-            "c",
-            "t",
-            Money::ZERO,
-            vec![item("a", "1", "70.00"), item("b", "1", "40.00")],
-            MoneyUnit::Wan,
-        );
-        let v = view(&chart);
-        assert_eq!(v.items[1].x, "70");
-        assert_eq!(v.items[1].width, "30");
+        assert_eq!(v.title_id, "chart-income-title");
     }
 }

@@ -6,8 +6,8 @@
 use super::chart::{self, ChartView};
 use super::HtmlError;
 use crate::document::{
-    place, Align, Block, Cell, ColumnKind, Document, ParagraphStyle, Part, RowRole, Section, Table,
-    TocEntry,
+    place, Align, Block, Cell, ColumnKind, Document, ParagraphStyle, Part, PublishMeta, RowRole,
+    Section, Table, TocEntry,
 };
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -23,6 +23,8 @@ pub(super) struct PageView {
     pub subtitle: String,
     /// Date of issue, when given.
     pub issued: Option<String>,
+    /// The 政府网站 `<meta>` tags.
+    pub publish: PublishMeta,
     /// The 目录, parts with their sections.
     pub toc: Vec<TocView>,
     /// The four parts.
@@ -115,8 +117,10 @@ pub(super) struct TermView {
 pub(super) struct TableView {
     /// Anchor id.
     pub id: String,
-    /// Id of its title, which names its scroll region.
+    /// Id of its title.
     pub title_id: String,
+    /// Id of its caption, which names its scroll region.
+    pub caption_id: String,
     /// HTML heading level of its title.
     pub heading_level: u8,
     /// `表2`.
@@ -125,6 +129,8 @@ pub(super) struct TableView {
     pub title: String,
     /// Line under the title.
     pub subtitle: Option<String>,
+    /// What it is about when its title is shared (in its caption, so in its region's name).
+    pub subject: Option<String>,
     /// `编制单位：…`.
     pub issuer: Option<String>,
     /// `单位：万元`.
@@ -189,6 +195,7 @@ pub(super) fn page(doc: &Document) -> Result<PageView, HtmlError> {
         unit_name: doc.meta.unit_name.clone(),
         subtitle: doc.meta.subtitle.clone(),
         issued: doc.meta.issued.clone(),
+        publish: doc.meta.publish.clone(),
         toc: toc(&doc.toc),
         parts,
         signature: SignatureView {
@@ -358,10 +365,12 @@ fn table(t: &Table, heading_level: u8) -> Result<TableView, HtmlError> {
     Ok(TableView {
         id: t.id.clone(),
         title_id: format!("{}-title", t.id),
+        caption_id: format!("{}-caption", t.id),
         heading_level,
         label: t.label.clone(),
         title: t.title.clone(),
         subtitle: t.subtitle.clone(),
+        subject: t.subject.clone(),
         issuer: t.issuer.clone(),
         unit: t.unit.clone(),
         landscape: t.orientation == crate::document::Orientation::Landscape,
@@ -401,6 +410,8 @@ fn cell_view(
     }
     if cell.amount.is_some() || (kind == Some(ColumnKind::Amount) && tag == "td") {
         class.push_str(" num");
+    } else if kind == Some(ColumnKind::Short) && is_short_figure(&cell.text) {
+        class.push_str(" nb");
     }
     CellView {
         tag,
@@ -410,6 +421,18 @@ fn cell_view(
         rowspan: (cell.rowspan > 1).then_some(cell.rowspan),
         class,
     }
+}
+
+/// Longest text kept on one line as a figure (`=1377.81平方米`, `>=95%`, `2024年12月`).
+const SHORT_FIGURE_CHARS: usize = 16;
+
+/// A short value with a digit in it (an indicator value such as `>=95%` or `=1377.81平方米`,
+/// a weight), which must not break over two lines.
+fn is_short_figure(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= SHORT_FIGURE_CHARS
+        && text.chars().any(|c| c.is_ascii_digit())
+        && !text.chars().any(char::is_whitespace)
 }
 
 /// Every id on the page is unique and well-formed, and every 目录 link has a target.
@@ -424,7 +447,9 @@ fn check_ids(page: &PageView) -> Result<(), HtmlError> {
             all.extend(s.heading_id.as_deref());
             for b in &s.blocks {
                 match b {
-                    BlockView::Table(t) => all.extend([t.id.as_str(), t.title_id.as_str()]),
+                    BlockView::Table(t) => {
+                        all.extend([t.id.as_str(), t.title_id.as_str(), t.caption_id.as_str()])
+                    }
                     BlockView::Chart(c) => all.extend([c.id.as_str(), c.title_id.as_str()]),
                     _ => {}
                 }

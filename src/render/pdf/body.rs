@@ -255,73 +255,7 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
     }
 
     fn chart(&mut self, chart: &Chart) -> Result<(), PdfError> {
-        let m = self.m;
-        let width = self.flow.frame.width;
-        let size = 12.0;
-        let row = 22.0;
-        self.flow
-            .ensure(30.0 + row * chart.items.len().min(4) as f32);
-        let title = set_block(
-            m,
-            &[Span {
-                role: Role::Heading,
-                text: &chart.title,
-            }],
-            14.0,
-            width,
-            0.0,
-            Align::Center,
-            1.0,
-        )?;
-        self.lines(title, 14.0, 26.0);
-        let label_w = width * 0.34;
-        let bar_max = width * 0.38;
-        for item in &chart.items {
-            self.flow.ensure(row);
-            let left = self.flow.frame.left;
-            let base = self.flow.y + baseline_in(row, size);
-            let label = text::shape(
-                m,
-                &[Span {
-                    role: Role::Body,
-                    text: &item.label,
-                }],
-                size,
-                1.0,
-            )?;
-            self.flow.push(text::offset(
-                text::place(&label, 0.0, 0.0, label_w - 6.0, size, Align::Right),
-                left,
-                base,
-            ));
-            let share: f32 = item.share.plain().parse().unwrap_or(0.0);
-            let bar = (share / 100.0).clamp(0.0, 1.0) * bar_max;
-            self.flow.push([super::pages::Item::Fill {
-                x: left + label_w,
-                y: self.flow.y + 5.0,
-                w: bar.max(0.5),
-                h: row - 10.0,
-                gray: 0.45,
-            }]);
-            let value = format!("{}{} {}%", item.amount_text, chart.unit, item.share.plain());
-            let shaped = text::shape(
-                m,
-                &[Span {
-                    role: Role::Table,
-                    text: &value,
-                }],
-                size,
-                1.0,
-            )?;
-            self.flow.push(text::offset(
-                text::place(&shaped, 0.0, 0.0, width, size, Align::Left),
-                left + label_w + bar + 6.0,
-                base,
-            ));
-            self.flow.y += row;
-        }
-        self.flow.y += row * 0.5;
-        Ok(())
+        super::chart::draw(&mut self.flow, self.m, chart)
     }
 
     fn signature(&mut self, unit: &str, date: Option<&str>) -> Result<(), PdfError> {

@@ -8,6 +8,7 @@
 
 mod body;
 mod cff;
+mod chart;
 mod columns;
 mod coverage;
 mod deflate;
