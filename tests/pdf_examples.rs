@@ -279,16 +279,24 @@ with pdfplumber.open(sys.argv[1]) as pdf:
                 let chars: Vec<char> = line.trim_start().chars().collect();
                 let code_then_name = chars.len() > 3
                     && chars[..3].iter().all(char::is_ascii_digit)
-                    && !chars.get(3).is_some_and(|c| c.is_ascii_digit() || *c == ' ')
+                    && !chars
+                        .get(3)
+                        .is_some_and(|c| c.is_ascii_digit() || *c == ' ')
                     && !chars[3].is_ascii_punctuation()
                     && chars[3] != '年';
-                assert!(!code_then_name, "{name}: {who} runs a code into its name: {line}");
+                assert!(
+                    !code_then_name,
+                    "{name}: {who} runs a code into its name: {line}"
+                );
             }
         }
         let layout_ok = poppler
             .lines()
             .any(|l| squash_spaces(l).contains("201 一般公共服务支出"));
-        assert!(layout_ok, "{name}: pdftotext -layout does not read the code and name apart");
+        assert!(
+            layout_ok,
+            "{name}: pdftotext -layout does not read the code and name apart"
+        );
     }
 }
 

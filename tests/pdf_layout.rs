@@ -23,7 +23,11 @@ fn fonts() -> &'static FontSet {
 fn sources() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["examples", "tests/fixtures/structures", "tests/fixtures/units"] {
+    for dir in [
+        "examples",
+        "tests/fixtures/structures",
+        "tests/fixtures/units",
+    ] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
             .expect("fixture dir")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -144,8 +148,14 @@ fn title_page(pages: &[Page], table: &Table, from: (usize, usize)) -> Option<(us
     ));
     (from.0..pages.len()).find_map(|i| {
         let text = compact(&pages[i].text());
-        let skip = if i == from.0 { from.1.min(text.len()) } else { 0 };
-        text[skip..].find(&head).map(|at| (i, skip + at + head.len()))
+        let skip = if i == from.0 {
+            from.1.min(text.len())
+        } else {
+            0
+        };
+        text[skip..]
+            .find(&head)
+            .map(|at| (i, skip + at + head.len()))
     })
 }
 
@@ -305,7 +315,11 @@ fn text_never_touches_a_rule() {
                 .filter(|it| matches!(it, Item::Rule { dotted: false, .. }))
                 .map(extent)
                 .collect();
-            for item in page.items.iter().filter(|it| matches!(it, Item::Text { .. })) {
+            for item in page
+                .items
+                .iter()
+                .filter(|it| matches!(it, Item::Text { .. }))
+            {
                 let text = item.text();
                 if text.trim().is_empty() {
                     continue;
@@ -339,22 +353,38 @@ fn dates_are_printed_without_leading_zeros() {
         let chars: Vec<char> = text.chars().collect();
         chars.windows(3).enumerate().find_map(|(i, w)| {
             let zero_after = (w[0] == '年' || w[0] == '月') && w[1] == '0' && w[2].is_ascii_digit();
-            zero_after.then(|| chars[i.saturating_sub(6)..(i + 5).min(chars.len())].iter().collect())
+            zero_after.then(|| {
+                chars[i.saturating_sub(6)..(i + 5).min(chars.len())]
+                    .iter()
+                    .collect()
+            })
         })
     };
     for (name, doc) in documents() {
         for page in laid(&doc) {
             let text = page.text();
-            assert_eq!(leading_zero(&text), None, "{name}: PDF date with a leading zero");
+            assert_eq!(
+                leading_zero(&text),
+                None,
+                "{name}: PDF date with a leading zero"
+            );
         }
         let html = gongkai::render::html::HtmlRenderer::new(None)
             .expect("templates")
             .render(&doc)
             .expect("html");
         let html = String::from_utf8(html).expect("utf-8");
-        assert_eq!(leading_zero(&html), None, "{name}: HTML date with a leading zero");
+        assert_eq!(
+            leading_zero(&html),
+            None,
+            "{name}: HTML date with a leading zero"
+        );
         let json = serde_json::to_string(&doc).expect("json");
-        assert_eq!(leading_zero(&json), None, "{name}: JSON date with a leading zero");
+        assert_eq!(
+            leading_zero(&json),
+            None,
+            "{name}: JSON date with a leading zero"
+        );
     }
     assert!(leading_zero("于2024年02月19日印发").is_some());
     assert!(leading_zero("于2024年12月9日印发").is_none());

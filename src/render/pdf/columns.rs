@@ -151,7 +151,13 @@ pub fn widen_for_lone_lines(cells: &[GridCell], widths: &mut [f32], size: f32) -
     }
     let want = needy.iter().filter(|n| **n).count() as f32 * size;
     let slack: Vec<f32> = (0..widths.len())
-        .map(|c| if needy[c] { 0.0 } else { (widths[c] - used[c]).max(0.0) })
+        .map(|c| {
+            if needy[c] {
+                0.0
+            } else {
+                (widths[c] - used[c]).max(0.0)
+            }
+        })
         .collect();
     let spare: f32 = slack.iter().sum();
     if want == 0.0 || spare < 1.0 {

@@ -9,8 +9,8 @@ use super::frame::{Frame, MM};
 use super::metrics::Metrics;
 use super::pages::{Folio, Item, Page};
 use super::text::{self, set_words, Align, Span};
-use super::words::Words;
 use super::toc::{toc_pages, TocLink};
+use super::words::Words;
 use super::PdfError;
 use crate::document::{Document, Meta};
 use std::collections::BTreeMap;
@@ -29,7 +29,10 @@ pub struct Laid {
 /// Lays out `doc` with `fonts`.
 pub fn lay_out(doc: &Document, fonts: &FontSet) -> Result<Laid, PdfError> {
     let m = Metrics::new(fonts);
-    let words = Words::new([doc.meta.unit_name.as_str(), doc.signature.unit_name.as_str()]);
+    let words = Words::new([
+        doc.meta.unit_name.as_str(),
+        doc.signature.unit_name.as_str(),
+    ]);
     let (flow, mut marks) = BodyLayout::new(&m, &words).run(doc)?;
     let mut body = flow.finish();
     for (i, page) in body.iter_mut().enumerate() {
@@ -84,7 +87,10 @@ fn number_page(m: &Metrics, page: &mut Page, n: usize) -> Result<(), PdfError> {
     let turned = page.is_landscape();
     let items = if turned {
         // The upright sheet's (x, y) is the landscape page's (width − y, x).
-        items.into_iter().map(|item| turn(item, page.width)).collect()
+        items
+            .into_iter()
+            .map(|item| turn(item, page.width))
+            .collect()
     } else {
         items
     };
@@ -152,11 +158,29 @@ fn cover_page(m: &Metrics, words: &Words, meta: &Meta) -> Result<Page, PdfError>
     let mut items: Vec<Item> = Vec::new();
     let mut y = frame.top + 40.0 * MM;
     for text in [meta.unit_name.as_str(), meta.subtitle.as_str()] {
-        y = centred(m, words, &mut items, &frame, (Role::Title, text), 26.0, 1.7, y)? + 10.0;
+        y = centred(
+            m,
+            words,
+            &mut items,
+            &frame,
+            (Role::Title, text),
+            26.0,
+            1.7,
+            y,
+        )? + 10.0;
     }
     if let Some(date) = &meta.issued {
         let y = frame.bottom() - 40.0 * MM;
-        centred(m, words, &mut items, &frame, (Role::Body, date), 16.0, 1.6, y)?;
+        centred(
+            m,
+            words,
+            &mut items,
+            &frame,
+            (Role::Body, date),
+            16.0,
+            1.6,
+            y,
+        )?;
     }
     Ok(Page {
         width: frame.page_w,

@@ -5,12 +5,12 @@
 
 use super::columns::{bounds, widen_for_lone_lines, Bounds};
 use super::fonts::Role;
-use super::metrics::Metrics;
 use super::linebreak::can_break;
+use super::metrics::Metrics;
 use super::text::{self, Shaped, Span};
-use std::ops::Range;
 use super::PdfError;
 use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
+use std::ops::Range;
 
 /// Horizontal cell padding in points.
 pub const PAD_X: f32 = 3.0;
@@ -310,7 +310,12 @@ pub fn no_lone_last(chars: &[char], mut lines: Vec<Range<usize>>) -> Vec<Range<u
         return lines;
     }
     let (prev, last) = (lines[n - 2].clone(), lines[n - 1].clone());
-    let visible = |r: &Range<usize>| chars[r.clone()].iter().filter(|c| !c.is_whitespace()).count();
+    let visible = |r: &Range<usize>| {
+        chars[r.clone()]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .count()
+    };
     if visible(&last) != 1 || prev.end != last.start {
         return lines;
     }

@@ -204,7 +204,14 @@ pub fn set_block(
 ) -> Result<Vec<Vec<Item>>, PdfError> {
     let shaped = shape(m, spans, size, squeeze)?;
     let ranges = lines(&shaped, box_w - first_indent, box_w);
-    Ok(place_lines(&shaped, ranges, box_w, first_indent, align, size))
+    Ok(place_lines(
+        &shaped,
+        ranges,
+        box_w,
+        first_indent,
+        align,
+        size,
+    ))
 }
 
 /// Like [`set_block`] for a title, heading or 目录 line: breaks only between `words`
@@ -231,7 +238,14 @@ pub fn set_words(
         .flatten()
         .map(|ranges| ranges.into_iter().map(|r| trim(&chars, r)).collect())
         .unwrap_or_else(|| lines(&shaped, box_w - first_indent, box_w));
-    Ok(place_lines(&shaped, ranges, box_w, first_indent, align, size))
+    Ok(place_lines(
+        &shaped,
+        ranges,
+        box_w,
+        first_indent,
+        align,
+        size,
+    ))
 }
 
 /// A line without the spaces it starts or ends with.

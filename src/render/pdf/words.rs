@@ -11,28 +11,146 @@ use std::ops::Range;
 
 /// Words of budget disclosures that a title or heading never splits.
 const VOCABULARY: &[&str] = &[
-    "一般公共预算", "一般公共服务", "政府性基金", "国有资本经营", "国有资产", "财政拨款",
-    "财政专户", "机关运行经费", "机关运行", "政府采购", "三公经费", "公务接待", "公务用车",
-    "因公出国", "购置及运行", "运行维护", "绩效目标", "预算绩效", "名词解释", "情况说明",
-    "基本支出", "项目支出", "收支总体", "收入总体", "支出总体", "总体情况", "单位概况",
-    "部门概况", "主要职能", "机构设置", "人员构成", "上年结转", "结转结余", "事业单位",
-    "行政单位", "社会保障", "就业", "卫生健康", "住房保障", "城乡社区", "农林水",
-    "交通运输", "资源勘探", "工业信息", "商业服务", "商务", "工业", "信息化", "预算",
-    "公开", "部门", "单位", "支出", "收入", "财政", "拨款", "经费", "项目", "情况",
-    "说明", "总体", "汇总", "绩效", "目标", "表格", "资产", "占用", "职能", "设置",
-    "其他", "重要", "事项", "年度", "本年", "上年", "安排", "增加", "减少", "变动",
-    "经济", "分类", "功能", "科目", "编码", "名称", "合计", "总计", "基金", "资本",
-    "经营", "采购", "运行", "补助", "转移", "支付", "拨付", "资金", "发展", "改革",
-    "管理", "服务", "委员会", "人民政府", "办公室", "管理局", "服务中心", "工作",
+    "一般公共预算",
+    "一般公共服务",
+    "政府性基金",
+    "国有资本经营",
+    "国有资产",
+    "财政拨款",
+    "财政专户",
+    "机关运行经费",
+    "机关运行",
+    "政府采购",
+    "三公经费",
+    "公务接待",
+    "公务用车",
+    "因公出国",
+    "购置及运行",
+    "运行维护",
+    "绩效目标",
+    "预算绩效",
+    "名词解释",
+    "情况说明",
+    "基本支出",
+    "项目支出",
+    "收支总体",
+    "收入总体",
+    "支出总体",
+    "总体情况",
+    "单位概况",
+    "部门概况",
+    "主要职能",
+    "机构设置",
+    "人员构成",
+    "上年结转",
+    "结转结余",
+    "事业单位",
+    "行政单位",
+    "社会保障",
+    "就业",
+    "卫生健康",
+    "住房保障",
+    "城乡社区",
+    "农林水",
+    "交通运输",
+    "资源勘探",
+    "工业信息",
+    "商业服务",
+    "商务",
+    "工业",
+    "信息化",
+    "预算",
+    "公开",
+    "部门",
+    "单位",
+    "支出",
+    "收入",
+    "财政",
+    "拨款",
+    "经费",
+    "项目",
+    "情况",
+    "说明",
+    "总体",
+    "汇总",
+    "绩效",
+    "目标",
+    "表格",
+    "资产",
+    "占用",
+    "职能",
+    "设置",
+    "其他",
+    "重要",
+    "事项",
+    "年度",
+    "本年",
+    "上年",
+    "安排",
+    "增加",
+    "减少",
+    "变动",
+    "经济",
+    "分类",
+    "功能",
+    "科目",
+    "编码",
+    "名称",
+    "合计",
+    "总计",
+    "基金",
+    "资本",
+    "经营",
+    "采购",
+    "运行",
+    "补助",
+    "转移",
+    "支付",
+    "拨付",
+    "资金",
+    "发展",
+    "改革",
+    "管理",
+    "服务",
+    "委员会",
+    "人民政府",
+    "办公室",
+    "管理局",
+    "服务中心",
+    "工作",
 ];
 
 /// Closing quotes for the opening quotes a quoted term starts with.
-const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('《', '》'), ('‘', '’'), ('『', '』')];
+const QUOTES: &[(char, char)] = &[
+    ('“', '”'),
+    ('「', '」'),
+    ('《', '》'),
+    ('‘', '’'),
+    ('『', '』'),
+];
 
 /// Units a figure keeps on its line.
 const UNITS: &[&str] = &[
-    "万元", "亿元", "元", "%", "％", "‰", "个", "人", "辆", "家", "项", "次", "年", "月",
-    "日", "平方米", "台", "套", "名", "岁",
+    "万元",
+    "亿元",
+    "元",
+    "%",
+    "％",
+    "‰",
+    "个",
+    "人",
+    "辆",
+    "家",
+    "项",
+    "次",
+    "年",
+    "月",
+    "日",
+    "平方米",
+    "台",
+    "套",
+    "名",
+    "岁",
 ];
 
 /// The phrases that stay whole beyond the vocabulary: the unit's name, say.
@@ -137,7 +255,15 @@ pub fn break_words(
     let n = greedy.len();
     let mut best: Option<(f32, Vec<usize>)> = None;
     let candidates: Vec<usize> = (1..widths.len()).filter(|&i| ok[i]).collect();
-    search(widths, &candidates, n - 1, 0, &mut Vec::new(), (first, rest), &mut best);
+    search(
+        widths,
+        &candidates,
+        n - 1,
+        0,
+        &mut Vec::new(),
+        (first, rest),
+        &mut best,
+    );
     let (_, cuts) = best?;
     let mut lines = Vec::new();
     let mut start = 0;
@@ -187,7 +313,10 @@ fn search(
         let mut bounds = vec![0];
         bounds.extend(cuts.iter().copied());
         bounds.push(widths.len());
-        let lines: Vec<f32> = bounds.windows(2).map(|w| widths[w[0]..w[1]].iter().sum()).collect();
+        let lines: Vec<f32> = bounds
+            .windows(2)
+            .map(|w| widths[w[0]..w[1]].iter().sum())
+            .collect();
         let longest = lines.iter().copied().fold(0.0, f32::max);
         let fits = lines
             .iter()
@@ -218,7 +347,10 @@ mod tests {
 
     fn set(words: &Words, text: &str, per_line: f32, balance: bool) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        let widths: Vec<f32> = chars.iter().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).collect();
+        let widths: Vec<f32> = chars
+            .iter()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .collect();
         let ok = words.breaks(&chars);
         break_words(&widths, &ok, (per_line, per_line), balance)
             .expect("breakable")
@@ -230,8 +362,16 @@ mod tests {
     #[test]
     fn the_unit_name_stays_whole_and_titles_balance() {
         let words = Words::new(["奇台县商务和工业信息化局"]);
-        let lines = set(&words, "奇台县商务和工业信息化局2024年单位预算公开", 17.0, true);
-        assert_eq!(lines, vec!["奇台县商务和工业信息化局", "2024年单位预算公开"]);
+        let lines = set(
+            &words,
+            "奇台县商务和工业信息化局2024年单位预算公开",
+            17.0,
+            true,
+        );
+        assert_eq!(
+            lines,
+            vec!["奇台县商务和工业信息化局", "2024年单位预算公开"]
+        );
     }
 
     #[test]
@@ -240,7 +380,10 @@ mod tests {
         let lines = set(&words, "一般公共预算“三公”经费支出预算表", 8.0, false);
         assert!(lines.iter().any(|l| l.contains("“三公”")), "{lines:?}");
         let lines = set(&words, "支出合计1,795.47万元增长30.42%", 8.0, false);
-        assert!(lines.iter().any(|l| l.contains("1,795.47万元")), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("1,795.47万元")),
+            "{lines:?}"
+        );
         assert!(lines.iter().any(|l| l.contains("30.42%")), "{lines:?}");
     }
 

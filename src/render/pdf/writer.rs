@@ -157,7 +157,11 @@ fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> PdfPage
     ops.push(Op::StartTextSection);
     let mut font: Option<(u16, f32)> = None;
     let turned = page.folio.as_ref().is_some_and(|f| f.turned);
-    let folio = page.folio.iter().flat_map(|f| &f.items).map(|i| (i, turned));
+    let folio = page
+        .folio
+        .iter()
+        .flat_map(|f| &f.items)
+        .map(|i| (i, turned));
     for (item, turned) in page.items.iter().map(|i| (i, false)).chain(folio) {
         if let Item::Text {
             x,
