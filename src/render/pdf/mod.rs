@@ -25,6 +25,8 @@ pub mod paginate;
 mod sfnt;
 mod subset;
 mod table;
+mod table_rows;
+mod table_title;
 mod text;
 mod toc;
 mod words;

@@ -9,116 +9,16 @@
 use super::linebreak::opportunities;
 use std::ops::Range;
 
-/// Words of budget disclosures that a title or heading never splits.
-const VOCABULARY: &[&str] = &[
-    "一般公共预算",
-    "一般公共服务",
-    "政府性基金",
-    "国有资本经营",
-    "国有资产",
-    "财政拨款",
-    "财政专户",
-    "机关运行经费",
-    "机关运行",
-    "政府采购",
-    "三公经费",
-    "公务接待",
-    "公务用车",
-    "因公出国",
-    "购置及运行",
-    "运行维护",
-    "绩效目标",
-    "预算绩效",
-    "名词解释",
-    "情况说明",
-    "基本支出",
-    "项目支出",
-    "收支总体",
-    "收入总体",
-    "支出总体",
-    "总体情况",
-    "单位概况",
-    "部门概况",
-    "主要职能",
-    "机构设置",
-    "人员构成",
-    "上年结转",
-    "结转结余",
-    "事业单位",
-    "行政单位",
-    "社会保障",
-    "就业",
-    "卫生健康",
-    "住房保障",
-    "城乡社区",
-    "农林水",
-    "交通运输",
-    "资源勘探",
-    "工业信息",
-    "商业服务",
-    "商务",
-    "工业",
-    "信息化",
-    "预算",
-    "公开",
-    "部门",
-    "单位",
-    "支出",
-    "收入",
-    "财政",
-    "拨款",
-    "经费",
-    "项目",
-    "情况",
-    "说明",
-    "总体",
-    "汇总",
-    "绩效",
-    "目标",
-    "表格",
-    "资产",
-    "占用",
-    "职能",
-    "设置",
-    "其他",
-    "重要",
-    "事项",
-    "年度",
-    "本年",
-    "上年",
-    "安排",
-    "增加",
-    "减少",
-    "变动",
-    "经济",
-    "分类",
-    "功能",
-    "科目",
-    "编码",
-    "名称",
-    "合计",
-    "总计",
-    "基金",
-    "资本",
-    "经营",
-    "采购",
-    "运行",
-    "补助",
-    "转移",
-    "支付",
-    "拨付",
-    "资金",
-    "发展",
-    "改革",
-    "管理",
-    "服务",
-    "委员会",
-    "人民政府",
-    "办公室",
-    "管理局",
-    "服务中心",
-    "工作",
-];
+/// Words of budget disclosures that a title or heading never splits (`vocabulary.txt`).
+const VOCABULARY: &str = include_str!("vocabulary.txt");
+
+/// The vocabulary's words, without its comment lines.
+fn vocabulary() -> impl Iterator<Item = &'static str> {
+    VOCABULARY
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 
 /// Closing quotes for the opening quotes a quoted term starts with.
 const QUOTES: &[(char, char)] = &[
@@ -211,15 +111,15 @@ impl Words {
                 return 1 + n + tail;
             }
         }
-        longest(VOCABULARY, text).unwrap_or(1)
+        longest(vocabulary(), text).unwrap_or(1)
     }
 }
 
 /// The length in characters of the longest of `words` that `text` starts with.
-fn longest(words: &[&str], text: &str) -> Option<usize> {
+fn longest<'w>(words: impl IntoIterator<Item = &'w str>, text: &str) -> Option<usize> {
     words
-        .iter()
-        .filter(|w| text.starts_with(**w))
+        .into_iter()
+        .filter(|w| text.starts_with(*w))
         .map(|w| w.chars().count())
         .max()
 }
@@ -234,7 +134,7 @@ fn figure_len(rest: &[char], text: &str) -> usize {
         .iter()
         .take_while(|c| c.is_ascii_digit() || **c == '.' || **c == ',')
         .count();
-    n + longest(UNITS, &text[n..]).unwrap_or(0)
+    n + longest(UNITS.iter().copied(), &text[n..]).unwrap_or(0)
 }
 
 /// Breaks `widths` (one per character) into lines no wider than `first` (the first
