@@ -224,6 +224,16 @@ mod tests {
     }
 
     #[test]
+    fn a_continuation_page_never_carries_a_single_row() {
+        // Greedy filling leaves row 10 alone on the second page; one row moves over.
+        let pages = paginate(&[10.0; 11], 20.0, 120.0, 120.0);
+        assert_eq!(pages, vec![0..9, 9..11]);
+        // A first page that would keep fewer than three rows keeps its rows.
+        let pages = paginate(&[10.0; 4], 20.0, 50.0, 120.0);
+        assert_eq!(pages, vec![0..3, 3..4]);
+    }
+
+    #[test]
     fn oversized_group_stands_alone() {
         let pages = paginate(&[10.0, 500.0, 10.0], 20.0, 100.0, 100.0);
         assert_eq!(pages, vec![0..1, 1..2, 2..3]);

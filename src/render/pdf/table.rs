@@ -400,3 +400,33 @@ fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::no_lone_last;
+
+    fn split(text: &str, lines: &[std::ops::Range<usize>]) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        no_lone_last(&chars, lines.to_vec())
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_last_character_takes_one_from_the_line_before() {
+        assert_eq!(
+            split("行政事业单位养老支出", &[0..9, 9..10]),
+            vec!["行政事业单位养老", "支出"]
+        );
+    }
+
+    #[test]
+    fn a_two_character_line_is_not_robbed() {
+        assert_eq!(
+            split("资本性支出", &[0..2, 2..4, 4..5]),
+            vec!["资本", "性支", "出"]
+        );
+        assert_eq!(split("人员", &[0..1, 1..2]), vec!["人", "员"]);
+    }
+}

@@ -333,3 +333,58 @@ pub fn offset(items: Vec<Item>, dx: f32, dy: f32) -> impl Iterator<Item = Item> 
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shaped(text: &str) -> Vec<Shaped> {
+        text.chars()
+            .map(|ch| {
+                let w = if ch == '\n' { 0.0 } else { 10.0 };
+                Shaped {
+                    ch,
+                    face: 0,
+                    gid: 1,
+                    natural: w,
+                    advance: w,
+                }
+            })
+            .collect()
+    }
+
+    /// The x of every glyph of a set line, run offsets included.
+    fn xs(items: &[Item]) -> Vec<f32> {
+        items
+            .iter()
+            .flat_map(|it| match it {
+                Item::Text { x, glyphs, .. } => glyphs.iter().map(|g| x + g.x).collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn full_lines_are_justified_and_short_lines_set_solid() {
+        // 7 characters of 10 pt in a 75 pt box: the first line (7 wide, broken because the
+        // box is full) spreads 5 pt over 6 gaps; the line ended by \n and the last line
+        // are set solid.
+        let text = shaped("一二三四五六七八\n九十甲乙");
+        let ranges = lines(&text, 75.0, 75.0);
+        let set = place_lines(&text, ranges, 75.0, 0.0, Align::Justify, 10.0);
+        assert_eq!(set.len(), 3);
+        let first = xs(&set[0]);
+        assert!((first[6] - 65.0).abs() < 0.01, "{first:?}");
+        let second = xs(&set[1]);
+        assert_eq!(second, vec![0.0]);
+        let third = xs(&set[2]);
+        assert_eq!(third, vec![0.0, 10.0, 20.0, 30.0]);
+    }
+
+    #[test]
+    fn a_line_needing_wide_gaps_is_not_letter_spaced() {
+        let text = shaped("一二");
+        let items = place(&text, 0.0, 0.0, 100.0, 10.0, Align::Justify);
+        assert_eq!(xs(&items), vec![0.0, 10.0]);
+    }
+}
