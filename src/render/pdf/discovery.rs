@@ -1,89 +1,180 @@
 //! Font discovery: which files on this machine can play each 公文 font role.
 //!
 //! Every role has an ordered list of well-known file names — the real Windows fonts first
-//! (simfang/simhei/simkai/simsun), then macOS, then the Debian packages (Noto CJK,
-//! LXGW WenKai). The user's directories are searched before the system ones.
+//! (simfang/simhei/simkai/simsun), then macOS, then the free Fandol faces (仿宋, 黑体,
+//! 楷体, 宋体; installed by `scripts/setup.sh`), then the Debian packages (Noto CJK, LXGW
+//! WenKai). The user's directories are searched before the system ones. Each candidate
+//! says whether it is a real face of its role or a substitute, and which Noto CJK (or
+//! LXGW) faces of the same style draw, glyph by glyph, what it lacks: a character missing
+//! in FandolFang is drawn in Noto Serif, never in a sans or 楷 face.
 
 use super::fonts::Role;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// One candidate: a file name (lower case) and the face to use inside a collection.
+/// The style of a face, which decides the faces that cover for its missing glyphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// 仿宋, 宋体 and other serif text faces.
+    Serif,
+    /// A bold serif (bold table text).
+    SerifBold,
+    /// The title: the heaviest serif there is.
+    SerifHeavy,
+    /// 黑体.
+    Sans,
+    /// A bold 黑体.
+    SansBold,
+    /// 楷体.
+    Kai,
+}
+
+/// One candidate: a file name (lower case), the face to use inside a collection, whether
+/// it is a real face of its role (not a substitute) and its style.
 struct Candidate {
     file: &'static str,
     face: u32,
+    real: bool,
+    style: Style,
 }
 
-const fn c(file: &'static str, face: u32) -> Candidate {
-    Candidate { file, face }
+/// A real face of its role.
+const fn real(file: &'static str, face: u32, style: Style) -> Candidate {
+    Candidate {
+        file,
+        face,
+        real: true,
+        style,
+    }
+}
+
+/// A face that stands in for the real one.
+const fn sub(file: &'static str, face: u32, style: Style) -> Candidate {
+    Candidate {
+        file,
+        face,
+        real: false,
+        style,
+    }
 }
 
 /// Noto CJK collections: face 2 is Simplified Chinese.
 const NOTO_SC: u32 = 2;
 
+use Style::{Kai, Sans, SansBold, Serif, SerifBold, SerifHeavy};
+
 const BODY: &[Candidate] = &[
-    c("simfang.ttf", 0),
-    c("fangsong_gb2312.ttf", 0),
-    c("仿宋_gb2312.ttf", 0),
-    c("stfangso.ttf", 0),
-    c("fangsong.ttf", 0),
-    c("notoserifcjk-regular.ttc", NOTO_SC),
-    c("notoserifcjksc-regular.otf", 0),
-    c("songti.ttc", 0),
-    c("simsun.ttc", 0),
-    c("notosanscjk-regular.ttc", NOTO_SC),
-    c("notosanscjksc-regular.otf", 0),
+    real("simfang.ttf", 0, Serif),
+    real("fangsong_gb2312.ttf", 0, Serif),
+    real("仿宋_gb2312.ttf", 0, Serif),
+    real("stfangso.ttf", 0, Serif),
+    real("fangsong.ttf", 0, Serif),
+    real("fandolfang-regular.otf", 0, Serif),
+    sub("notoserifcjk-regular.ttc", NOTO_SC, Serif),
+    sub("notoserifcjksc-regular.otf", 0, Serif),
+    sub("songti.ttc", 0, Serif),
+    sub("simsun.ttc", 0, Serif),
+    sub("notosanscjk-regular.ttc", NOTO_SC, Sans),
+    sub("notosanscjksc-regular.otf", 0, Sans),
 ];
 
 const HEADING: &[Candidate] = &[
-    c("simhei.ttf", 0),
-    c("stheiti medium.ttc", 0),
-    c("notosanscjk-regular.ttc", NOTO_SC),
-    c("notosanscjksc-regular.otf", 0),
-    c("notosanscjk-medium.ttc", NOTO_SC),
-    c("pingfang.ttc", 0),
-    c("notoserifcjk-bold.ttc", NOTO_SC),
+    real("simhei.ttf", 0, Sans),
+    real("stheiti medium.ttc", 0, Sans),
+    real("fandolhei-regular.otf", 0, Sans),
+    sub("notosanscjk-regular.ttc", NOTO_SC, Sans),
+    sub("notosanscjksc-regular.otf", 0, Sans),
+    sub("notosanscjk-medium.ttc", NOTO_SC, Sans),
+    sub("pingfang.ttc", 0, Sans),
+    sub("notoserifcjk-bold.ttc", NOTO_SC, SerifBold),
 ];
 
 const KAI: &[Candidate] = &[
-    c("simkai.ttf", 0),
-    c("kaiti_gb2312.ttf", 0),
-    c("楷体_gb2312.ttf", 0),
-    c("stkaiti.ttf", 0),
-    c("kaiti.ttc", 0),
-    c("lxgwwenkai-regular.ttf", 0),
-    c("lxgwwenkaigb-regular.ttf", 0),
-    c("lxgwwenkai-light.ttf", 0),
+    real("simkai.ttf", 0, Kai),
+    real("kaiti_gb2312.ttf", 0, Kai),
+    real("楷体_gb2312.ttf", 0, Kai),
+    real("stkaiti.ttf", 0, Kai),
+    real("kaiti.ttc", 0, Kai),
+    real("fandolkai-regular.otf", 0, Kai),
+    sub("lxgwwenkai-regular.ttf", 0, Kai),
+    sub("lxgwwenkaigb-regular.ttf", 0, Kai),
+    sub("lxgwwenkai-light.ttf", 0, Kai),
 ];
 
 const TITLE: &[Candidate] = &[
-    c("fzxbsjw.ttf", 0),
-    c("方正小标宋简体.ttf", 0),
-    c("fzxbsk.ttf", 0),
-    c("notoserifcjk-bold.ttc", NOTO_SC),
-    c("notoserifcjksc-bold.otf", 0),
-    c("notoserifcjk-black.ttc", NOTO_SC),
-    c("songti.ttc", 0),
-    c("simhei.ttf", 0),
-    c("simsun.ttc", 0),
+    real("fzxbsjw.ttf", 0, SerifHeavy),
+    real("方正小标宋简体.ttf", 0, SerifHeavy),
+    real("fzxbsk.ttf", 0, SerifHeavy),
+    sub("notoserifcjk-black.ttc", NOTO_SC, SerifHeavy),
+    sub("notoserifcjksc-black.otf", 0, SerifHeavy),
+    sub("notoserifcjk-bold.ttc", NOTO_SC, SerifHeavy),
+    sub("notoserifcjksc-bold.otf", 0, SerifHeavy),
+    sub("fandolsong-bold.otf", 0, SerifHeavy),
+    sub("songti.ttc", 0, Serif),
+    sub("simhei.ttf", 0, Sans),
+    sub("simsun.ttc", 0, Serif),
 ];
 
+/// Table text: 宋体.
 const TABLE: &[Candidate] = &[
-    c("simsun.ttc", 0),
-    c("notoserifcjk-regular.ttc", NOTO_SC),
-    c("notoserifcjksc-regular.otf", 0),
-    c("songti.ttc", 0),
-    c("notosanscjk-regular.ttc", NOTO_SC),
+    real("simsun.ttc", 0, Serif),
+    real("fandolsong-regular.otf", 0, Serif),
+    sub("notoserifcjk-regular.ttc", NOTO_SC, Serif),
+    sub("notoserifcjksc-regular.otf", 0, Serif),
+    sub("songti.ttc", 0, Serif),
+    sub("notosanscjk-regular.ttc", NOTO_SC, Sans),
 ];
 
-/// Bold table text (totals, 类 rows): a heavier face.
+/// Bold table text (totals, 类 rows): 黑体 where there is one, else a bold serif.
 const TABLE_BOLD: &[Candidate] = &[
-    c("simhei.ttf", 0),
-    c("notoserifcjk-bold.ttc", NOTO_SC),
-    c("notoserifcjksc-bold.otf", 0),
-    c("notosanscjk-bold.ttc", NOTO_SC),
-    c("notosanscjk-regular.ttc", NOTO_SC),
+    real("simhei.ttf", 0, Sans),
+    real("fandolhei-regular.otf", 0, Sans),
+    sub("notoserifcjk-bold.ttc", NOTO_SC, SerifBold),
+    sub("notoserifcjksc-bold.otf", 0, SerifBold),
+    sub("notosanscjk-bold.ttc", NOTO_SC, SansBold),
+    sub("notosanscjk-regular.ttc", NOTO_SC, Sans),
 ];
+
+/// Noto Serif CJK SC Regular, as a collection or a single face.
+const NOTO_SERIF: &[Candidate] = &[
+    sub("notoserifcjk-regular.ttc", NOTO_SC, Serif),
+    sub("notoserifcjksc-regular.otf", 0, Serif),
+];
+
+/// The faces that draw what a face of `style` lacks, glyph by glyph: from each group the
+/// first one present.
+fn cover(style: Style) -> &'static [&'static [Candidate]] {
+    const SERIF_BOLD: &[Candidate] = &[
+        sub("notoserifcjk-bold.ttc", NOTO_SC, SerifBold),
+        sub("notoserifcjksc-bold.otf", 0, SerifBold),
+    ];
+    const SERIF_HEAVY: &[Candidate] = &[
+        sub("notoserifcjk-black.ttc", NOTO_SC, SerifHeavy),
+        sub("notoserifcjksc-black.otf", 0, SerifHeavy),
+        sub("notoserifcjk-bold.ttc", NOTO_SC, SerifHeavy),
+        sub("notoserifcjksc-bold.otf", 0, SerifHeavy),
+    ];
+    const SANS: &[Candidate] = &[
+        sub("notosanscjk-regular.ttc", NOTO_SC, Sans),
+        sub("notosanscjksc-regular.otf", 0, Sans),
+    ];
+    const SANS_BOLD: &[Candidate] = &[
+        sub("notosanscjk-bold.ttc", NOTO_SC, SansBold),
+        sub("notosanscjksc-bold.otf", 0, SansBold),
+    ];
+    const KAI_FACES: &[Candidate] = &[
+        sub("lxgwwenkai-regular.ttf", 0, Kai),
+        sub("lxgwwenkaigb-regular.ttf", 0, Kai),
+    ];
+    match style {
+        Style::Serif => &[NOTO_SERIF],
+        Style::SerifBold => &[SERIF_BOLD],
+        Style::SerifHeavy => &[SERIF_HEAVY],
+        Style::Sans => &[SANS],
+        Style::SansBold => &[SANS_BOLD],
+        Style::Kai => &[KAI_FACES, NOTO_SERIF],
+    }
+}
 
 fn candidates(role: Role) -> &'static [Candidate] {
     match role {
@@ -94,6 +185,20 @@ fn candidates(role: Role) -> &'static [Candidate] {
         Role::Table => TABLE,
         Role::TableBold => TABLE_BOLD,
     }
+}
+
+/// A face found for a role: where it is, whether it is a real face of the role, and the
+/// faces present that draw what it lacks, glyph by glyph (from each group, best first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The file.
+    pub path: PathBuf,
+    /// The face inside the file.
+    pub face: u32,
+    /// A real face of the role, not a substitute.
+    pub real: bool,
+    /// Groups of covering faces; the first face of a group that loads is used.
+    pub cover: Vec<Vec<(PathBuf, u32)>>,
 }
 
 /// The system font directories of Linux, Windows and macOS, plus the user's own.
@@ -132,12 +237,45 @@ impl FontIndex {
         FontIndex { files }
     }
 
-    /// The files that can play `role`, best first, each with its face index.
-    pub fn role_files(&self, role: Role) -> Vec<(PathBuf, u32)> {
+    /// An index of the given files, named as given (tests: a machine's fonts made up).
+    #[cfg(test)]
+    pub fn of(files: &[(&str, PathBuf)]) -> FontIndex {
+        let files = files
+            .iter()
+            .map(|(name, path)| (name.to_lowercase(), path.clone()))
+            .collect();
+        FontIndex { files }
+    }
+
+    /// The path indexed under `file` (lower case), if any.
+    #[cfg(test)]
+    pub fn get(&self, file: &str) -> Option<PathBuf> {
+        self.files.get(file).cloned()
+    }
+
+    /// The files that can play `role`, best first, each with its face index, whether it
+    /// is a real face of the role and the faces present that cover for it.
+    pub fn role_files(&self, role: Role) -> Vec<Found> {
         candidates(role)
             .iter()
-            .filter_map(|cand| self.files.get(cand.file).map(|p| (p.clone(), cand.face)))
+            .filter_map(|cand| {
+                let (path, face) = self.present(cand)?;
+                let cover = cover(cand.style)
+                    .iter()
+                    .map(|group| group.iter().filter_map(|c| self.present(c)).collect())
+                    .collect();
+                Some(Found {
+                    path,
+                    face,
+                    real: cand.real,
+                    cover,
+                })
+            })
             .collect()
+    }
+
+    fn present(&self, cand: &Candidate) -> Option<(PathBuf, u32)> {
+        self.files.get(cand.file).map(|p| (p.clone(), cand.face))
     }
 }
 

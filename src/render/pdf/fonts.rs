@@ -2,10 +2,12 @@
 //!
 //! A [`FontSet`] is loaded once per process: each font file is read once and shared by
 //! every role that uses it. Each role has a chain of faces; a character is drawn with
-//! the first face of the chain that has a glyph for it.
+//! the first face of the chain that has a glyph for it: the role's own face (FandolFang
+//! for the body), then the Noto CJK face of the same style (Noto Serif), then the rest.
 
 use super::discovery::{pick_face, system_dirs, FontIndex};
 use super::glyph_cache::GlyphCache;
+use super::substitute::Substitute;
 use super::{FontOptions, PdfError};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -106,55 +108,82 @@ impl std::ops::Deref for FontData {
 pub struct FontSet {
     faces: Vec<LoadedFace>,
     chains: [Vec<usize>; 6],
+    substitutes: Vec<Substitute>,
 }
-
-/// How many discovered files a role keeps before the shared fallbacks.
-const PER_ROLE: usize = 2;
 
 impl FontSet {
     /// Discovers and reads the fonts; see [`super::load_fonts`].
     pub fn load(opts: &FontOptions) -> Result<FontSet, PdfError> {
         let mut dirs = opts.dirs.clone();
         dirs.extend(system_dirs());
-        let index = FontIndex::scan(&dirs);
+        FontSet::from_index(&FontIndex::scan(&dirs), opts, &dirs)
+    }
+
+    /// Loads the faces `index` offers. A role's chain is the explicit face (if any), its
+    /// first face that loads, the faces of the same style that cover for that one, then
+    /// every other face loaded. `searched` names the directories behind `index`.
+    pub(super) fn from_index(
+        index: &FontIndex,
+        opts: &FontOptions,
+        searched: &[PathBuf],
+    ) -> Result<FontSet, PdfError> {
         let mut loader = Loader::default();
         let mut chains: [Vec<usize>; 6] = Default::default();
+        let mut real = [false; 6];
         for role in Role::ALL {
             let chain = &mut chains[role.slot()];
             if let Some(path) = explicit(opts, role) {
                 chain.push(loader.explicit(path)?);
+                real[role.slot()] = true;
             }
-            for (path, face) in index.role_files(role) {
-                if chain.len() >= PER_ROLE {
-                    break;
-                }
-                if let Some(id) = loader.discovered(&path, face) {
-                    if !chain.contains(&id) {
-                        chain.push(id);
-                    }
+            let found = index.role_files(role);
+            let Some((id, first)) = found
+                .iter()
+                .find_map(|f| loader.discovered(&f.path, f.face).map(|id| (id, f)))
+            else {
+                continue;
+            };
+            push_new(chain, id);
+            real[role.slot()] |= first.real;
+            for group in &first.cover {
+                if let Some(id) = group.iter().find_map(|(p, i)| loader.discovered(p, *i)) {
+                    push_new(chain, id);
                 }
             }
         }
         if loader.faces.is_empty() {
-            let searched = dirs
-                .iter()
-                .map(|d| d.display().to_string())
-                .collect::<Vec<_>>();
+            let searched: Vec<String> = searched.iter().map(|d| d.display().to_string()).collect();
             return Err(PdfError::NoFonts {
                 searched: searched.join(", "),
             });
         }
         for chain in chains.iter_mut() {
             for id in 0..loader.faces.len() {
-                if !chain.contains(&id) {
-                    chain.push(id);
-                }
+                push_new(chain, id);
             }
         }
+        let substitutes = Role::ALL
+            .into_iter()
+            .filter(|&role| Substitute::reported(role) && !real[role.slot()])
+            .filter_map(|role| {
+                let first = *chains[role.slot()].first()?;
+                Some(Substitute {
+                    role,
+                    face: loader.faces[first].name.clone(),
+                })
+            })
+            .collect();
         Ok(FontSet {
             faces: loader.faces,
             chains,
+            substitutes,
         })
+    }
+
+    /// The 公文 roles drawn in a face that only stands in for the real one (no 仿宋, no
+    /// 小标宋, …), in role order; empty when every role has its real face.
+    pub fn substitutes(&self) -> Vec<Substitute> {
+        self.substitutes.clone()
     }
 
     /// All loaded faces; a face's position is its stable id.
@@ -175,6 +204,12 @@ impl FontSet {
             .map(|&i| self.faces[i].name.as_str())
             .collect();
         names.join(" → ")
+    }
+}
+
+fn push_new(chain: &mut Vec<usize>, id: usize) {
+    if !chain.contains(&id) {
+        chain.push(id);
     }
 }
 

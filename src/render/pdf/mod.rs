@@ -14,6 +14,8 @@ mod coverage;
 mod deflate;
 mod discovery;
 mod fonts;
+#[cfg(test)]
+mod fonts_tests;
 mod frame;
 mod glyph_cache;
 mod layout;
@@ -24,6 +26,7 @@ mod pages;
 pub mod paginate;
 mod sfnt;
 mod subset;
+mod substitute;
 mod table;
 mod table_rows;
 mod table_title;
@@ -38,6 +41,7 @@ use std::path::PathBuf;
 pub use coverage::Coverage;
 pub use fonts::{FontSet, Role};
 pub use pages::{Folio, Item, Page};
+pub use substitute::Substitute;
 
 /// Where to look for fonts: extra directories and explicit files per role
 /// (`--font-dir` and the TOML `[fonts]` section).
