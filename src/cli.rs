@@ -156,12 +156,16 @@ fn generate(
         Ok(g) => g,
         Err(e) => return io_error(e),
     };
-    print_reports(
+    let code = print_reports(
         files
             .par_iter()
             .map(|file| generate_one(&generator, file, out))
             .collect(),
-    )
+    );
+    for substitute in generator.substitutes() {
+        eprintln!("提示：{substitute}");
+    }
+    code
 }
 
 /// Generates one file's outputs and writes them.

@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::model::{budget::Fonts, Diagnostic};
 use crate::pipeline::{check_and_build, check_source};
 use crate::render::html::HtmlRenderer;
-use crate::render::pdf::{self, FontOptions, FontSet};
+use crate::render::pdf::{self, FontOptions, FontSet, Substitute};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -160,6 +160,22 @@ impl Generator {
                 None => Err("字体未加载".into()),
             },
         }
+    }
+
+    /// The 公文 roles drawn in a substitute face by the fonts loaded so far (every font
+    /// configuration of the budgets generated), each role and face once, in role order.
+    /// Empty when no PDF was made or every role has its real face.
+    pub fn substitutes(&self) -> Vec<Substitute> {
+        let Ok(loaded) = self.fonts.lock() else {
+            return Vec::new();
+        };
+        let mut all: Vec<Substitute> = loaded
+            .iter()
+            .flat_map(|(_, set)| set.substitutes())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
     }
 
     /// The fonts for a budget's `[fonts]` section, loaded the first time they are asked for.
