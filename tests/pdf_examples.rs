@@ -94,7 +94,9 @@ fn examples_render_deterministically_on_a4() {
             .and_then(|v| v.trim().parse().ok())
             .expect("page count");
         assert!((15..=60).contains(&pages), "{name}: {pages} pages");
-        assert!(bytes.len() <= 400 * 1024, "{name}: {} bytes", bytes.len());
+        // Subsets, never whole faces (FandolFang alone is 6.8 MB): FandolFang's outlines
+        // take about 600 bytes a glyph, twice Noto Serif's, so a 38-page document is ~670 KB.
+        assert!(bytes.len() <= 800 * 1024, "{name}: {} bytes", bytes.len());
         let sizes = tool(
             "pdfinfo",
             &[
