@@ -65,7 +65,7 @@ pub struct FontOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// No usable Chinese font was found at all.
-    #[error("未找到可用的中文字体（需要仿宋、黑体、楷体、宋体或其替代字体）。\n请安装字体后重试：\n  Debian/Ubuntu: sudo apt-get install fonts-noto-cjk fonts-lxgw-wenkai\n  Windows: 确认 C:\\Windows\\Fonts 中有 simfang.ttf、simhei.ttf、simkai.ttf、simsun.ttc\n  macOS: 系统自带 Songti/Kaiti/STHeiti\n或用 --font-dir 目录 / TOML 的 [fonts] 指定字体文件。\n已查找：{searched}")]
+    #[error("未找到可用的中文字体（需要仿宋、黑体、楷体、宋体或其替代字体）。\n请安装字体后重试：\n  Debian/Ubuntu: 运行 scripts/setup.sh（安装 Noto CJK、霞鹜文楷和 Fandol 仿宋/黑体/楷体/宋体），或 sudo apt-get install fonts-noto-cjk fonts-lxgw-wenkai\n  Windows: 确认 C:\\Windows\\Fonts 中有 simfang.ttf、simhei.ttf、simkai.ttf、simsun.ttc\n  macOS: 系统自带 Songti/Kaiti/STHeiti\n或用 --font-dir 目录 / TOML 的 [fonts] 指定字体文件。\n已查找：{searched}")]
     NoFonts {
         /// The directories that were searched.
         searched: String,
