@@ -24,12 +24,18 @@ pub const SHORT_TABLE: usize = 5;
 /// header (`header_h`) and as many whole groups as fit in `first` (first page) or `rest`
 /// points. A page always takes at least one group, so an oversized group stands alone.
 /// A continuation page never carries a single group when taking one more from the page
-/// before avoids it (and that page keeps its first [`KEEP_FIRST`] on the first page).
-pub fn paginate(groups: &[f32], header_h: f32, first: f32, rest: f32) -> Vec<Range<usize>> {
+/// before avoids it, as long as the first page keeps the `kept` groups that stay with the
+/// title (and any other page two).
+pub fn paginate(
+    groups: &[f32],
+    header_h: f32,
+    (first, rest): (f32, f32),
+    kept: usize,
+) -> Vec<Range<usize>> {
     let mut pages = fill(groups, header_h, first, rest);
     let n = pages.len();
     if n >= 2 && pages[n - 1].len() == 1 {
-        let keep = if n == 2 { KEEP_FIRST } else { 2 };
+        let keep = if n == 2 { kept.max(1) } else { 2 };
         let prev = pages[n - 2].clone();
         let moved = groups[prev.end - 1] + groups[pages[n - 1].start];
         if prev.len() > keep && header_h + moved <= rest + 0.01 {
@@ -133,8 +139,8 @@ pub fn place_table(
     let pages = paginate(
         &heights,
         header_h,
-        flow.remaining(),
-        frame.height - caption.1 - heads_h,
+        (flow.remaining(), frame.height - caption.1 - heads_h),
+        kept,
     );
     if pages.is_empty() {
         let items = draw_rows(&meas, frame.left, flow.y, (0..meas.header_rows).collect());
@@ -198,12 +204,12 @@ fn keep_heads_with_rows(
 }
 #[cfg(test)]
 mod tests {
-    use super::paginate;
+    use super::{paginate, KEEP_FIRST};
 
     #[test]
     fn header_is_counted_on_every_page_and_rows_are_whole() {
         let groups = vec![10.0; 25];
-        let pages = paginate(&groups, 20.0, 100.0, 120.0);
+        let pages = paginate(&groups, 20.0, (100.0, 120.0), KEEP_FIRST);
         assert_eq!(pages[0], 0..8);
         assert!(pages[1..pages.len() - 1].iter().all(|r| r.len() == 10));
         let covered: usize = pages.iter().map(|r| r.len()).sum();
@@ -213,7 +219,7 @@ mod tests {
     #[test]
     fn long_table_runs_over_more_than_three_pages() {
         let groups = vec![15.0; 200];
-        let pages = paginate(&groups, 30.0, 300.0, 600.0);
+        let pages = paginate(&groups, 30.0, (300.0, 600.0), KEEP_FIRST);
         assert!(pages.len() > 3);
         for w in pages.windows(2) {
             assert_eq!(w[0].end, w[1].start);
@@ -226,16 +232,19 @@ mod tests {
     #[test]
     fn a_continuation_page_never_carries_a_single_row() {
         // Greedy filling leaves row 10 alone on the second page; one row moves over.
-        let pages = paginate(&[10.0; 11], 20.0, 120.0, 120.0);
+        let pages = paginate(&[10.0; 11], 20.0, (120.0, 120.0), KEEP_FIRST);
         assert_eq!(pages, vec![0..9, 9..11]);
         // A first page that would keep fewer than three rows keeps its rows.
-        let pages = paginate(&[10.0; 4], 20.0, 50.0, 120.0);
+        let pages = paginate(&[10.0; 4], 20.0, (50.0, 120.0), KEEP_FIRST);
         assert_eq!(pages, vec![0..3, 3..4]);
+        // Nor does one whose title keeps more groups (a 绩效目标表's form rows and heads).
+        let pages = paginate(&[10.0; 11], 20.0, (120.0, 120.0), 10);
+        assert_eq!(pages, vec![0..10, 10..11]);
     }
 
     #[test]
     fn oversized_group_stands_alone() {
-        let pages = paginate(&[10.0, 500.0, 10.0], 20.0, 100.0, 100.0);
+        let pages = paginate(&[10.0, 500.0, 10.0], 20.0, (100.0, 100.0), 1);
         assert_eq!(pages, vec![0..1, 1..2, 2..3]);
     }
 }
