@@ -104,5 +104,7 @@ impl Deflater {
     }
 }
 
-/// The zlib level: fast, most of the size gain of level 9 at a fraction of the time.
-const LEVEL: u32 = 3;
+/// The zlib level: fast (deflate_fast), most of the size gain of level 9 at a fraction of
+/// the time. Level 3 made qitai 2 % smaller for 15 % more time a document; level 1, 19 %
+/// larger.
+const LEVEL: u32 = 2;

@@ -7,17 +7,30 @@
 //! the 禁则 of [`super::linebreak`] allow.
 
 use super::linebreak::opportunities;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 use std::ops::Range;
 
 /// Words of budget disclosures that a title or heading never splits (`vocabulary.txt`).
 const VOCABULARY: &str = include_str!("vocabulary.txt");
 
-/// The vocabulary's words, without its comment lines.
-fn vocabulary() -> impl Iterator<Item = &'static str> {
-    VOCABULARY
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// The vocabulary's words (without its comment lines) by their first character, read
+/// once per process.
+fn vocabulary() -> &'static BTreeMap<char, Vec<&'static str>> {
+    static WORDS: OnceLock<BTreeMap<char, Vec<&'static str>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut by_first: BTreeMap<char, Vec<&'static str>> = BTreeMap::new();
+        let words = VOCABULARY
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for word in words {
+            if let Some(first) = word.chars().next() {
+                by_first.entry(first).or_default().push(word);
+            }
+        }
+        by_first
+    })
 }
 
 /// Closing quotes for the opening quotes a quoted term starts with.
@@ -111,7 +124,10 @@ impl Words {
                 return 1 + n + tail;
             }
         }
-        longest(vocabulary(), text).unwrap_or(1)
+        vocabulary()
+            .get(&rest[0])
+            .and_then(|words| longest(words.iter().copied(), text))
+            .unwrap_or(1)
     }
 }
 
