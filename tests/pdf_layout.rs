@@ -27,6 +27,7 @@ fn sources() -> Vec<PathBuf> {
         "examples",
         "tests/fixtures/structures",
         "tests/fixtures/units",
+        "tests/fixtures/layout",
     ] {
         let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
             .expect("fixture dir")

@@ -229,14 +229,15 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
 
     fn paragraph(&mut self, spans: &[Span]) -> Result<(), PdfError> {
         let width = self.flow.frame.width;
-        let lines = set_block(
+        let lines = set_words(
             self.m,
             spans,
             BODY_SIZE,
-            width,
-            2.0 * BODY_SIZE * body_squeeze(),
+            (width, 2.0 * BODY_SIZE * body_squeeze()),
             Align::Justify,
             body_squeeze(),
+            &Words::figures(),
+            false,
         )?;
         let pitch = Frame::pitch();
         let fit = (self.flow.remaining() / pitch + 0.01).floor() as usize;

@@ -1,9 +1,9 @@
 //! Column widths of a table: what each column needs (minimum, natural, header on one
 //! line) and how the text block's width is shared between the columns.
 
-use super::linebreak::can_break;
 use super::table::{GridCell, PAD_X};
 use super::text::{self, Shaped};
+use super::words::Words;
 use crate::document::ColumnKind;
 
 /// What each column needs: its minimum, its natural width (long headers capped at a
@@ -182,10 +182,12 @@ fn longest_line(shaped: &[Shaped]) -> f32 {
 }
 
 fn widest_chunk(shaped: &[Shaped]) -> f32 {
+    let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
+    let ok = Words::hard_breaks(&chars);
     let mut widest: f32 = 0.0;
     let mut run = 0.0;
     for (i, s) in shaped.iter().enumerate() {
-        if i > 0 && (s.ch == '\n' || can_break(shaped[i - 1].ch, s.ch)) {
+        if i > 0 && (s.ch == '\n' || ok[i]) {
             widest = widest.max(run);
             run = 0.0;
         }

@@ -70,6 +70,22 @@ pub fn opportunities(chars: &[char]) -> Vec<bool> {
 /// overflows.
 pub fn break_lines(chars: &[char], widths: &[f32], first: f32, rest: f32) -> Vec<Range<usize>> {
     let ok = opportunities(chars);
+    break_preferring(chars, widths, (first, rest), &ok, &ok)
+}
+
+/// How full a line must be for a break between words to be taken over a break inside one.
+const FULL_ENOUGH: f32 = 0.6;
+
+/// Like [`break_lines`], but a line ends at the last `preferred` break that fits (between
+/// words) when that leaves it at least [`FULL_ENOUGH`] full, else at the last 禁则
+/// opportunity in `ok`.
+pub fn break_preferring(
+    chars: &[char],
+    widths: &[f32],
+    (first, rest): (f32, f32),
+    ok: &[bool],
+    preferred: &[bool],
+) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
     let n = chars.len();
@@ -80,6 +96,7 @@ pub fn break_lines(chars: &[char], widths: &[f32], first: f32, rest: f32) -> Vec
         let limit = if lines.is_empty() { first } else { rest };
         let mut width = 0.0;
         let mut last_ok: Option<usize> = None;
+        let mut last_preferred: Option<(usize, f32)> = None;
         let mut end = start;
         let mut next = n + 1;
         while end < n {
@@ -90,9 +107,17 @@ pub fn break_lines(chars: &[char], widths: &[f32], first: f32, rest: f32) -> Vec
             }
             if end > start && ok[end] {
                 last_ok = Some(end);
+                if preferred[end] {
+                    last_preferred = Some((end, width));
+                }
             }
             if width + widths[end] > limit + 0.01 && end > start && !is_space(c) {
-                let cut = last_ok.unwrap_or(end);
+                // A break between words that would leave the line less than
+                // [`FULL_ENOUGH`] full gives way to the 禁则 break.
+                let between_words = last_preferred
+                    .filter(|(_, w)| *w >= FULL_ENOUGH * limit)
+                    .map(|(at, _)| at);
+                let cut = between_words.or(last_ok).unwrap_or(end);
                 end = cut;
                 next = cut;
                 break;

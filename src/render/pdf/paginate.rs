@@ -8,7 +8,7 @@ use super::metrics::Metrics;
 use super::table::measure;
 use super::table_rows::draw_rows;
 use super::table_title::{continuation, title_block};
-use super::text::{self, set_block, Align, Span};
+use super::text::{self, set_words, Align, Span};
 use super::words::Words;
 use super::PdfError;
 use crate::document::Table;
@@ -75,7 +75,7 @@ pub fn place_table(
 ) -> Result<(usize, f32), PdfError> {
     let frame = flow.frame;
     let landscape = frame.page_w > frame.page_h;
-    let (title, title_h) = title_block(m, words, table, frame.width, landscape)?;
+    let (title, title_h) = title_block(m, words, table, frame.width)?;
     // The 空表 statement (body text) or the 尾差 note (table type, set under the rules).
     let (statement, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
         (Some(s), true) => (Some((s, Role::Body)), 14.0, 28.0),
@@ -87,14 +87,15 @@ pub fn place_table(
     };
     let statement = statement
         .map(|(text, role)| {
-            set_block(
+            set_words(
                 m,
                 &[Span { role, text }],
                 size,
-                frame.width,
-                indent,
+                (frame.width, indent),
                 Align::Justify,
                 1.0,
+                &Words::figures(),
+                false,
             )
         })
         .transpose()?;
@@ -106,6 +107,7 @@ pub fn place_table(
     let room = flow.remaining().max(frame.height * 0.5);
     let mut meas = measure(
         m,
+        words,
         table,
         frame.width,
         room - title_h - statement_h,
@@ -118,7 +120,10 @@ pub fn place_table(
         frame.height - caption.1 - meas.header_height() - heads_h - 1.0,
         &mut heads,
     );
-    let groups = keep_heads_with_rows(meas.body_groups(), heads);
+    // A row-span group taller than a third of a page may break between its rows.
+    let big = (frame.height - caption.1 - meas.header_height() - heads_h) / 3.0;
+    let groups = split_big_groups(meas.body_groups(), &meas.heights, big);
+    let groups = keep_heads_with_rows(groups, heads);
     let mut heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
     let header_h = meas.header_height();
     // A note under the rows stays on the page of the last rows.
@@ -184,6 +189,26 @@ fn kept_with_title(groups: &[(Range<usize>, f32)], from: usize) -> usize {
         .iter()
         .position(|g| g.0.end >= from + KEEP_FIRST)
         .map_or(groups.len(), |i| i + 1)
+}
+
+/// Splits every group taller than `big` into its rows, so that a long 一级指标 block of a
+/// 绩效目标表 fills the page it starts on and continues on the next instead of leaving a
+/// page empty or running off it.
+fn split_big_groups(
+    groups: Vec<(Range<usize>, f32)>,
+    heights: &[f32],
+    big: f32,
+) -> Vec<(Range<usize>, f32)> {
+    groups
+        .into_iter()
+        .flat_map(|(rows, h)| {
+            if h > big && rows.len() > 1 {
+                rows.map(|r| (r..r + 1, heights[r])).collect()
+            } else {
+                vec![(rows, h)]
+            }
+        })
+        .collect()
 }
 
 /// Joins the group holding the row of column headings `heads` to the group after it, so

@@ -8,6 +8,7 @@ use super::fonts::Role;
 use super::linebreak::can_break;
 use super::metrics::Metrics;
 use super::text::{self, Shaped, Span};
+use super::words::Words;
 use super::PdfError;
 use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
 use std::ops::Range;
@@ -180,6 +181,7 @@ const LANDSCAPE_ONE_PAGE_FLOOR: f32 = 9.0;
 /// `one_page` points of height.
 pub fn measure(
     m: &Metrics,
+    words: &Words,
     table: &Table,
     avail_w: f32,
     one_page: f32,
@@ -212,12 +214,12 @@ pub fn measure(
             continue;
         }
         let mut widths = bounds.widths(avail_w);
-        break_lines(&mut cells, &widths, size);
+        break_lines(&mut cells, &widths, size, words);
         for _ in 0..3 {
             if !widen_for_lone_lines(&cells, &mut widths, size) {
                 break;
             }
-            break_lines(&mut cells, &widths, size);
+            break_lines(&mut cells, &widths, size, words);
         }
         let mut tightest = f32::MAX;
         for pad in [PAD_Y, TIGHT_PAD_Y] {
@@ -289,13 +291,13 @@ fn natural_start(
     Ok(0)
 }
 
-/// Breaks every cell into lines for the column widths; a cell's last line never holds a
-/// single wrapped character ([`no_lone_last`]).
-fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
+/// Breaks every cell into lines for the column widths, between words where a line allows
+/// it; a cell's last line never holds a single wrapped character ([`no_lone_last`]).
+fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32, words: &Words) {
     for cell in cells.iter_mut() {
         let w: f32 = widths[cell.col..cell.col + cell.colspan].iter().sum();
         let inner = (w - 2.0 * PAD_X - cell.indent * size).max(size);
-        let lines = text::lines(&cell.shaped, inner, inner);
+        let lines = text::lines_between_words(&cell.shaped, inner, inner, words);
         let chars: Vec<char> = cell.shaped.iter().map(|s| s.ch).collect();
         cell.lines = no_lone_last(&chars, lines);
     }

@@ -11,7 +11,9 @@ const THIN: f32 = 0.5;
 /// Outer frame width.
 const THICK: f32 = 1.0;
 
-/// Draws the given grid rows (header rows first) from `top`, stacked in order.
+/// Draws the given grid rows (header rows first) from `top`, stacked in order. A cell
+/// whose row span a page break cuts is drawn over the rows of it on this page, its text
+/// repeated (产出指标 continues on the next page with its label).
 pub fn draw_rows(meas: &Measured, left: f32, top: f32, rows: Vec<usize>) -> Vec<Item> {
     let mut y_of = vec![None; meas.heights.len()];
     let mut y = top;
@@ -29,9 +31,12 @@ pub fn draw_rows(meas: &Measured, left: f32, top: f32, rows: Vec<usize>) -> Vec<
     let mut rules = Vec::new();
     let mut texts = Vec::new();
     for cell in &meas.cells {
-        let Some(cy) = y_of[cell.row] else { continue };
         let end = (cell.row + cell.rowspan).min(meas.heights.len());
-        let h: f32 = meas.heights[cell.row..end].iter().sum();
+        let shown: Vec<usize> = (cell.row..end).filter(|&r| y_of[r].is_some()).collect();
+        let Some(cy) = shown.first().and_then(|&r| y_of[r]) else {
+            continue;
+        };
+        let h: f32 = shown.iter().map(|&r| meas.heights[r]).sum();
         let (x0, x1) = (xs[cell.col], xs[cell.col + cell.colspan]);
         if cell.header {
             fills.push(Item::Fill {

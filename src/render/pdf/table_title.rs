@@ -9,13 +9,13 @@ use super::words::Words;
 use super::PdfError;
 use crate::document::Table;
 
-/// The 表N label, title, subtitle and the 编制单位 / 单位 line, relative to (0, 0).
+/// The 表N label, title (the same 18 pt on portrait and landscape pages), subtitle and the
+/// 编制单位 / 单位 line, relative to (0, 0).
 pub fn title_block(
     m: &Metrics,
     words: &Words,
     table: &Table,
     width: f32,
-    landscape: bool,
 ) -> Result<(Vec<Item>, f32), PdfError> {
     let mut items = Vec::new();
     let mut y = 0.0;
@@ -42,7 +42,7 @@ pub fn title_block(
             2.0,
         )?;
     }
-    let title_size = if landscape { 16.0 } else { 18.0 };
+    let title_size = 18.0;
     let title = set_words(
         m,
         &[Span {

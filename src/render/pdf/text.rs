@@ -2,7 +2,7 @@
 //! and place a line as positioned glyph runs — left, centred, right or justified.
 
 use super::fonts::Role;
-use super::linebreak::{break_lines, can_break};
+use super::linebreak::{break_lines, break_preferring, can_break};
 use super::metrics::Metrics;
 use super::pages::{Glyph, Item};
 use super::words::{break_words, Words};
@@ -94,6 +94,21 @@ pub fn lines(shaped: &[Shaped], first: f32, rest: f32) -> Vec<Range<usize>> {
     let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
     let widths: Vec<f32> = shaped.iter().map(|s| s.advance).collect();
     break_lines(&chars, &widths, first, rest)
+}
+
+/// Breaks shaped text into lines of at most `first` / `rest` points, between `words`
+/// where a line allows it and at the 禁则 opportunities only where it does not.
+pub fn lines_between_words(
+    shaped: &[Shaped],
+    first: f32,
+    rest: f32,
+    words: &Words,
+) -> Vec<Range<usize>> {
+    let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
+    let widths: Vec<f32> = shaped.iter().map(|s| s.advance).collect();
+    let ok = Words::hard_breaks(&chars);
+    let preferred = words.breaks(&chars);
+    break_preferring(&chars, &widths, (first, rest), &ok, &preferred)
 }
 
 /// Width of a line as set.
@@ -214,9 +229,9 @@ pub fn set_block(
     ))
 }
 
-/// Like [`set_block`] for a title, heading or 目录 line: breaks only between `words`
-/// (falling back to [`set_block`]'s breaks when a word is wider than the line) and, with
-/// `balance`, shares the text evenly between its lines.
+/// Like [`set_block`], breaking between `words` (at a 禁则 opportunity inside a word only
+/// when a line holds no break between words) and, with `balance` (titles), sharing the
+/// text evenly between its lines.
 #[allow(clippy::too_many_arguments)]
 pub fn set_words(
     m: &Metrics,
@@ -231,13 +246,16 @@ pub fn set_words(
     let shaped = shape(m, spans, size, squeeze)?;
     let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
     let widths: Vec<f32> = shaped.iter().map(|s| s.advance).collect();
-    let ok = words.breaks(&chars);
     let forced = chars.contains(&'\n');
-    let ranges = (!forced)
-        .then(|| break_words(&widths, &ok, (box_w - first_indent, box_w), balance))
+    let balanced = (balance && !forced)
+        .then(|| {
+            let ok = words.breaks(&chars);
+            break_words(&widths, &ok, (box_w - first_indent, box_w), true)
+        })
         .flatten()
-        .map(|ranges| ranges.into_iter().map(|r| trim(&chars, r)).collect())
-        .unwrap_or_else(|| lines(&shaped, box_w - first_indent, box_w));
+        .map(|ranges| ranges.into_iter().map(|r| trim(&chars, r)).collect());
+    let ranges = balanced
+        .unwrap_or_else(|| lines_between_words(&shaped, box_w - first_indent, box_w, words));
     Ok(place_lines(
         &shaped,
         ranges,

@@ -8,8 +8,8 @@
 
 use super::linebreak::opportunities;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Words of budget disclosures that a title or heading never splits (`vocabulary.txt`).
 const VOCABULARY: &str = include_str!("vocabulary.txt");
@@ -66,14 +66,17 @@ const UNITS: &[&str] = &[
     "岁",
 ];
 
-/// The phrases that stay whole beyond the vocabulary: the unit's name, say.
+/// What stays whole: figures with their units, quoted terms and ordinals always; with the
+/// vocabulary, its words and the given phrases (the unit's name, say) too.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     phrases: Vec<Vec<char>>,
+    vocabulary: bool,
 }
 
 impl Words {
-    /// Words that also keep each of `phrases` whole.
+    /// The vocabulary's words, which also keep each of `phrases` whole: for titles,
+    /// headings, 目录 lines and table cells.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Words {
         let mut phrases: Vec<Vec<char>> = phrases
             .into_iter()
@@ -81,7 +84,16 @@ impl Words {
             .filter(|p| p.len() > 1)
             .collect();
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        Words { phrases }
+        Words {
+            phrases,
+            vocabulary: true,
+        }
+    }
+
+    /// Only figures with their units, quoted terms and ordinals: for running text, which
+    /// may break between any two characters the 禁则 allow and is justified.
+    pub fn figures() -> Words {
+        Words::default()
     }
 
     /// `out[i]` is true when a line may start at `chars[i]` without splitting a word
@@ -99,11 +111,32 @@ impl Words {
         ok
     }
 
+    /// `out[i]` is true when a line may start at `chars[i]` at all: the 禁则 allow it and it
+    /// is not inside a figure with its unit (`1377.81平方米`, `171.13万元`), which no line
+    /// splits however narrow.
+    pub fn hard_breaks(chars: &[char]) -> Vec<bool> {
+        let mut ok = opportunities(chars);
+        let text: String = chars.iter().collect();
+        let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for i in 0..chars.len() {
+            if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+                let len = figure_len(&chars[i..], &text[offsets[i]..]);
+                for k in i + 1..(i + len).min(chars.len()) {
+                    ok[k] = false;
+                }
+            }
+        }
+        ok
+    }
+
     /// Length in characters of the word that `rest` (also as `text`) starts with; 1 when
     /// none does.
     fn word_at(&self, rest: &[char], text: &str) -> usize {
         if let Some(p) = self.phrases.iter().find(|p| rest.starts_with(p)) {
             return p.len();
+        }
+        if self.vocabulary && rest.len() > 1 && rest[1] == '的' {
+            return 2;
         }
         if let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| *open == rest[0]) {
             if let Some(end) = rest.iter().take(16).position(|&c| c == close) {
@@ -123,6 +156,9 @@ impl Words {
                     .map_or(0, |t| t.chars().count());
                 return 1 + n + tail;
             }
+        }
+        if !self.vocabulary {
+            return 1;
         }
         vocabulary()
             .get(&rest[0])
@@ -301,6 +337,55 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines.iter().any(|l| l.contains("30.42%")), "{lines:?}");
+    }
+
+    /// Greedy lines preferring breaks between `words`, as table cells and paragraphs are set.
+    fn fill(words: &Words, text: &str, per_line: f32) -> Vec<String> {
+        use crate::render::pdf::linebreak::break_preferring;
+        let chars: Vec<char> = text.chars().collect();
+        let widths: Vec<f32> = chars
+            .iter()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .collect();
+        let ok = Words::hard_breaks(&chars);
+        let preferred = words.breaks(&chars);
+        break_preferring(&chars, &widths, (per_line, per_line), &ok, &preferred)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn cells_and_paragraphs_keep_figures_with_their_units() {
+        let lines = fill(&Words::new([]), "供暖面积=1377.81平方米", 8.0);
+        assert!(
+            lines.iter().any(|l| l.ends_with("1377.81平方米")),
+            "{lines:?}"
+        );
+        let lines = fill(&Words::new([]), "奇财预【2024】55号2024年招商引资经费", 9.0);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.ends_with("2024") || l.ends_with("【2024")),
+            "{lines:?}"
+        );
+        let lines = fill(
+            &Words::figures(),
+            "比上年预算增加171.13万元，增长31.66%。",
+            12.0,
+        );
+        assert!(lines.iter().any(|l| l.contains("171.13万元")), "{lines:?}");
+        // A break between words that leaves a line nearly empty gives way to a 禁则 break.
+        let lines = fill(&Words::new([]), "财政拨款（补助）", 3.0);
+        assert_eq!(lines[0], "财政拨", "{lines:?}");
+    }
+
+    #[test]
+    fn no_line_starts_with_de_in_titles() {
+        let words = Words::new([]);
+        let chars: Vec<char> = "收支预算情况的总体说明".chars().collect();
+        let ok = words.breaks(&chars);
+        assert!(!ok[6], "a break before 的");
     }
 
     #[test]
