@@ -41,7 +41,11 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
     let measure = |cell: &GridCell| {
         let natural = longest_line(&cell.shaped) + cell.indent * size + 2.0 * PAD_X;
         let kind = kinds.get(cell.col).copied().unwrap_or(ColumnKind::Text);
-        let unbreakable = !cell.header && cell.colspan == 1 && kind != ColumnKind::Text;
+        // Amounts and codes never wrap; short values (indicator names and values, weights)
+        // wrap between characters but never inside a figure with its unit.
+        let unbreakable = !cell.header
+            && cell.colspan == 1
+            && matches!(kind, ColumnKind::Amount | ColumnKind::Code);
         let chunk = if unbreakable {
             natural
         } else {
@@ -131,34 +135,38 @@ pub fn fit(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
 
 /// Widens, by an em each, the columns where a cell's last line is a lone character that
 /// moving a break could not avoid (`资本` / `性支` / `出`), taking the width from columns
-/// with room to spare; returns false when nothing could be moved.
-pub fn widen_for_lone_lines(cells: &[GridCell], widths: &mut [f32], size: f32) -> bool {
+/// with room to spare — and when they have too little, from columns above their minimum
+/// `min`, whose text then wraps a little more; returns false when nothing could be moved.
+pub fn widen_for_lone_lines(
+    cells: &[GridCell],
+    widths: &mut [f32],
+    min: &[f32],
+    size: f32,
+) -> bool {
     let mut needy = vec![false; widths.len()];
     let mut used = vec![0.0f32; widths.len()];
     for cell in cells.iter().filter(|c| c.colspan == 1) {
         let line_w = |r: &std::ops::Range<usize>| text::width(&cell.shaped[r.clone()]);
         let widest = cell.lines.iter().map(line_w).fold(0.0, f32::max);
         used[cell.col] = used[cell.col].max(widest + cell.indent * size + 2.0 * PAD_X);
-        let lone = cell.lines.len() > 1
-            && cell.lines.last().is_some_and(|r| {
-                cell.shaped[r.clone()]
-                    .iter()
-                    .filter(|s| !s.ch.is_whitespace())
-                    .count()
-                    == 1
-            });
-        needy[cell.col] |= lone;
+        needy[cell.col] |= ends_lone(cell);
     }
     let want = needy.iter().filter(|n| **n).count() as f32 * size;
-    let slack: Vec<f32> = (0..widths.len())
-        .map(|c| {
-            if needy[c] {
-                0.0
-            } else {
-                (widths[c] - used[c]).max(0.0)
-            }
-        })
-        .collect();
+    let room = |floor: &dyn Fn(usize) -> f32| -> Vec<f32> {
+        (0..widths.len())
+            .map(|c| {
+                if needy[c] {
+                    0.0
+                } else {
+                    (widths[c] - floor(c)).max(0.0)
+                }
+            })
+            .collect()
+    };
+    let mut slack = room(&|c| used[c]);
+    if slack.iter().sum::<f32>() < want {
+        slack = room(&|c| min[c].max(2.0 * size + 2.0 * PAD_X).min(widths[c]));
+    }
     let spare: f32 = slack.iter().sum();
     if want == 0.0 || spare < 1.0 {
         return false;
@@ -172,6 +180,23 @@ pub fn widen_for_lone_lines(cells: &[GridCell], widths: &mut [f32], size: f32) -
         }
     }
     true
+}
+
+/// True when the cell wraps and its last line holds a single character.
+fn ends_lone(cell: &GridCell) -> bool {
+    cell.lines.len() > 1
+        && cell.lines.last().is_some_and(|r| {
+            cell.shaped[r.clone()]
+                .iter()
+                .filter(|s| !s.ch.is_whitespace())
+                .count()
+                == 1
+        })
+}
+
+/// True when some cell's last line is a lone wrapped character.
+pub fn has_lone_lines(cells: &[GridCell]) -> bool {
+    cells.iter().any(ends_lone)
 }
 
 fn longest_line(shaped: &[Shaped]) -> f32 {

@@ -3,7 +3,7 @@
 //! a size that stays readable, and measure every row. Drawing and pagination are in
 //! [`super::paginate`].
 
-use super::columns::{bounds, widen_for_lone_lines, Bounds};
+use super::columns::{bounds, has_lone_lines, widen_for_lone_lines, Bounds};
 use super::fonts::Role;
 use super::linebreak::can_break;
 use super::metrics::Metrics;
@@ -209,17 +209,23 @@ pub fn measure(
             Some(t) => t,
             None => Trial::new(m, table, size)?,
         };
+        // A size at which the columns do not fit is tried only as the last resort, never
+        // to squeeze a table that fits the width at a larger size onto one page.
         let fits_width = bounds.min.iter().sum::<f32>() <= avail_w;
-        if !fits_width && i + 1 < sizes.len() {
+        if !fits_width && (i + 1 < sizes.len() || first.is_some()) {
             continue;
         }
         let mut widths = bounds.widths(avail_w);
         break_lines(&mut cells, &widths, size, words);
         for _ in 0..3 {
-            if !widen_for_lone_lines(&cells, &mut widths, size) {
+            if !widen_for_lone_lines(&cells, &mut widths, &bounds.min, size) {
                 break;
             }
             break_lines(&mut cells, &widths, size, words);
+        }
+        // A lone wrapped character no width could avoid: a smaller size has more room.
+        if has_lone_lines(&cells) && i + 1 < sizes.len() && first.is_none() {
+            continue;
         }
         let mut tightest = f32::MAX;
         for pad in [PAD_Y, TIGHT_PAD_Y] {
