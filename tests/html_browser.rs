@@ -1,6 +1,7 @@
 //! Real-browser check of the rendered pages in headless Chromium: at phone (390 px) and
-//! desktop (1280 px) widths nothing outside the table scrollers overflows the page, and
-//! screenshots are saved for review (`$GONGKAI_SCREENSHOT_DIR`, default
+//! desktop (1280 px) widths nothing outside the table scrollers overflows the page, no
+//! table cell or chart label is left with a line of a single character, no title breaks
+//! inside the unit's name, and screenshots are saved for review (`$GONGKAI_SCREENSHOT_DIR`, default
 //! `<target>/tmp/html-screenshots`).
 //!
 //! Needs `/usr/bin/chromium` (or `$GONGKAI_CHROMIUM`); fails when it is missing unless
@@ -48,6 +49,9 @@ struct Measure {
     broken_figures: Vec<String>,
     broken_count: u32,
     clipped_cells: Vec<String>,
+    lone_characters: Vec<String>,
+    lone_count: u32,
+    broken_phrases: Vec<String>,
     inner_width: u32,
     client_width: u32,
     document_scroll_width: u32,
@@ -61,13 +65,18 @@ struct Measure {
     scripts: u32,
 }
 
-fn measure(browser: &Path, page: &str, name: &str, width: u32) -> Measure {
+/// Measures `page` at `width`; `keep` are the phrases no title may break inside (the
+/// unit's name).
+fn measure(browser: &Path, page: &str, keep: &[&str], name: &str, width: u32) -> Measure {
     // The page is shown unchanged (its CSP and all) in an iframe of the width under test;
     // the harness around it measures. Chromium's headless window is at least 500 px wide,
     // the iframe is exactly `width`.
     let srcdoc = srcdoc(page);
+    let keep = serde_json::to_string(keep)
+        .expect("phrases as JSON")
+        .replace("</", "<\\/");
     let harness = format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{{margin:0}}iframe{{border:0;display:block}}</style></head><body>\n<iframe id=\"gk-frame\" width=\"{width}\" height=\"900\" srcdoc=\"{srcdoc}\"></iframe>\n<script>{MEASURE_JS}</script>\n</body></html>\n"
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{{margin:0}}iframe{{border:0;display:block}}</style></head><body>\n<iframe id=\"gk-frame\" width=\"{width}\" height=\"900\" srcdoc=\"{srcdoc}\"></iframe>\n<script>var GK_KEEP = {keep};</script>\n<script>{MEASURE_JS}</script>\n</body></html>\n"
     );
     let path = work_dir().join(format!("{name}.measure-{width}.html"));
     std::fs::write(&path, harness).expect("write harness");
@@ -135,7 +144,7 @@ fn check_in_browser(name: &str, doc: &Document) {
     let expected_tables = page.matches("<table>").count() as u32;
     let mut heights = Vec::new();
     for width in WIDTHS {
-        let m = measure(&browser, &page, name, width);
+        let m = measure(&browser, &page, &[&doc.meta.unit_name], name, width);
         heights.push(m.scroll_height);
         eprintln!("{name} at {width}px: {m:?}");
         assert_eq!(
@@ -181,6 +190,17 @@ fn check_in_browser(name: &str, doc: &Document) {
             "{name} at {width}px: cell texts are cut off: {:#?}",
             m.clipped_cells
         );
+        assert!(
+            m.lone_count == 0,
+            "{name} at {width}px: {} table cells or chart labels have a line of a single character: {:#?}",
+            m.lone_count,
+            m.lone_characters
+        );
+        assert!(
+            m.broken_phrases.is_empty(),
+            "{name} at {width}px: titles break inside the unit's name: {:#?}",
+            m.broken_phrases
+        );
         if width == 390 {
             assert!(
                 m.scrolling > 0 && m.hints_shown == m.scrolling,
@@ -216,7 +236,7 @@ fn the_measurement_catches_an_overflowing_page() {
         "<main id=\"top\"><div id=\"too-wide\" style=\"width:900px\">宽</div>",
         1,
     );
-    let m = measure(&browser, &broken, "overflowing", 390);
+    let m = measure(&browser, &broken, &[], "overflowing", 390);
     assert!(m.document_scroll_width > m.client_width, "{m:?}");
     assert!(
         m.overflowing.iter().any(|e| e.starts_with("div#too-wide")),
@@ -278,7 +298,7 @@ fn the_measurement_catches_a_missing_hint_and_a_broken_figure() {
             ".num, .nb { white-space: normal !important; word-break: break-all; } td.num { width: 1px; }</style>",
             1,
         );
-    let m = measure(&browser, &broken, "no-hint", 390);
+    let m = measure(&browser, &broken, &[], "no-hint", 390);
     assert!(
         m.hint_mismatch
             .iter()
@@ -286,4 +306,50 @@ fn the_measurement_catches_a_missing_hint_and_a_broken_figure() {
         "{m:?}"
     );
     assert!(m.broken_count > 0, "{m:?}");
+}
+
+#[test]
+fn the_measurement_catches_lone_characters_and_a_title_broken_inside_the_name() {
+    let Some(browser) = chromium() else { return };
+    let unit = "奇台县商务和工业信息化局";
+    let page = String::from_utf8(
+        HtmlRenderer::new(None)
+            .unwrap()
+            .render(&html_fixture::fixture_document(unit))
+            .unwrap(),
+    )
+    .unwrap();
+    // Cells and chart labels one character wide, and a title fourteen characters wide whose
+    // unit name starts on its first line and is free to break (no `.keep` span).
+    let broken = page
+        .replacen(
+            "</style>",
+            "th, td, .chart-label { width: 1.2em !important; max-width: 1.2em !important; min-width: 0 !important; text-wrap: wrap !important; } .chart-rows li { grid-template-columns: 1.2em 1fr !important; }</style>",
+            1,
+        )
+        .replacen(
+            "<main id=\"top\">",
+            &format!("<main id=\"top\"><h2 id=\"split-title\" style=\"width:14em;text-wrap:wrap\">第一部分 2024年{unit}单位概况</h2>"),
+            1,
+        );
+    let m = measure(&browser, &broken, &[unit], "lone-characters", 390);
+    assert!(m.lone_count > 0, "{m:?}");
+    assert!(
+        m.lone_characters
+            .iter()
+            .any(|e| e.starts_with("th") || e.starts_with("td")),
+        "{m:?}"
+    );
+    assert!(
+        m.lone_characters
+            .iter()
+            .any(|e| e.starts_with("span.chart-label")),
+        "{m:?}"
+    );
+    assert!(
+        m.broken_phrases
+            .iter()
+            .any(|e| e.starts_with("h2#split-title")),
+        "{m:?}"
+    );
 }

@@ -8,6 +8,7 @@
 
 mod chart;
 mod templates;
+mod title;
 mod view;
 
 use crate::document::Document;

@@ -20,6 +20,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "signature.html",
         include_str!("../../../templates/signature.html"),
     ),
+    ("title.html", include_str!("../../../templates/title.html")),
 ];
 
 /// File endings accepted from a `--templates` directory.

@@ -1,9 +1,11 @@
 //! The view the templates lay out: the document with every layout decision already made
 //! (nesting of the 目录, heading levels, header-cell scopes, row and cell classes, chart
 //! geometry). Nothing here computes a figure; texts are passed through as the document
-//! formatted them.
+//! formatted them. Titles also come split into pieces (`*_pieces`), so that the template
+//! keeps the unit's name and years on one line (see `title.rs`).
 
 use super::chart::{self, ChartView};
+use super::title::{pieces, Piece};
 use super::HtmlError;
 use crate::document::{
     place, Align, Block, Cell, ColumnKind, Document, ParagraphStyle, Part, PublishMeta, RowRole,
@@ -38,6 +40,8 @@ pub(super) struct PageView {
 pub(super) struct TocView {
     /// Text as printed.
     pub text: String,
+    /// The text in pieces, the unit's name kept whole.
+    pub pieces: Vec<Piece>,
     /// Anchor it links to.
     pub target: String,
     /// Second-level entries.
@@ -55,6 +59,8 @@ pub(super) struct PartView {
     pub number: String,
     /// Title after the number.
     pub title: String,
+    /// The title in pieces, the unit's name kept whole.
+    pub title_pieces: Vec<Piece>,
     /// Its sections.
     pub sections: Vec<SectionView>,
 }
@@ -68,6 +74,8 @@ pub(super) struct SectionView {
     pub heading_id: Option<String>,
     /// Heading text.
     pub heading: Option<String>,
+    /// The heading in pieces, the unit's name kept whole.
+    pub heading_pieces: Option<Vec<Piece>>,
     /// Its blocks.
     pub blocks: Vec<BlockView>,
 }
@@ -80,6 +88,8 @@ pub(super) enum BlockView {
     Subheading {
         /// Text.
         text: String,
+        /// The text in pieces, the unit's name kept whole.
+        pieces: Vec<Piece>,
         /// HTML heading level.
         level: u8,
     },
@@ -127,12 +137,18 @@ pub(super) struct TableView {
     pub label: Option<String>,
     /// Title.
     pub title: String,
+    /// The title in pieces, the unit's name kept whole.
+    pub title_pieces: Vec<Piece>,
     /// Line under the title.
     pub subtitle: Option<String>,
+    /// The line under the title in pieces.
+    pub subtitle_pieces: Option<Vec<Piece>>,
     /// What it is about when its title is shared (in its caption, so in its region's name).
     pub subject: Option<String>,
     /// `编制单位：…`.
     pub issuer: Option<String>,
+    /// `编制单位：…` in pieces, the unit's name kept whole.
+    pub issuer_pieces: Option<Vec<Piece>>,
     /// `单位：万元`.
     pub unit: Option<String>,
     /// Prints on landscape pages.
@@ -189,14 +205,19 @@ const PAGE_IDS: &[&str] = &["top", "toc", "toc-title", "signature"];
 
 /// Lays out `doc`, refusing documents whose ids or links would make invalid HTML.
 pub(super) fn page(doc: &Document) -> Result<PageView, HtmlError> {
-    let parts = doc.parts.iter().map(part).collect::<Result<Vec<_>, _>>()?;
+    let keep = [doc.meta.unit_name.as_str()];
+    let parts = doc
+        .parts
+        .iter()
+        .map(|p| part(p, &keep))
+        .collect::<Result<Vec<_>, _>>()?;
     let page = PageView {
         title: doc.meta.title.clone(),
         unit_name: doc.meta.unit_name.clone(),
         subtitle: doc.meta.subtitle.clone(),
         issued: doc.meta.issued.clone(),
         publish: doc.meta.publish.clone(),
-        toc: toc(&doc.toc),
+        toc: toc(&doc.toc, &keep),
         parts,
         signature: SignatureView {
             unit_name: doc.signature.unit_name.clone(),
@@ -207,12 +228,14 @@ pub(super) fn page(doc: &Document) -> Result<PageView, HtmlError> {
     Ok(page)
 }
 
-/// Nests level-2 entries under the level-1 entry before them.
-fn toc(entries: &[TocEntry]) -> Vec<TocView> {
+/// Nests level-2 entries under the level-1 entry before them; `keep` are the phrases kept
+/// whole (here and in every function below).
+fn toc(entries: &[TocEntry], keep: &[&str]) -> Vec<TocView> {
     let mut out: Vec<TocView> = Vec::new();
     for e in entries {
         let view = TocView {
             text: e.text.clone(),
+            pieces: pieces(&e.text, keep),
             target: e.target.clone(),
             children: Vec::new(),
         };
@@ -224,21 +247,22 @@ fn toc(entries: &[TocEntry]) -> Vec<TocView> {
     out
 }
 
-fn part(p: &Part) -> Result<PartView, HtmlError> {
+fn part(p: &Part, keep: &[&str]) -> Result<PartView, HtmlError> {
     Ok(PartView {
         id: p.id.clone(),
         heading_id: format!("{}-heading", p.id),
         number: p.number.clone(),
         title: p.title.clone(),
+        title_pieces: pieces(&p.title, keep),
         sections: p
             .sections
             .iter()
-            .map(section)
+            .map(|s| section(s, keep))
             .collect::<Result<Vec<_>, _>>()?,
     })
 }
 
-fn section(s: &Section) -> Result<SectionView, HtmlError> {
+fn section(s: &Section, keep: &[&str]) -> Result<SectionView, HtmlError> {
     let mut blocks: Vec<BlockView> = Vec::with_capacity(s.blocks.len());
     let headed = s.heading.is_some();
     let mut under_subheading = false;
@@ -248,6 +272,7 @@ fn section(s: &Section) -> Result<SectionView, HtmlError> {
                 under_subheading = true;
                 BlockView::Subheading {
                     text: text.clone(),
+                    pieces: pieces(text, keep),
                     level: 4,
                 }
             }
@@ -264,7 +289,7 @@ fn section(s: &Section) -> Result<SectionView, HtmlError> {
                     (true, false) => 4,
                     (true, true) => 5,
                 };
-                BlockView::Table(table(t, level)?)
+                BlockView::Table(table(t, level, keep)?)
             }
             Block::Chart(c) => BlockView::Chart(chart::view(c)),
             Block::Term {
@@ -290,6 +315,7 @@ fn section(s: &Section) -> Result<SectionView, HtmlError> {
         id: s.id.clone(),
         heading_id: s.heading.as_ref().map(|_| format!("{}-heading", s.id)),
         heading: s.heading.clone(),
+        heading_pieces: s.heading.as_deref().map(|h| pieces(h, keep)),
         blocks,
     })
 }
@@ -314,7 +340,7 @@ fn role_class(role: RowRole) -> &'static str {
     }
 }
 
-fn table(t: &Table, heading_level: u8) -> Result<TableView, HtmlError> {
+fn table(t: &Table, heading_level: u8, keep: &[&str]) -> Result<TableView, HtmlError> {
     let width = t.columns.len();
     let header_rows: Vec<&[Cell]> = t.header.iter().map(Vec::as_slice).collect();
     let body_rows: Vec<&[Cell]> = t.body.iter().map(|r| r.cells.as_slice()).collect();
@@ -369,9 +395,12 @@ fn table(t: &Table, heading_level: u8) -> Result<TableView, HtmlError> {
         heading_level,
         label: t.label.clone(),
         title: t.title.clone(),
+        title_pieces: pieces(&t.title, keep),
         subtitle: t.subtitle.clone(),
+        subtitle_pieces: t.subtitle.as_deref().map(|x| pieces(x, keep)),
         subject: t.subject.clone(),
         issuer: t.issuer.clone(),
+        issuer_pieces: t.issuer.as_deref().map(|x| pieces(x, keep)),
         unit: t.unit.clone(),
         landscape: t.orientation == crate::document::Orientation::Landscape,
         cols: t.columns.iter().map(|k| column_class(*k)).collect(),
