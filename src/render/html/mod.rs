@@ -7,6 +7,7 @@
 //! Autoescaping is on for every template: no text from the TOML reaches the page unescaped.
 
 mod chart;
+mod table_view;
 mod templates;
 mod title;
 mod view;

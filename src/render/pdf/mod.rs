@@ -7,6 +7,7 @@
 //! and a deterministic `/ID` to that document, compresses its streams and saves it once.
 
 mod body;
+mod cell_lines;
 mod cff;
 mod chart;
 mod columns;
