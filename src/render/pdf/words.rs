@@ -191,39 +191,31 @@ fn figure_len(rest: &[char], text: &str) -> usize {
 
 /// Breaks `widths` (one per character) into lines no wider than `first` (the first
 /// line) and `rest`, only where `ok` allows: greedily, or — with `balance` — into the same
-/// number of lines with the longest line as short as possible (ties go to the layout
-/// whose first line is longer). `None` when a word is wider than its line, so the
-/// caller falls back to the 禁则 alone.
+/// number of lines with the longest line as short as possible (found by bisecting the
+/// measure, so a title of any length costs a few dozen greedy passes; at a given measure
+/// the greedy layout fills the first lines most). `None` when a word is wider than its
+/// line, so the caller falls back to the 禁则 alone.
 pub fn break_words(
     widths: &[f32],
     ok: &[bool],
     (first, rest): (f32, f32),
     balance: bool,
 ) -> Option<Vec<Range<usize>>> {
-    let greedy = greedy(widths, ok, first, rest)?;
-    if !balance || greedy.len() < 2 || greedy.len() > 4 {
-        return Some(greedy);
+    let lines = greedy(widths, ok, first, rest)?;
+    if !balance || lines.len() < 2 {
+        return Some(lines);
     }
-    let n = greedy.len();
-    let mut best: Option<(f32, Vec<usize>)> = None;
-    let candidates: Vec<usize> = (1..widths.len()).filter(|&i| ok[i]).collect();
-    search(
-        widths,
-        &candidates,
-        n - 1,
-        0,
-        &mut Vec::new(),
-        (first, rest),
-        &mut best,
-    );
-    let (_, cuts) = best?;
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for cut in cuts.into_iter().chain([widths.len()]) {
-        lines.push(start..cut);
-        start = cut;
+    let n = lines.len();
+    let total: f32 = widths.iter().sum();
+    let (mut short, mut long) = (total / n as f32, first.max(rest));
+    for _ in 0..24 {
+        let mid = (short + long) / 2.0;
+        match greedy(widths, ok, first.min(mid), rest.min(mid)) {
+            Some(l) if l.len() <= n => long = mid,
+            _ => short = mid,
+        }
     }
-    Some(lines)
+    greedy(widths, ok, first.min(long), rest.min(long)).or(Some(lines))
 }
 
 fn greedy(widths: &[f32], ok: &[bool], first: f32, rest: f32) -> Option<Vec<Range<usize>>> {
@@ -248,49 +240,6 @@ fn greedy(widths: &[f32], ok: &[bool], first: f32, rest: f32) -> Option<Vec<Rang
         start = end;
     }
     Some(lines)
-}
-
-/// Tries every choice of `left` more cuts after `from`, keeping the one whose longest
-/// line is shortest.
-fn search(
-    widths: &[f32],
-    candidates: &[usize],
-    left: usize,
-    from: usize,
-    cuts: &mut Vec<usize>,
-    (first, rest): (f32, f32),
-    best: &mut Option<(f32, Vec<usize>)>,
-) {
-    if left == 0 {
-        let mut bounds = vec![0];
-        bounds.extend(cuts.iter().copied());
-        bounds.push(widths.len());
-        let lines: Vec<f32> = bounds
-            .windows(2)
-            .map(|w| widths[w[0]..w[1]].iter().sum())
-            .collect();
-        let longest = lines.iter().copied().fold(0.0, f32::max);
-        let fits = lines
-            .iter()
-            .enumerate()
-            .all(|(i, w)| *w <= if i == 0 { first } else { rest } + 0.01);
-        if !fits {
-            return;
-        }
-        let better = match best {
-            Some((b, _)) => longest < *b - 0.01,
-            None => true,
-        };
-        if better {
-            *best = Some((longest, cuts.clone()));
-        }
-        return;
-    }
-    for &c in candidates.iter().filter(|&&c| c > from) {
-        cuts.push(c);
-        search(widths, candidates, left - 1, c, cuts, (first, rest), best);
-        cuts.pop();
-    }
 }
 
 #[cfg(test)]
