@@ -1,20 +1,25 @@
 //! A table cell's lines: broken between words where a line allows it, never ending on a
 //! lone wrapped character.
 
-use super::linebreak::can_break;
+use super::linebreak::{break_preferring, can_break};
 use super::table::{GridCell, PAD_X};
-use super::text;
-use super::words::Words;
 use std::ops::Range;
 
 /// Breaks every cell into lines for the column widths, between words where a line allows
 /// it; a cell's last line never holds a single wrapped character ([`no_lone_last`]).
-pub fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32, words: &Words) {
+pub fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
     for cell in cells.iter_mut() {
         let w: f32 = widths[cell.col..cell.col + cell.colspan].iter().sum();
         let inner = (w - 2.0 * PAD_X - cell.indent * size).max(size);
-        let lines = text::lines_between_words(&cell.shaped, inner, inner, words);
         let chars: Vec<char> = cell.shaped.iter().map(|s| s.ch).collect();
+        let advances: Vec<f32> = cell.shaped.iter().map(|s| s.advance).collect();
+        let lines = break_preferring(
+            &chars,
+            &advances,
+            (inner, inner),
+            &cell.hard,
+            &cell.between_words,
+        );
         cell.lines = no_lone_last(&chars, lines);
     }
 }

@@ -3,7 +3,6 @@
 
 use super::table::{GridCell, PAD_X};
 use super::text::{self, Shaped};
-use super::words::Words;
 use crate::document::ColumnKind;
 
 /// What each column needs: its minimum, its natural width (long headers capped at a
@@ -49,7 +48,7 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
         let chunk = if unbreakable {
             natural
         } else {
-            widest_chunk(&cell.shaped) + cell.indent * size + 2.0 * PAD_X
+            widest_chunk(&cell.shaped, &cell.hard) + cell.indent * size + 2.0 * PAD_X
         };
         let floor = if !cell.header && kind == ColumnKind::Text {
             natural.min(5.0 * size + 2.0 * PAD_X)
@@ -206,9 +205,8 @@ fn longest_line(shaped: &[Shaped]) -> f32 {
         .fold(0.0, f32::max)
 }
 
-fn widest_chunk(shaped: &[Shaped]) -> f32 {
-    let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
-    let ok = Words::hard_breaks(&chars);
+/// The widest run of `shaped` no line may break (`ok`: where a line may start).
+fn widest_chunk(shaped: &[Shaped], ok: &[bool]) -> f32 {
     let mut widest: f32 = 0.0;
     let mut run = 0.0;
     for (i, s) in shaped.iter().enumerate() {

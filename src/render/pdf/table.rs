@@ -41,6 +41,11 @@ pub struct GridCell {
     /// A 类/款/项 code in the body: `shaped` ends with a space that is drawn (invisible)
     /// after it, so that text extractors read 「201 一般公共服务支出」.
     pub code: bool,
+    /// Where a line of the cell may start at all ([`Words::hard_breaks`]), one per shaped
+    /// character.
+    pub hard: Vec<bool>,
+    /// Where a line may start between words ([`Words::breaks`]).
+    pub between_words: Vec<bool>,
 }
 
 /// A table measured for one frame width.
@@ -193,7 +198,7 @@ pub fn measure(
     };
     let mut trials: Vec<Option<Trial>> = sizes.iter().map(|_| None).collect();
     let start = if landscape {
-        natural_start(m, table, sizes, avail_w, floor, &mut trials)?
+        natural_start(m, words, table, sizes, avail_w, floor, &mut trials)?
     } else {
         0
     };
@@ -206,7 +211,7 @@ pub fn measure(
         }
         let Trial { mut cells, bounds } = match trials[i].take() {
             Some(t) => t,
-            None => Trial::new(m, table, size)?,
+            None => Trial::new(m, words, table, size)?,
         };
         // A size at which the columns do not fit is tried only as the last resort, never
         // to squeeze a table that fits the width at a larger size onto one page.
@@ -215,12 +220,12 @@ pub fn measure(
             continue;
         }
         let mut widths = bounds.widths(avail_w);
-        break_lines(&mut cells, &widths, size, words);
+        break_lines(&mut cells, &widths, size);
         for _ in 0..3 {
             if !widen_for_lone_lines(&cells, &mut widths, &bounds.min, size) {
                 break;
             }
-            break_lines(&mut cells, &widths, size, words);
+            break_lines(&mut cells, &widths, size);
         }
         // A lone wrapped character no width could avoid: a smaller size has more room.
         if has_lone_lines(&cells) && i + 1 < sizes.len() && first.is_none() {
@@ -264,8 +269,8 @@ struct Trial {
 }
 
 impl Trial {
-    fn new(m: &Metrics, table: &Table, size: f32) -> Result<Trial, PdfError> {
-        let cells = grid(m, table, size)?;
+    fn new(m: &Metrics, words: &Words, table: &Table, size: f32) -> Result<Trial, PdfError> {
+        let cells = grid(m, words, table, size)?;
         let bounds = bounds(&cells, &table.columns, table.columns.len().max(1), size);
         Ok(Trial { cells, bounds })
     }
@@ -276,6 +281,7 @@ impl Trial {
 /// none at or above `floor` does, the largest size. Trials made are kept in `trials`.
 fn natural_start(
     m: &Metrics,
+    words: &Words,
     table: &Table,
     sizes: &[f32],
     avail_w: f32,
@@ -286,7 +292,7 @@ fn natural_start(
         if size < floor {
             break;
         }
-        let trial = Trial::new(m, table, size)?;
+        let trial = Trial::new(m, words, table, size)?;
         let fits = trial.bounds.max.iter().sum::<f32>() <= avail_w;
         trials[i] = Some(trial);
         if fits {
@@ -316,7 +322,7 @@ fn heights(cells: &[GridCell], rows: usize, size: f32, pad: f32) -> Vec<f32> {
 
 /// Places the header and body cells on the grid ([`place`], as the HTML does) and shapes
 /// their text.
-fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError> {
+fn grid(m: &Metrics, words: &Words, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError> {
     let ncols = table.columns.len().max(1);
     let header: Vec<&[Cell]> = table.header.iter().map(Vec::as_slice).collect();
     let body: Vec<&[Cell]> = table.body.iter().map(|r| r.cells.as_slice()).collect();
@@ -348,6 +354,7 @@ fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError
                 &cell.text
             };
             let shaped = text::shape(m, &[Span { role, text }], size, 1.0)?;
+            let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
             out.push(GridCell {
                 row: r,
                 col: placed.col,
@@ -359,6 +366,8 @@ fn grid(m: &Metrics, table: &Table, size: f32) -> Result<Vec<GridCell>, PdfError
                 shaped,
                 lines: Vec::new(),
                 code,
+                hard: Words::hard_breaks(&chars),
+                between_words: words.breaks(&chars),
             });
         }
     }
