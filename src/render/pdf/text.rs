@@ -5,7 +5,7 @@ use super::fonts::Role;
 use super::linebreak::{break_lines, break_preferring, can_break};
 use super::metrics::Metrics;
 use super::pages::{Glyph, Item};
-use super::words::{break_words, Words};
+use super::words::{balanced_lines, Words};
 use super::PdfError;
 use std::ops::Range;
 
@@ -250,7 +250,7 @@ pub fn set_words(
     let balanced = (balance && !forced)
         .then(|| {
             let ok = words.breaks(&chars);
-            break_words(&widths, &ok, (box_w - first_indent, box_w), true)
+            balanced_lines(&widths, &ok, (box_w - first_indent, box_w))
         })
         .flatten()
         .map(|ranges| ranges.into_iter().map(|r| trim(&chars, r)).collect());

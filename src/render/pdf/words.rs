@@ -189,20 +189,19 @@ fn figure_len(rest: &[char], text: &str) -> usize {
     n + longest(UNITS.iter().copied(), &text[n..]).unwrap_or(0)
 }
 
-/// Breaks `widths` (one per character) into lines no wider than `first` (the first
-/// line) and `rest`, only where `ok` allows: greedily, or — with `balance` — into the same
-/// number of lines with the longest line as short as possible (found by bisecting the
-/// measure, so a title of any length costs a few dozen greedy passes; at a given measure
-/// the greedy layout fills the first lines most). `None` when a word is wider than its
-/// line, so the caller falls back to the 禁则 alone.
-pub fn break_words(
+/// Breaks `widths` (one per character) into balanced lines no wider than `first` (the
+/// first line) and `rest`, only where `ok` allows: as many lines as greedy filling needs,
+/// with the longest as short as possible (found by bisecting the measure, so a title of
+/// any length costs a few dozen greedy passes; at a given measure the greedy layout fills
+/// the first lines most). `None` when a word is wider than its line, so the caller falls
+/// back to the 禁则 alone.
+pub fn balanced_lines(
     widths: &[f32],
     ok: &[bool],
     (first, rest): (f32, f32),
-    balance: bool,
 ) -> Option<Vec<Range<usize>>> {
     let lines = greedy(widths, ok, first, rest)?;
-    if !balance || lines.len() < 2 {
+    if lines.len() < 2 {
         return Some(lines);
     }
     let n = lines.len();
@@ -253,7 +252,12 @@ mod tests {
             .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
             .collect();
         let ok = words.breaks(&chars);
-        break_words(&widths, &ok, (per_line, per_line), balance)
+        let lines = if balance {
+            balanced_lines(&widths, &ok, (per_line, per_line))
+        } else {
+            greedy(&widths, &ok, per_line, per_line)
+        };
+        lines
             .expect("breakable")
             .into_iter()
             .map(|r| chars[r].iter().collect())
@@ -360,6 +364,6 @@ mod tests {
         let words = Words::new(["很长很长的单位名称"]);
         let chars: Vec<char> = "很长很长的单位名称".chars().collect();
         let ok = words.breaks(&chars);
-        assert!(break_words(&vec![1.0; chars.len()], &ok, (4.0, 4.0), false).is_none());
+        assert!(greedy(&vec![1.0; chars.len()], &ok, 4.0, 4.0).is_none());
     }
 }
