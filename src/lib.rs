@@ -6,6 +6,7 @@
 //! runs the whole path for the command line and the benchmark.
 
 pub mod cli;
+pub mod commands;
 pub mod derive;
 pub mod document;
 pub mod generate;
