@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what gongkai needs on a fresh Debian machine: CJK fonts for the PDF (Noto CJK,
-# LXGW WenKai, and the Fandol 仿宋/黑体/楷体/宋体 faces), poppler (pdftotext, pdffonts,
-# pdftoppm) and Chromium for the tests, pdfplumber (pdfminer), and axe-core (npm, pinned in
-# tests/browser/package-lock.json; needs node and npm).
+# Installs what `gongkai generate` needs on a fresh Debian machine, and nothing else: the CJK
+# fonts for the PDF (Noto CJK, LXGW WenKai, and the Fandol 仿宋/黑体/楷体/宋体 faces).
+# It never runs pip, so it works where python3 is the system's externally managed
+# interpreter. What only the tests need is installed by scripts/test-tools.sh.
 # Idempotent: skips what is already there. Run as root it needs no sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-packages=(fonts-noto-cjk fonts-lxgw-wenkai poppler-utils chromium)
+packages=(fonts-noto-cjk fonts-lxgw-wenkai)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -73,17 +73,4 @@ if [ "$fandol_missing" = yes ]; then
   echo "setup: Fandol fonts installed in $fandol_dir"
 fi
 
-# What only the tests need never stops the set-up: `generate` works without it.
-if ! python3 -c "import pdfplumber" >/dev/null 2>&1; then
-  python3 -m pip install --quiet pdfplumber ||
-    echo "setup: 未能安装 pdfplumber（python3 -m pip 被拒绝），PDF 提取测试需要它 / pdfplumber not installed: the PDF extraction tests need it" >&2
-fi
-# axe-core for the accessibility test (tests/html_axe.rs), exactly as package-lock.json pins it.
-if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
-  if command -v npm >/dev/null 2>&1; then
-    npm ci --prefix tests/browser --no-audit --no-fund
-  else
-    echo "setup: 未找到 npm，无障碍测试（tests/html_axe.rs）需要 node 与 npm / npm not found: the axe test needs node and npm" >&2
-  fi
-fi
 echo "setup: done"

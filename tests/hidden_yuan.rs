@@ -2,11 +2,14 @@
 //! published documents print (but the published mistakes): `scripts/hidden_yuan.py` checks
 //! the example files against the constraints it states.
 
+#[path = "common/python.rs"]
+mod python;
+
 use std::process::Command;
 
 #[test]
 fn example_yuan_values_reproduce_the_published_figures() {
-    let out = Command::new("python3")
+    let out = Command::new(python::python())
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/scripts/hidden_yuan.py"

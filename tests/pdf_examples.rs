@@ -4,6 +4,8 @@
 
 #[path = "common/pdf_docs.rs"]
 mod pdf_docs;
+#[path = "common/python.rs"]
+mod python;
 
 use gongkai::document::{Block, Document};
 use gongkai::render::pdf::{lay_out_pages, load_fonts, render, FontOptions, FontSet, Item};
@@ -36,6 +38,11 @@ fn rendered(name: &str) -> (Document, PathBuf, Vec<u8>) {
 }
 
 fn tool(cmd: &str, args: &[&str]) -> Option<String> {
+    let cmd = if cmd == "python3" {
+        python::python()
+    } else {
+        PathBuf::from(cmd)
+    };
     let out = Command::new(cmd).args(args).output().ok()?;
     out.status
         .success()
@@ -196,7 +203,7 @@ with pdfplumber.open(sys.argv[1]) as pdf:
             "python3",
             &["-c", script, path.to_str().unwrap_or_default()],
         )
-        .expect("pdfplumber runs (pip install pdfplumber)");
+        .expect("pdfplumber runs (scripts/test-tools.sh installs it in .venv)");
         let titles: Vec<String> = golden(&doc)
             .into_iter()
             .filter(|g| !g.chars().next().is_some_and(|c| c.is_ascii_digit()))

@@ -139,7 +139,7 @@ fn bookmarks(pdf: &Path) -> String {
     let script = "import sys\nfrom pdfminer.pdfparser import PDFParser\nfrom pdfminer.pdfdocument import PDFDocument\n\
                   d = PDFDocument(PDFParser(open(sys.argv[1], 'rb')))\n\
                   print('\\n'.join(t for _, t, *_ in d.get_outlines()))";
-    let out = std::process::Command::new("python3")
+    let out = std::process::Command::new(common::python::python())
         .args(["-c", script, pdf.to_str().unwrap_or_default()])
         .output()
         .expect("python3 with pdfminer");

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod doc_text;
+pub mod python;
 
 use gongkai::document::{Block, Document};
 use std::path::PathBuf;
