@@ -4,15 +4,22 @@ pub use crate::generate::Format;
 use crate::generate::Generator;
 use crate::model::diagnostic::render;
 use crate::pipeline::{base_dir, read};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod localize;
+
 /// gongkai（公开）：把预算 TOML 生成部门/单位预算公开文件（PDF、HTML）。
 #[derive(Debug, Parser)]
-#[command(name = "gongkai", version, about)]
+#[command(
+    name = "gongkai",
+    version,
+    about,
+    after_help = "示例（examples）：\n  gongkai check 单位.toml\n  gongkai generate 单位.toml --out 公开\n\n运行 gongkai <命令> --help 查看各命令的说明和示例。"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -23,6 +30,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// 检查预算文件：一次列出所有问题（文件:行:列、键、原因）。
+    #[command(after_help = "示例：\n  gongkai check 单位.toml\n  gongkai check 2025/*.toml")]
     Check {
         /// 预算 TOML 文件（一个或多个）.
         #[arg(required = true)]
@@ -32,6 +40,9 @@ pub enum Command {
         font_dir: Vec<PathBuf>,
     },
     /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件（并行生成，字体只加载一次）。
+    #[command(
+        after_help = "示例：\n  gongkai generate 单位.toml --out 公开\n  gongkai generate 单位.toml --format pdf,html,json"
+    )]
     Generate {
         /// 预算 TOML 文件（一个或多个）.
         #[arg(required = true)]
@@ -49,6 +60,16 @@ pub enum Command {
         #[arg(long)]
         font_dir: Vec<PathBuf>,
     },
+}
+
+/// Parses the command line with Chinese help and errors; `Err` carries the exit code after
+/// the help, the version or a usage error has been printed.
+pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, ExitCode> {
+    let args = localize::rewrite_help(args.into_iter().collect());
+    let matches = localize::localize(Cli::command())
+        .try_get_matches_from(args)
+        .map_err(|e| localize::report(&e))?;
+    Cli::from_arg_matches(&matches).map_err(|e| localize::report(&e))
 }
 
 /// Runs the CLI: 0 ok, 1 invalid budget, 2 usage or I/O error.

@@ -22,7 +22,7 @@ pub enum Format {
     Html,
     /// PDF.
     Pdf,
-    /// The document model as JSON.
+    /// 文档模型（JSON）.
     Json,
 }
 

@@ -1,7 +1,5 @@
 //! The `gongkai` binary.
 
-use clap::Parser;
-
 /// mimalloc: a render allocates and frees many small objects (glyph runs, PDF objects);
 /// glibc's allocator spent a fifth of the time in malloc/free and page faults.
 #[global_allocator]
@@ -9,5 +7,8 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    gongkai::cli::run(gongkai::cli::Cli::parse())
+    match gongkai::cli::parse_args(std::env::args_os()) {
+        Ok(cli) => gongkai::cli::run(cli),
+        Err(code) => code,
+    }
 }

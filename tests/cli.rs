@@ -442,3 +442,40 @@ fn six_decimals_of_wan_equal_the_same_amounts_in_yuan() {
     let again = generate_json(&wan_file, &dir.join("out"));
     assert_eq!(yuan, again);
 }
+
+#[test]
+fn each_error_is_printed_once_with_its_location_and_snippet() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/many_errors.toml");
+    let out = gongkai(&["check", f.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let located = format!("{}:", f.display());
+    let headers: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with(&located) && l.contains("错误："))
+        .collect();
+    assert_eq!(headers.len(), 5, "{stderr}");
+    for message in ["未知的键 `amout`", "应为非负整数", "超过六位小数"] {
+        assert_eq!(stderr.matches(message).count(), 1, "{message}: {stderr}");
+    }
+    assert!(stderr.contains("31 │ amout = \"80.00\""), "{stderr}");
+    assert!(
+        !stderr.contains("error:") && !stderr.contains("┌─"),
+        "a second, English block in {stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_and_help_are_in_chinese() {
+    let out = gongkai(&["generate", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("错误：未知的参数 --bogus"), "{stderr}");
+    let out = gongkai(&["help", "generate"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("用法（usage）：gongkai generate [选项]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("示例"), "{stdout}");
+}

@@ -1,8 +1,5 @@
 //! Diagnostics: every problem found in a budget file, with its location, collected at once.
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term;
 use std::ops::Range;
 
 /// How serious a problem is.
@@ -86,10 +83,9 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Renders diagnostics as `file:line:col` headers with source snippets (no colour).
+/// Renders diagnostics, each once: a `file:line:col: 错误：[key] message` line (the form
+/// editors jump to), then the source line with the span underlined and the hint. No colour.
 pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> String {
-    let file = SimpleFile::new(file_name, src);
-    let config = term::Config::default();
     let mut out = String::new();
     for d in diags {
         let location = match &d.span {
@@ -103,28 +99,15 @@ pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> String {
             Severity::Error => "错误",
             Severity::Warning => "警告",
         };
-        out.push_str(&format!("{location}: {kind}: [{}] {}\n", d.key, d.message));
-        let mut cs = match d.severity {
-            Severity::Error => CsDiagnostic::error(),
-            Severity::Warning => CsDiagnostic::warning(),
-        }
-        .with_message(format!(
-            "键 {}",
-            if d.key.is_empty() {
-                "（文件）"
-            } else {
-                d.key.as_str()
-            }
-        ));
+        let key = if d.key.is_empty() { "文件" } else { &d.key };
+        out.push_str(&format!("{location}: {kind}：[{key}] {}\n", d.message));
         if let Some(span) = &d.span {
-            cs = cs.with_labels(vec![Label::primary((), span.clone())]);
+            out.push_str(&super::snippet::underline(src, span.clone()));
         }
         if let Some(h) = &d.hint {
-            cs = cs.with_notes(vec![format!("提示：{h}")]);
+            out.push_str(&format!("  = 提示：{h}\n"));
         }
-        if let Ok(snippet) = term::emit_into_string(&config, &file, &cs) {
-            out.push_str(&snippet);
-        }
+        out.push('\n');
     }
     out
 }

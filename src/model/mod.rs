@@ -10,6 +10,7 @@ pub mod parse;
 pub mod prior;
 pub mod raw;
 pub mod raw_sections;
+pub mod snippet;
 pub mod source;
 pub mod validate;
 
