@@ -31,8 +31,7 @@ pub enum Command {
         #[arg(long)]
         font_dir: Vec<PathBuf>,
     },
-    /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件或目录（并行生成，字体只加载一次；
-    /// 批量时显示进度，在输出目录写 index.html 索引页，最后一行汇总）。
+    /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件或目录（并行生成，字体只加载一次；批量时显示进度，在输出目录写 index.html 索引页，最后一行汇总）。
     #[command(after_help = "示例：gongkai generate 预算文件/ --out 公开文件/")]
     Generate {
         /// 预算 TOML 文件或目录（一个或多个；目录取其中所有 *.toml，不含子目录）.
