@@ -1,12 +1,12 @@
 //! The command-line interface: `gongkai check` and `gongkai generate`.
 
+use crate::commands::batch;
 pub use crate::generate::Format;
 use crate::generate::Generator;
 use crate::model::diagnostic::render;
 use crate::pipeline::{base_dir, read};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,19 +32,20 @@ pub enum Command {
     /// 检查预算文件：一次列出所有问题（文件:行:列、键、原因）。
     #[command(after_help = "示例：\n  gongkai check 单位.toml\n  gongkai check 2025/*.toml")]
     Check {
-        /// 预算 TOML 文件（一个或多个）.
+        /// 预算 TOML 文件或目录（一个或多个；目录取其中所有 *.toml，不含子目录）.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// 额外的字体目录（可多次给出），先于系统字体查找；用于检查缺字。
         #[arg(long)]
         font_dir: Vec<PathBuf>,
     },
-    /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件（并行生成，字体只加载一次）。
-    #[command(
-        after_help = "示例：\n  gongkai generate 单位.toml --out 公开\n  gongkai generate 单位.toml --format pdf,html,json"
-    )]
+    /// 生成公开文件：默认同时生成 HTML 和 PDF。可一次给出多个预算文件或目录（并行生成，字体只加载一次；批量时显示进度，在输出目录写 index.html 索引页，最后一行汇总）。
+    #[command(after_help = "示例：
+  gongkai generate 单位.toml --out 公开
+  gongkai generate 单位.toml --format pdf,html,json
+  gongkai generate 预算文件/ --out 公开文件/")]
     Generate {
-        /// 预算 TOML 文件（一个或多个）.
+        /// 预算 TOML 文件或目录（一个或多个；目录取其中所有 *.toml，不含子目录）.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// 输出格式：html、pdf、json，可用逗号分隔多个（默认 html,pdf）。
@@ -82,7 +83,7 @@ pub fn run(cli: Cli) -> ExitCode {
             out,
             templates,
             font_dir,
-        } => generate(&files, &format, &out, templates.as_deref(), &font_dir),
+        } => batch::generate(&files, &format, &out, templates.as_deref(), &font_dir),
     }
 }
 
@@ -120,7 +121,11 @@ fn print_reports(reports: Vec<Report>) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn check(files: &[PathBuf], font_dirs: &[PathBuf]) -> ExitCode {
+fn check(args: &[PathBuf], font_dirs: &[PathBuf]) -> ExitCode {
+    let files = match batch::expand(args) {
+        Ok(inputs) => inputs.files,
+        Err(e) => return io_error(e),
+    };
     let generator = match Generator::new(&[], None, font_dirs) {
         Ok(g) => g,
         Err(e) => return io_error(e),
@@ -146,90 +151,4 @@ fn check_one(generator: &Generator, file: &Path) -> Report {
         report.stdout = format!("{name}：检查通过（{warnings} 个警告）\n");
     }
     report
-}
-
-fn generate(
-    files: &[PathBuf],
-    formats: &[Format],
-    out: &Path,
-    templates: Option<&Path>,
-    font_dirs: &[PathBuf],
-) -> ExitCode {
-    let mut unique: Vec<Format> = Vec::new();
-    for f in formats {
-        if !unique.contains(f) {
-            unique.push(*f);
-        }
-    }
-    let formats = unique;
-    let mut stems = BTreeMap::new();
-    for file in files {
-        if let Some(other) = stems.insert(stem(file), file) {
-            return io_error(format!(
-                "{} 与 {} 的输出文件同名（{}.*），请分两次生成或改名",
-                other.display(),
-                file.display(),
-                stem(file)
-            ));
-        }
-    }
-    let generator = match Generator::new(&formats, templates, font_dirs) {
-        Ok(g) => g,
-        Err(e) => return io_error(e),
-    };
-    let code = print_reports(
-        files
-            .par_iter()
-            .map(|file| generate_one(&generator, file, out))
-            .collect(),
-    );
-    for substitute in generator.substitutes() {
-        eprintln!("提示：{substitute}");
-    }
-    code
-}
-
-/// Generates one file's outputs and writes them.
-fn generate_one(generator: &Generator, file: &Path, out: &Path) -> Report {
-    let name = file.display().to_string();
-    let src = match read(file) {
-        Ok(s) => s,
-        Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
-    };
-    let generated = match generator.generate(&src, &base_dir(file)) {
-        Ok(g) => g,
-        Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
-    };
-    let mut report = Report::with_stderr(render(&name, &src, &generated.diagnostics), 0);
-    if generated.errors > 0 {
-        report.stderr += &format!("{name}：{} 个错误，未生成任何文件\n", generated.errors);
-        report.status = 1;
-        return report;
-    }
-    let files: Vec<(PathBuf, &[u8])> = generated
-        .outputs
-        .iter()
-        .map(|(format, bytes)| {
-            let path = out.join(format!("{}.{}", stem(file), format.extension()));
-            (path, bytes.as_slice())
-        })
-        .collect();
-    if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
-        report.stderr += &format!(
-            "错误：无法写入 {} 的输出文件（已有的输出保持不变）：{e}\n",
-            out.display()
-        );
-        report.status = 2;
-        return report;
-    }
-    for (path, _) in &files {
-        report.stdout += &format!("已生成 {}\n", path.display());
-    }
-    report
-}
-
-fn stem(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "budget".into())
 }

@@ -6,6 +6,7 @@
 //! rendered side by side on the worker pool (the PDF and the HTML need nothing from each
 //! other), and callers generate many budgets in parallel on the same pool.
 
+use crate::document::summary::{self, Totals, UnitFacts};
 use crate::document::Document;
 use crate::model::{budget::Fonts, Diagnostic};
 use crate::pipeline::{check_and_build, check_source};
@@ -46,6 +47,10 @@ pub struct Generated {
     pub errors: usize,
     /// The bytes of each requested format, in the order requested.
     pub outputs: Vec<(Format, Vec<u8>)>,
+    /// The unit's name, year and scope, when the file was readable that far.
+    pub unit: Option<UnitFacts>,
+    /// The document's key totals as printed, when it was generated.
+    pub totals: Option<Totals>,
 }
 
 /// Templates and fonts loaded once, serving any number of budgets.
@@ -82,6 +87,7 @@ impl Generator {
     pub fn generate(&self, src: &str, base_dir: &Path) -> Result<Generated, String> {
         let (checked, doc) = check_and_build(src, base_dir);
         let errors = checked.errors();
+        let unit = checked.budget.as_ref().map(|b| UnitFacts::of(&b.unit));
         let (budget, doc) = match (checked.budget, doc) {
             (Some(b), Some(doc)) if errors == 0 => (b, doc),
             _ => {
@@ -89,6 +95,8 @@ impl Generator {
                     diagnostics: checked.diagnostics,
                     errors,
                     outputs: Vec::new(),
+                    unit,
+                    totals: None,
                 })
             }
         };
@@ -106,6 +114,8 @@ impl Generator {
                     errors: diagnostics.iter().filter(|d| d.is_error()).count(),
                     diagnostics,
                     outputs: Vec::new(),
+                    unit,
+                    totals: None,
                 });
             }
         }
@@ -122,6 +132,8 @@ impl Generator {
             diagnostics: checked.diagnostics,
             errors,
             outputs,
+            unit: Some(UnitFacts::of_document(&doc)),
+            totals: Some(summary::totals(&doc)),
         })
     }
 

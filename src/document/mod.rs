@@ -4,6 +4,7 @@ pub mod build;
 pub mod finish;
 pub mod model;
 pub mod placement;
+pub mod summary;
 
 pub use build::build;
 pub use model::*;

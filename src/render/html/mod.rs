@@ -5,8 +5,10 @@
 //! view of the document (see `view.rs`) that already holds every layout decision — header
 //! scopes, row classes, heading levels, chart bar geometry — so they only place text.
 //! Autoescaping is on for every template: no text from the TOML reaches the page unescaped.
+//! The same templates also hold a batch's index page (`index.html`, see `index.rs`).
 
 mod chart;
+mod index;
 mod table_view;
 mod templates;
 mod title;
@@ -17,8 +19,13 @@ use std::path::{Path, PathBuf};
 use templates::TemplateSet;
 use tera::{Context, Tera};
 
+pub use index::{EntryStatus, IndexEntry};
+
 /// The template the page is rendered from; it includes the others.
 const ENTRY_TEMPLATE: &str = "page.html";
+
+/// The template of a batch's index page (`index.html` beside the outputs).
+const INDEX_TEMPLATE: &str = "index.html";
 
 /// Renders documents to HTML with a fixed set of templates.
 pub struct HtmlRenderer {
@@ -101,6 +108,20 @@ impl HtmlRenderer {
     /// Renders the whole document as one HTML page (UTF-8 bytes). Same document, same bytes.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, HtmlError> {
         let page = view::page(doc)?;
+        self.render_template(ENTRY_TEMPLATE, &page)
+    }
+
+    /// Renders the index page of a batch (UTF-8 bytes): a row per entry, sorted by file
+    /// name. Same entries, same bytes.
+    pub fn render_index(&self, entries: &[IndexEntry]) -> Result<Vec<u8>, HtmlError> {
+        self.render_template(INDEX_TEMPLATE, &index::view(entries))
+    }
+
+    fn render_template(
+        &self,
+        template: &str,
+        view: &impl serde::Serialize,
+    ) -> Result<Vec<u8>, HtmlError> {
         let render_error = |e: tera::Error| {
             let message = error_chain(&e);
             HtmlError::TemplateRender {
@@ -108,11 +129,8 @@ impl HtmlRenderer {
                 message,
             }
         };
-        let context = Context::from_serialize(&page).map_err(render_error)?;
-        let html = self
-            .tera
-            .render(ENTRY_TEMPLATE, &context)
-            .map_err(render_error)?;
+        let context = Context::from_serialize(view).map_err(render_error)?;
+        let html = self.tera.render(template, &context).map_err(render_error)?;
         Ok(html.into_bytes())
     }
 }

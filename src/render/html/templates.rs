@@ -3,7 +3,8 @@
 use super::HtmlError;
 use std::path::{Path, PathBuf};
 
-/// The embedded templates: (name, source). `page.html` includes the others.
+/// The embedded templates: (name, source). `page.html` includes the others but the index's
+/// (`index.html` and its `index.css`: the page listing a batch).
 const EMBEDDED: &[(&str, &str)] = &[
     ("page.html", include_str!("../../../templates/page.html")),
     ("style.css", include_str!("../../../templates/style.css")),
@@ -21,6 +22,8 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../templates/signature.html"),
     ),
     ("title.html", include_str!("../../../templates/title.html")),
+    ("index.html", include_str!("../../../templates/index.html")),
+    ("index.css", include_str!("../../../templates/index.css")),
 ];
 
 /// File endings accepted from a `--templates` directory.

@@ -1,0 +1,311 @@
+//! `gongkai generate` over any number of budgets (files and directories, see [`expand`]):
+//! every budget is generated in parallel and reported as it finishes. A batch (a directory
+//! or several files) also gets progress (a bar on a terminal, a line per budget otherwise),
+//! `OUT/index.html` listing every unit, and a closing summary line; a budget with errors
+//! does not stop the others.
+
+mod inputs;
+mod progress;
+
+pub use inputs::{expand, Inputs};
+
+use crate::generate::{Format, Generator};
+use crate::model::diagnostic::{line_col, render};
+use crate::pipeline::{base_dir, read};
+use crate::render::html::{EntryStatus, HtmlRenderer, IndexEntry};
+use progress::Progress;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+/// The name of a batch's index page in the output directory.
+const INDEX: &str = "index.html";
+
+/// What one budget gave: its own text for stderr and stdout, its exit status (0 ok,
+/// 1 invalid, 2 I/O) and its row of the index.
+struct Outcome {
+    stderr: String,
+    stdout: String,
+    status: u8,
+    entry: IndexEntry,
+}
+
+/// Runs `gongkai generate`: exit 0 when every budget was generated, 1 when one is invalid,
+/// 2 on a usage or I/O error.
+pub fn generate(
+    args: &[PathBuf],
+    formats: &[Format],
+    out: &Path,
+    templates: Option<&Path>,
+    font_dirs: &[PathBuf],
+) -> ExitCode {
+    let mut unique: Vec<Format> = Vec::new();
+    for f in formats {
+        if !unique.contains(f) {
+            unique.push(*f);
+        }
+    }
+    let formats = unique;
+    let Inputs { files, batch } = match expand(args) {
+        Ok(inputs) => inputs,
+        Err(e) => return io_error(e),
+    };
+    if let Err(e) = distinct_outputs(&files, batch && formats.contains(&Format::Html)) {
+        return io_error(e);
+    }
+    let generator = match Generator::new(&formats, templates, font_dirs) {
+        Ok(g) => g,
+        Err(e) => return io_error(e),
+    };
+    let index = match batch.then(|| HtmlRenderer::new(templates)).transpose() {
+        Ok(index) => index,
+        Err(e) => return io_error(format!("无法加载模板：{e}")),
+    };
+    let progress = batch.then(|| {
+        let terminal = std::io::stderr().is_terminal();
+        Mutex::new(Progress::new(
+            std::io::stderr(),
+            std::io::stdout(),
+            terminal,
+            files.len(),
+        ))
+    });
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|file| {
+            let outcome = generate_one(&generator, file, out);
+            if let Some(progress) = &progress {
+                if let Ok(mut p) = progress.lock() {
+                    let name = outcome.entry.file.as_str();
+                    p.finished(
+                        &progress_line(&outcome, file),
+                        name,
+                        &outcome.stderr,
+                        &outcome.stdout,
+                    );
+                }
+            }
+            outcome
+        })
+        .collect();
+    if let Some(progress) = &progress {
+        if let Ok(mut p) = progress.lock() {
+            p.clear();
+        }
+    } else {
+        for o in &outcomes {
+            eprint_text(&o.stderr);
+            let _ = std::io::stdout().lock().write_all(o.stdout.as_bytes());
+        }
+    }
+    for substitute in generator.substitutes() {
+        eprint_text(&format!("提示：{substitute}\n"));
+    }
+    let mut code = outcomes.iter().map(|o| o.status).max().unwrap_or(0);
+    if let Some(index) = &index {
+        code = code.max(write_index(index, &outcomes, out));
+        eprint_text(&summary(&outcomes));
+    }
+    ExitCode::from(code)
+}
+
+/// Refuses inputs whose outputs would overwrite each other's (or, with `index_page`, the
+/// index page).
+fn distinct_outputs(files: &[PathBuf], index_page: bool) -> Result<(), String> {
+    let mut stems = BTreeMap::new();
+    for file in files {
+        if let Some(other) = stems.insert(stem(file), file) {
+            return Err(format!(
+                "{} 与 {} 的输出文件同名（{}.*），请分两次生成或改名",
+                other.display(),
+                file.display(),
+                stem(file)
+            ));
+        }
+    }
+    match stems.get("index") {
+        Some(file) if index_page => Err(format!(
+            "{} 的网页与批量生成的索引页同名（{INDEX}），请改名",
+            file.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Generates one budget's outputs and writes them.
+fn generate_one(generator: &Generator, file: &Path, out: &Path) -> Outcome {
+    let name = file.display().to_string();
+    let mut entry = IndexEntry {
+        file: file_name(file),
+        unit: None,
+        totals: None,
+        outputs: Vec::new(),
+        status: EntryStatus::Failed {
+            message: String::new(),
+        },
+    };
+    let src = match read(file) {
+        Ok(s) => s,
+        Err(e) => return Outcome::failed(entry, e.to_string()),
+    };
+    let generated = match generator.generate(&src, &base_dir(file)) {
+        Ok(g) => g,
+        Err(e) => return Outcome::failed(entry, e),
+    };
+    entry.unit = generated.unit;
+    let mut stderr = render(&name, &src, &generated.diagnostics);
+    if generated.errors > 0 {
+        stderr += &format!("{name}：{} 个错误，未生成任何文件\n", generated.errors);
+        let first = generated.diagnostics.iter().find(|d| d.is_error());
+        entry.status = EntryStatus::Invalid {
+            errors: generated.errors,
+            first: first.map_or_else(String::new, |d| {
+                let at = d.span.as_ref().map_or(String::new(), |s| {
+                    let (l, c) = line_col(&src, s.start);
+                    format!(":{l}:{c}")
+                });
+                format!("{}{at}: [{}] {}", entry.file, d.key, d.message)
+            }),
+        };
+        return Outcome {
+            stderr,
+            stdout: String::new(),
+            status: 1,
+            entry,
+        };
+    }
+    let files: Vec<(PathBuf, &[u8])> = generated
+        .outputs
+        .iter()
+        .map(|(format, bytes)| {
+            let path = out.join(format!("{}.{}", stem(file), format.extension()));
+            (path, bytes.as_slice())
+        })
+        .collect();
+    if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
+        let message = format!(
+            "无法写入 {} 的输出文件（已有的输出保持不变）：{e}",
+            out.display()
+        );
+        return Outcome {
+            stderr: format!("{stderr}错误：{message}\n"),
+            status: 2,
+            ..Outcome::failed(entry, message)
+        };
+    }
+    let mut stdout = String::new();
+    for (path, _) in &files {
+        stdout += &format!("已生成 {}\n", path.display());
+        entry.outputs.push(file_name(path));
+    }
+    entry.totals = generated.totals;
+    entry.status = EntryStatus::Generated {
+        warnings: generated.diagnostics.len() - generated.errors,
+    };
+    Outcome {
+        stderr,
+        stdout,
+        status: 0,
+        entry,
+    }
+}
+
+impl Outcome {
+    /// A budget that could not be read, rendered or written.
+    fn failed(mut entry: IndexEntry, message: String) -> Outcome {
+        let stderr = format!("错误：{message}\n");
+        entry.status = EntryStatus::Failed { message };
+        Outcome {
+            stderr,
+            stdout: String::new(),
+            status: 2,
+            entry,
+        }
+    }
+}
+
+/// The progress line of a finished budget: `已生成 a（pdf、html）`, `有错误 b.toml（3 个错误）`.
+fn progress_line(o: &Outcome, file: &Path) -> String {
+    match &o.entry.status {
+        EntryStatus::Generated { .. } => {
+            let kinds: Vec<&str> = o
+                .entry
+                .outputs
+                .iter()
+                .filter_map(|n| n.rsplit_once('.').map(|(_, ext)| ext))
+                .collect();
+            format!("已生成 {}（{}）", stem(file), kinds.join("、"))
+        }
+        EntryStatus::Invalid { errors, .. } => {
+            format!("有错误 {}（{errors} 个错误）", o.entry.file)
+        }
+        EntryStatus::Failed { .. } => format!("未生成 {}", o.entry.file),
+    }
+}
+
+/// Writes `OUT/index.html`; the exit status it adds (2 when it cannot be written).
+fn write_index(renderer: &HtmlRenderer, outcomes: &[Outcome], out: &Path) -> u8 {
+    let entries: Vec<IndexEntry> = outcomes.iter().map(|o| o.entry.clone()).collect();
+    let path = out.join(INDEX);
+    let written = renderer
+        .render_index(&entries)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            crate::output::write_set(out, "index", &[(path.clone(), &bytes)])
+                .map_err(|e| e.to_string())
+        });
+    match written {
+        Ok(()) => {
+            eprint_text(&format!("索引页：{}\n", path.display()));
+            0
+        }
+        Err(e) => {
+            eprint_text(&format!("错误：无法写入索引页 {}：{e}\n", path.display()));
+            2
+        }
+    }
+}
+
+/// `3 个已生成，1 个有错误：b.toml`.
+fn summary(outcomes: &[Outcome]) -> String {
+    let mut failed: Vec<&str> = outcomes
+        .iter()
+        .filter(|o| !matches!(o.entry.status, EntryStatus::Generated { .. }))
+        .map(|o| o.entry.file.as_str())
+        .collect();
+    failed.sort_unstable();
+    let generated = outcomes.len() - failed.len();
+    if failed.is_empty() {
+        format!("{generated} 个已生成，0 个有错误\n")
+    } else {
+        format!(
+            "{generated} 个已生成，{} 个有错误：{}\n",
+            failed.len(),
+            failed.join("、")
+        )
+    }
+}
+
+fn eprint_text(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+fn io_error(msg: impl std::fmt::Display) -> ExitCode {
+    eprint_text(&format!("错误：{msg}\n"));
+    ExitCode::from(2)
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string())
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "budget".into())
+}

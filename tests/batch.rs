@@ -1,0 +1,375 @@
+//! A finance bureau's batch: `gongkai generate DIR` (and `check DIR`), run as the binary.
+
+#[path = "common/html_check.rs"]
+mod html_check;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const EXAMPLES: [&str; 3] = [
+    "changji-industry-2024",
+    "manas-commerce-2024",
+    "qitai-commerce-2024",
+];
+
+fn gongkai(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .output()
+        .expect("run gongkai")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("gongkai-batch-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn manifest(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// A directory with copies of the three examples, and `broken.toml` (an invalid fixture)
+/// when `broken`.
+fn inputs(name: &str, broken: bool) -> PathBuf {
+    let dir = temp_dir(name);
+    for e in EXAMPLES {
+        std::fs::copy(
+            manifest(&format!("examples/{e}.toml")),
+            dir.join(format!("{e}.toml")),
+        )
+        .unwrap();
+    }
+    if broken {
+        std::fs::copy(
+            manifest("tests/fixtures/invalid/over_precise.toml"),
+            dir.join("broken.toml"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The `<tr>…</tr>` of the index that lists `file`.
+fn index_row<'a>(index: &'a str, file: &str) -> &'a str {
+    let at = index
+        .find(&format!("<span class=\"file\">{file}</span>"))
+        .unwrap_or_else(|| panic!("no row for {file} in:\n{index}"));
+    let start = index[..at].rfind("<tr").unwrap();
+    let end = at + index[at..].find("</tr>").unwrap();
+    &index[start..end]
+}
+
+/// The text of the index row's cell labelled `label`.
+fn index_figure(row: &str, label: &str) -> String {
+    let open = format!("data-label=\"{label}\">");
+    let at = row
+        .find(&open)
+        .unwrap_or_else(|| panic!("no {label} in {row}"))
+        + open.len();
+    row[at..at + row[at..].find("</td>").unwrap()].to_string()
+}
+
+/// Every `href="…"` of the index.
+fn hrefs(index: &str) -> Vec<String> {
+    index
+        .split("href=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
+}
+
+/// The texts of the 总计 row of the table titled `title` in a unit's JSON output.
+fn json_total_row(json: &serde_json::Value, title: &str) -> Vec<String> {
+    let tables = json["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["sections"].as_array().unwrap())
+        .flat_map(|s| s["blocks"].as_array().unwrap())
+        .filter(|b| b["type"] == "table");
+    let table = tables
+        .into_iter()
+        .find(|t| t["title"] == title)
+        .unwrap_or_else(|| panic!("no table {title}"));
+    let row = table["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["role"] == "total")
+        .expect("a total row");
+    row["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The cell after the one reading `label`.
+fn after(cells: &[String], label: &str) -> String {
+    let at = cells.iter().position(|c| c == label).unwrap();
+    cells[at + 1].clone()
+}
+
+#[test]
+fn a_batch_with_a_broken_file_generates_the_others_and_indexes_all() {
+    let dir = inputs("broken", true);
+    let out = temp_dir("broken-out");
+    let run = gongkai(&[
+        Path::new("generate"),
+        &dir,
+        Path::new("--format"),
+        Path::new("pdf,html,json"),
+        Path::new("--out"),
+        &out,
+    ]);
+    let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    for e in EXAMPLES {
+        for ext in ["pdf", "html", "json"] {
+            assert!(out.join(format!("{e}.{ext}")).is_file(), "{e}.{ext}");
+        }
+    }
+    assert!(!out.join("broken.html").exists());
+    assert_eq!(stdout.matches("已生成").count(), 9, "{stdout}");
+
+    // Not a terminal: one progress line per budget, and the summary naming the broken file.
+    let progress: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with('[') && l.contains("/4] "))
+        .collect();
+    assert_eq!(progress.len(), 4, "{stderr}");
+    assert!(
+        progress
+            .iter()
+            .any(|l| l.ends_with("] 有错误 broken.toml（1 个错误）")),
+        "{stderr}"
+    );
+    for e in EXAMPLES {
+        assert!(
+            progress
+                .iter()
+                .any(|l| l.ends_with(&format!("已生成 {e}（pdf、html、json）"))),
+            "{e}: {stderr}"
+        );
+    }
+    assert_eq!(
+        stderr.matches("超过六位小数").count(),
+        1,
+        "the broken file's diagnostic is printed once:\n{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().last(),
+        Some("3 个已生成，1 个有错误：broken.toml"),
+        "{stderr}"
+    );
+
+    // The index lists all four by file name, links only to files that exist.
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    assert_eq!(page_problems(&index), Vec::<String>::new());
+    assert!(index.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(index.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    assert!(
+        index.contains("共 4 个预算：3 个已生成，1 个有错误。"),
+        "{index}"
+    );
+    let mut order: Vec<usize> = ["broken.toml"]
+        .into_iter()
+        .chain(EXAMPLES)
+        .map(|f| index.find(&format!("<span class=\"file\">{f}")).unwrap())
+        .collect();
+    let found = order.clone();
+    order.sort_unstable();
+    assert_eq!(found, order, "rows are sorted by file name");
+    let links = hrefs(&index);
+    assert_eq!(links.len(), 9, "{links:?}");
+    for href in &links {
+        let name = href.strip_prefix("./").expect("relative link");
+        assert!(out.join(name).is_file(), "{href} links to nothing");
+    }
+    let broken = index_row(&index, "broken.toml");
+    assert!(broken.contains("class=\"err\""), "{broken}");
+    assert!(broken.contains("1 个错误"), "{broken}");
+    assert!(
+        broken.contains("broken.toml:28:10: [basic[0].amount] 金额“80.1234567”超过六位小数"),
+        "{broken}"
+    );
+    assert!(!broken.contains("href"), "{broken}");
+
+    // The totals are the figures each unit's own JSON prints.
+    for e in EXAMPLES {
+        let row = index_row(&index, &format!("{e}.toml"));
+        assert!(row.contains("已生成"), "{row}");
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join(format!("{e}.json"))).unwrap())
+                .unwrap();
+        let scope = json["meta"]["scope"].as_str().unwrap().to_string();
+        assert_eq!(
+            index_figure(row, "年度"),
+            json["meta"]["year"].to_string(),
+            "{e}"
+        );
+        assert_eq!(index_figure(row, "范围"), scope, "{e}");
+        let t1 = json_total_row(&json, &format!("{scope}收支总体情况表"));
+        let t3 = json_total_row(&json, &format!("{scope}支出总体情况表"));
+        let t4 = json_total_row(&json, "财政拨款收支预算总体情况表");
+        let expected = [
+            ("收入总计", after(&t1, "收入总计")),
+            ("支出总计", after(&t1, "支出总计")),
+            ("财政拨款", after(&t4, "收入总计")),
+            ("基本支出", t3[t3.len() - 2].clone()),
+            ("项目支出", t3[t3.len() - 1].clone()),
+        ];
+        for (label, printed) in expected {
+            assert!(!printed.is_empty(), "{e} {label}");
+            assert_eq!(index_figure(row, label), printed, "{e} {label}");
+        }
+    }
+}
+
+/// What keeps the index from being a valid, self-contained page, links to the files beside
+/// it (`./…`, checked to exist by the tests) excepted.
+fn page_problems(index: &str) -> Vec<String> {
+    html_check::problems(index)
+        .into_iter()
+        .filter(|p| !p.starts_with("<a href=\"./"))
+        .collect()
+}
+
+#[test]
+fn names_are_escaped_and_links_encoded() {
+    let dir = temp_dir("escape");
+    let odd = "a&b <i>#1?.toml";
+    std::fs::copy(manifest("examples/manas-commerce-2024.toml"), dir.join(odd)).unwrap();
+    let src = std::fs::read_to_string(manifest("examples/qitai-commerce-2024.toml")).unwrap();
+    let marked = src.replacen(
+        "name = \"奇台县商务和工业信息化局\"",
+        "name = \"奇台县<script>x</script>局\"",
+        1,
+    );
+    std::fs::write(dir.join("marked.toml"), marked).unwrap();
+    let out = temp_dir("escape-out");
+    let run = gongkai(&[
+        Path::new("generate"),
+        &dir,
+        Path::new("--format"),
+        Path::new("html"),
+        Path::new("--out"),
+        &out,
+    ]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run.stderr));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(page_problems(&index), Vec::<String>::new());
+    assert!(index.contains("a&amp;b &lt;i&gt;#1?.toml"), "{index}");
+    assert!(
+        index.contains("奇台县&lt;script&gt;x&lt;/script&gt;局"),
+        "{index}"
+    );
+    assert!(!index.contains("<script>") && !index.contains("<i>"));
+    assert_eq!(hrefs(&index), ["./a%26b%20%3Ci%3E%231%3F.html"]);
+    assert!(out.join("a&b <i>#1?.html").is_file());
+}
+
+#[test]
+fn a_directory_of_good_files_exits_0_with_a_deterministic_index() {
+    let dir = inputs("good", false);
+    let out = temp_dir("good-out");
+    let args = |out: &Path| -> Vec<PathBuf> {
+        vec![
+            "generate".into(),
+            dir.clone(),
+            "--format".into(),
+            "json".into(),
+            "--out".into(),
+            out.to_path_buf(),
+        ]
+    };
+    let run = |args: Vec<PathBuf>| {
+        let refs: Vec<&Path> = args.iter().map(PathBuf::as_path).collect();
+        gongkai(&refs)
+    };
+    let first = run(args(&out));
+    let stderr = text(&first.stderr);
+    assert_eq!(first.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr.lines().last(),
+        Some("3 个已生成，0 个有错误"),
+        "{stderr}"
+    );
+    let index = std::fs::read(out.join("index.html")).expect("index.html");
+
+    // The same budgets named as files, in another order, give the same index.
+    let again = temp_dir("good-again");
+    let mut files: Vec<PathBuf> = EXAMPLES
+        .iter()
+        .rev()
+        .map(|e| dir.join(format!("{e}.toml")))
+        .collect();
+    let mut args = vec![PathBuf::from("generate")];
+    args.append(&mut files);
+    args.extend([
+        "--format".into(),
+        "json".into(),
+        "--out".into(),
+        again.clone(),
+    ]);
+    assert_eq!(run(args).status.code(), Some(0));
+    assert!(std::fs::read(again.join("index.html")).unwrap() == index);
+}
+
+#[test]
+fn one_file_alone_is_not_a_batch() {
+    let dir = inputs("single", false);
+    let out = temp_dir("single-out");
+    let run = gongkai(&[
+        Path::new("generate"),
+        &dir.join("qitai-commerce-2024.toml"),
+        Path::new("--format"),
+        Path::new("json"),
+        Path::new("--out"),
+        &out,
+    ]);
+    assert_eq!(run.status.code(), Some(0));
+    assert!(out.join("qitai-commerce-2024.json").is_file());
+    assert!(!out.join("index.html").exists());
+    assert!(!text(&run.stderr).contains("个已生成"));
+}
+
+#[test]
+fn check_accepts_directories() {
+    let good = inputs("check-good", false);
+    let run = gongkai(&[Path::new("check"), &good]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(stdout.matches("检查通过").count(), 3, "{stdout}");
+
+    let broken = inputs("check-broken", true);
+    let run = gongkai(&[Path::new("check"), &broken]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("broken.toml：1 个错误"), "{stderr}");
+    assert_eq!(text(&run.stdout).matches("检查通过").count(), 3);
+
+    let empty = temp_dir("check-empty");
+    let run = gongkai(&[Path::new("check"), &empty]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("没有 .toml 文件"));
+}
+
+#[test]
+fn a_budget_named_index_is_refused_in_a_batch() {
+    let dir = inputs("index-name", false);
+    std::fs::rename(dir.join("qitai-commerce-2024.toml"), dir.join("index.toml")).unwrap();
+    let out = temp_dir("index-name-out");
+    let run = gongkai(&[Path::new("generate"), &dir, Path::new("--out"), &out]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("索引页同名"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
+}
