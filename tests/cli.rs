@@ -479,3 +479,17 @@ fn usage_errors_and_help_are_in_chinese() {
     );
     assert!(stdout.contains("示例"), "{stdout}");
 }
+
+#[test]
+fn a_missing_section_is_reported_once_and_its_neighbours_are_not() {
+    let f =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/missing_overview.toml");
+    let out = gongkai(&["check", f.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("缺少必填的键").count(), 1, "{stderr}");
+    assert!(
+        !stderr.contains("`unit`"),
+        "[unit] reported missing: {stderr}"
+    );
+    assert!(stderr.contains("2 个错误"), "{stderr}");
+}

@@ -59,6 +59,14 @@ pub fn parse(src: &str) -> Parsed {
             }
             Err(e) => e,
         };
+        if let Some(field) = err.message().trim().strip_prefix("missing field ") {
+            diags.push(missing_key(&table, err.span(), field.trim_matches('`')));
+            return Parsed {
+                raw: None,
+                diags,
+                mistyped,
+            };
+        }
         let removed = err
             .span()
             .filter(|_| mistyped.len() < MAX_TYPE_ERRORS)
@@ -80,6 +88,62 @@ pub fn parse(src: &str) -> Parsed {
         );
         mistyped.push(key);
     }
+}
+
+/// A required table or key that is absent, located at the table that should hold it (the
+/// file's start for a top-level section). Nothing is removed and parsing stops: removing the
+/// enclosing table would report it missing too.
+fn missing_key(
+    table: &Spanned<DeTable<'_>>,
+    span: Option<Range<usize>>,
+    field: &str,
+) -> Diagnostic {
+    let parent = span
+        .as_ref()
+        .and_then(|span| table_at(table.get_ref(), span, ""));
+    let (key, at) = match parent {
+        Some((path, header)) => (format!("{path}.{field}"), Some(header)),
+        None => (field.to_string(), Some(0..0)),
+    };
+    Diagnostic::error(at, key, format!("缺少必填的键 `{field}`（missing key）"))
+        .with_hint("补上这一节或这个键（没有内容时也要写出）；各键的含义见 README 的“输入格式”一节")
+}
+
+/// The key path and header span of the table whose value span is `span`, searched depth
+/// first; `None` for the root table.
+fn table_at(t: &DeTable<'_>, span: &Range<usize>, prefix: &str) -> Option<(String, Range<usize>)> {
+    for (key, value) in t.iter() {
+        let path = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        match value.get_ref() {
+            DeValue::Table(inner) => {
+                if value.span() == *span {
+                    return Some((path, key.span()));
+                }
+                if let Some(found) = table_at(inner, span, &path) {
+                    return Some(found);
+                }
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let DeValue::Table(inner) = item.get_ref() {
+                        let path = format!("{path}[{i}]");
+                        if item.span() == *span {
+                            return Some((path, item.span()));
+                        }
+                        if let Some(found) = table_at(inner, span, &path) {
+                            return Some(found);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn unknown_key(table: &Spanned<DeTable<'_>>, path: &[Step]) -> Diagnostic {
