@@ -181,7 +181,8 @@ fn many_files_in_one_call() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("over_precise.toml") && stderr.contains("未生成任何文件"),
+        stderr.contains("有错误 over_precise.toml")
+            && stderr.contains("3 个已生成，1 个有错误：over_precise.toml"),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);

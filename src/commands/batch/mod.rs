@@ -76,7 +76,7 @@ pub fn generate(
     let outcomes: Vec<Outcome> = files
         .par_iter()
         .map(|file| {
-            let outcome = generate_one(&generator, file, out);
+            let outcome = generate_one(&generator, file, out, batch);
             if let Some(progress) = &progress {
                 if let Ok(mut p) = progress.lock() {
                     let name = outcome.entry.file.as_str();
@@ -135,8 +135,9 @@ fn distinct_outputs(files: &[PathBuf], index_page: bool) -> Result<(), String> {
     }
 }
 
-/// Generates one budget's outputs and writes them.
-fn generate_one(generator: &Generator, file: &Path, out: &Path) -> Outcome {
+/// Generates one budget. In a `batch` its progress line says it had errors, so no second
+/// line says so after its diagnostics.
+fn generate_one(generator: &Generator, file: &Path, out: &Path, batch: bool) -> Outcome {
     let name = file.display().to_string();
     let mut entry = IndexEntry {
         file: file_name(file),
@@ -158,7 +159,9 @@ fn generate_one(generator: &Generator, file: &Path, out: &Path) -> Outcome {
     entry.unit = generated.unit;
     let mut stderr = render(&name, &src, &generated.diagnostics);
     if generated.errors > 0 {
-        stderr += &format!("{name}：{} 个错误，未生成任何文件\n", generated.errors);
+        if !batch {
+            stderr += &format!("{name}：{} 个错误，未生成任何文件\n", generated.errors);
+        }
         let first = generated.diagnostics.iter().find(|d| d.is_error());
         entry.status = EntryStatus::Invalid {
             errors: generated.errors,
