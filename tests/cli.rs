@@ -494,3 +494,17 @@ fn a_missing_section_is_reported_once_and_its_neighbours_are_not() {
     );
     assert!(stderr.contains("2 个错误"), "{stderr}");
 }
+
+#[test]
+fn a_mistyped_unit_name_is_one_error_not_one_per_table_naming_the_unit() {
+    let dir = temp_dir("mistyped-name");
+    let src = std::fs::read_to_string(example_path("qitai-commerce-2024")).unwrap();
+    let name_line = src.lines().find(|l| l.starts_with("name = ")).unwrap();
+    let f = dir.join("qitai.toml");
+    std::fs::write(&f, src.replacen(name_line, "name = 1", 1)).unwrap();
+    let out = gongkai(&["check", f.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("[unit.name] 类型不对"), "{stderr}");
+    assert!(stderr.contains("1 个错误"), "{stderr}");
+}
