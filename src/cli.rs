@@ -49,6 +49,18 @@ pub enum Command {
         #[arg(long)]
         font_dir: Vec<PathBuf>,
     },
+    /// 结转下一年度（next year）：本年的数成为上年预算，本年金额清为“待填写”，保留注释和文字。
+    #[command(
+        name = "next-year",
+        after_help = "示例：gongkai next-year examples/qitai-commerce-2024.toml -o qitai-commerce-2025.toml"
+    )]
+    NextYear {
+        /// 本年的预算 TOML 文件（须无错误）.
+        file: PathBuf,
+        /// 下一年度的新文件（不得已存在）.
+        #[arg(short = 'o', long = "output", value_name = "NEXT.toml")]
+        output: PathBuf,
+    },
 }
 
 /// Runs the CLI: 0 ok, 1 invalid budget, 2 usage or I/O error.
@@ -62,6 +74,7 @@ pub fn run(cli: Cli) -> ExitCode {
             templates,
             font_dir,
         } => generate(&files, &format, &out, templates.as_deref(), &font_dir),
+        Command::NextYear { file, output } => crate::commands::next_year::run(&file, &output),
     }
 }
 
