@@ -61,6 +61,18 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "NEXT.toml")]
         output: PathBuf,
     },
+    /// 查分类科目编码（codes）：按编码前缀或名称中的词查功能分类（类/款/项）和经济分类（类/款）。
+    #[command(
+        after_help = "示例：gongkai codes 住房公积金\n      gongkai codes 2080\n      gongkai codes 统计 行政运行"
+    )]
+    Codes {
+        /// 编码前缀（数字）或名称中的词；多个词须同时匹配.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// 每类最多列出几条（0 为全部）.
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+    },
 }
 
 /// Runs the CLI: 0 ok, 1 invalid budget, 2 usage or I/O error.
@@ -75,6 +87,7 @@ pub fn run(cli: Cli) -> ExitCode {
             font_dir,
         } => generate(&files, &format, &out, templates.as_deref(), &font_dir),
         Command::NextYear { file, output } => crate::commands::next_year::run(&file, &output),
+        Command::Codes { query, limit } => crate::commands::codes::run(&query, limit),
     }
 }
 

@@ -2,4 +2,5 @@
 //! around the document itself (starting a file, previewing, rolling over, looking up codes,
 //! publishing a batch, exporting tables).
 
+pub mod codes;
 pub mod next_year;
