@@ -61,6 +61,30 @@ pub enum Command {
         #[arg(long)]
         font_dir: Vec<PathBuf>,
     },
+    /// 结转下一年度（next year）：本年的数成为上年预算，本年金额清为“待填写”，保留注释和文字。
+    #[command(
+        name = "next-year",
+        after_help = "示例：gongkai next-year examples/qitai-commerce-2024.toml -o qitai-commerce-2025.toml"
+    )]
+    NextYear {
+        /// 本年的预算 TOML 文件（须无错误）.
+        file: PathBuf,
+        /// 下一年度的新文件（不得已存在）.
+        #[arg(short = 'o', long = "output", value_name = "NEXT.toml")]
+        output: PathBuf,
+    },
+    /// 查分类科目编码（codes）：按编码前缀或名称中的词查功能分类（类/款/项）和经济分类（类/款）。
+    #[command(
+        after_help = "示例：gongkai codes 住房公积金\n      gongkai codes 2080\n      gongkai codes 统计 行政运行"
+    )]
+    Codes {
+        /// 编码前缀（数字）或名称中的词；多个词须同时匹配.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// 每类最多列出几条（0 为全部）.
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+    },
 }
 
 /// Parses the command line with Chinese help and errors; `Err` carries the exit code after
@@ -84,6 +108,8 @@ pub fn run(cli: Cli) -> ExitCode {
             templates,
             font_dir,
         } => batch::generate(&files, &format, &out, templates.as_deref(), &font_dir),
+        Command::NextYear { file, output } => crate::commands::next_year::run(&file, &output),
+        Command::Codes { query, limit } => crate::commands::codes::run(&query, limit),
     }
 }
 

@@ -3,3 +3,5 @@
 //! publishing a batch, exporting tables).
 
 pub mod batch;
+pub mod codes;
+pub mod next_year;

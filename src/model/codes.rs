@@ -188,6 +188,23 @@ fn nearest(table: &BTreeMap<String, String>, code: &str, n: usize) -> Vec<(Strin
         .collect()
 }
 
+/// The embedded 支出功能分类 table: (code, name) for every 类, 款 and 项, in file order.
+pub fn functional_table() -> Vec<(&'static str, &'static str)> {
+    rows(FUNCTIONAL)
+}
+
+/// The embedded 部门预算支出经济分类 table: (code, name) for every 类 and 款, in file order.
+pub fn economic_table() -> Vec<(&'static str, &'static str)> {
+    rows(ECONOMIC)
+}
+
+fn rows(tsv: &'static str) -> Vec<(&'static str, &'static str)> {
+    tsv.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(c, n)| (c.trim(), n.trim()))
+        .collect()
+}
+
 fn load(tsv: &str) -> BTreeMap<String, String> {
     tsv.lines()
         .filter_map(|l| l.split_once('\t'))

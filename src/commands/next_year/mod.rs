@@ -1,0 +1,143 @@
+//! `gongkai next-year FILE.toml -o NEXT.toml`: next year's file from this year's.
+//!
+//! This year's figures (as derived and printed) become the 上年预算, this year's amounts
+//! are cleared to 待填写 for re-entry, the reasons for changes are removed (`check` asks for
+//! one where a figure then changes by 10% or more), texts are kept, and the year and dates
+//! advance. The TOML is edited in place, so comments and key order stay as they were.
+
+pub mod carry;
+pub mod clear;
+pub mod edit;
+pub mod prior;
+mod write;
+
+use crate::derive::figures::{figures, Figures};
+use crate::model::budget::Budget;
+use crate::model::diagnostic::render;
+use crate::pipeline::{base_dir, check_source, read};
+use std::path::Path;
+use std::process::ExitCode;
+use toml_edit::DocumentMut;
+
+/// What rolling over did, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// This year and next.
+    pub years: (i32, Option<i64>),
+    /// `[prior]` entries set, removed; reasons removed.
+    pub carried: prior::Carried,
+    /// `*_prior` head counts set.
+    pub staffing: usize,
+    /// Figures cleared, per part.
+    pub cleared: clear::Cleared,
+    /// Year, date and periods advanced.
+    pub advanced: clear::Advanced,
+    /// The file's amount unit.
+    pub unit: &'static str,
+}
+
+/// Next year's TOML from this year's source and its checked budget and figures.
+pub fn roll_over(src: &str, b: &Budget, f: &Figures<'_>) -> Result<(String, Summary), String> {
+    let mut doc: DocumentMut = src.parse().map_err(|e| format!("无法按 TOML 读取：{e}"))?;
+    let this = carry::this_year(b, f);
+    let root = doc.as_table_mut();
+    let carried = prior::carry(root, &this, b.unit.amount_unit);
+    let staffing = prior::staffing(root, &this);
+    let cleared = clear::clear(root);
+    let advanced = clear::advance(root);
+    let summary = Summary {
+        years: (b.unit.year, advanced.year),
+        carried,
+        staffing,
+        cleared,
+        advanced,
+        unit: b.unit.amount_unit.name(),
+    };
+    Ok((doc.to_string(), summary))
+}
+
+/// Runs the command: 0 written, 1 the input has errors, 2 the output exists or cannot be
+/// written (or the input cannot be read).
+pub fn run(file: &Path, output: &Path) -> ExitCode {
+    if output.exists() {
+        eprintln!(
+            "错误：{} 已存在，不覆盖（refusing to overwrite）\n提示：换一个输出文件名，或先删去这个文件",
+            output.display()
+        );
+        return ExitCode::from(2);
+    }
+    let src = match read(file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let name = file.display().to_string();
+    let checked = check_source(&src, &base_dir(file));
+    let errors = checked.errors();
+    let budget = match checked.budget {
+        Some(b) if errors == 0 => b,
+        _ => {
+            eprint!("{}", render(&name, &src, &checked.diagnostics));
+            eprintln!(
+                "{name}：{errors} 个错误，未生成下一年度文件\n提示：先改正本年文件（gongkai check {name}），再结转"
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let f = figures(&budget);
+    let (text, summary) = match roll_over(&src, &budget, &f) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("错误：{name}：{e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = write::write_new(output, text.as_bytes()) {
+        eprintln!("错误：无法写入 {}：{e}", output.display());
+        return ExitCode::from(2);
+    }
+    print!("{}", describe(&summary, output));
+    ExitCode::SUCCESS
+}
+
+/// The short Chinese summary printed after writing.
+pub fn describe(s: &Summary, output: &Path) -> String {
+    let out = output.display();
+    let next = s
+        .years
+        .1
+        .map_or_else(|| "下一".to_string(), |y| y.to_string());
+    let mut text = format!("已生成 {out}：{next}年度，由{}年度结转。\n", s.years.0);
+    text += &format!(
+        "  上年预算：{} 项已填入{}年的数（{}，精确值）；本年没有预算的 {} 项已删去；变动原因已清空 {} 条。\n",
+        s.carried.set, s.years.0, s.unit, s.carried.removed, s.carried.reasons
+    );
+    if s.staffing > 0 {
+        text += "  上年人数：在职、退休、离休已按本年人数填入。\n";
+    }
+    let parts: Vec<String> = s
+        .cleared
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what} {n} 处"))
+        .collect();
+    let total: usize = s.cleared.iter().map(|(_, n)| n).sum();
+    text += &format!("  待填写：共 {total} 处（{}）。\n", parts.join("、"));
+    let mut dates = Vec::new();
+    if let Some(d) = &s.advanced.issued {
+        dates.push(format!("落款日期改为 {d}（请按实际日期核对）"));
+    }
+    if s.advanced.periods > 0 {
+        dates.push(format!("项目执行时间 {} 处顺延一年", s.advanced.periods));
+    }
+    if !dates.is_empty() {
+        text += &format!("  日期：{}。\n", dates.join("；"));
+    }
+    text += "  文字（概况、用途、项目说明、绩效目标、名词解释、其他事项）照旧保留，请逐项核对。\n";
+    text += &format!(
+        "下一步：把各“待填写”换成{next}年的数；变动10%以上（或从无到有、从有到无）的，check 会要求写上 reason；然后运行 gongkai check {out}\n"
+    );
+    text
+}
