@@ -1,3 +1,5 @@
 //! The subcommands beyond `check` and `generate`, one module each: what a clerk uses
 //! around the document itself (starting a file, previewing, rolling over, looking up codes,
 //! publishing a batch, exporting tables).
+
+pub mod init;
