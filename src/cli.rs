@@ -85,6 +85,20 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         limit: usize,
     },
+    /// 新建预算文件（init）：各节齐全、每个键有中文注释（必填/可选、单位、例子），要填的值写作“待填写”。
+    #[command(
+        after_help = "示例：\n  gongkai init 统计局2025.toml --year 2025\n  gongkai init --scope 部门 教育局2025.toml\n\n不会覆盖已有文件。把所有“待填写”换成实际内容后运行 gongkai check 文件名：\n尚未填写的项会逐条列出。"
+    )]
+    Init {
+        /// 公开口径（scope）：部门 或 单位。
+        #[arg(long, default_value = "单位", value_parser = ["部门", "单位"])]
+        scope: String,
+        /// 预算年度（year），例如 2025；不写时年度也留作“待填写”。
+        #[arg(long, value_parser = clap::value_parser!(i32).range(2000..=2100))]
+        year: Option<i32>,
+        /// 要新建的预算 TOML 文件（不能已存在）。
+        file: PathBuf,
+    },
 }
 
 /// Parses the command line with Chinese help and errors; `Err` carries the exit code after
@@ -110,6 +124,7 @@ pub fn run(cli: Cli) -> ExitCode {
         } => batch::generate(&files, &format, &out, templates.as_deref(), &font_dir),
         Command::NextYear { file, output } => crate::commands::next_year::run(&file, &output),
         Command::Codes { query, limit } => crate::commands::codes::run(&query, limit),
+        Command::Init { scope, year, file } => crate::commands::init::run(&scope, year, &file),
     }
 }
 

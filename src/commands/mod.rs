@@ -4,4 +4,5 @@
 
 pub mod batch;
 pub mod codes;
+pub mod init;
 pub mod next_year;

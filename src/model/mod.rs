@@ -7,6 +7,8 @@ pub mod diagnostic;
 pub mod explicit;
 pub mod options;
 pub mod parse;
+pub mod placeholder;
+mod placeholder_labels;
 pub mod prior;
 pub mod raw;
 pub mod raw_sections;
@@ -20,14 +22,18 @@ pub use diagnostic::{Diagnostic, Severity};
 use std::path::Path;
 
 /// Parses and validates a budget's source text. `base_dir` resolves relative font paths.
-/// Returns the budget when one could be built, and every diagnostic found.
+/// Returns the budget when one could be built, and every diagnostic found. A value left as
+/// 待填写 is reported once, as such, and nothing else is said about it.
 pub fn load_str(src: &str, base_dir: &Path) -> (Option<Budget>, Vec<Diagnostic>) {
     let parse::Parsed {
         raw,
         mut diags,
         mistyped,
     } = parse::parse(src);
-    let Some(raw) = raw else { return (None, diags) };
+    let placeholders = placeholder::find(src);
+    let Some(raw) = raw else {
+        return (None, placeholder::apply(&placeholders, diags, "万元"));
+    };
     let mut ctx = validate::Ctx::new(src);
     let budget = validate::validate(&raw, &mut ctx, base_dir);
     // A value reported for its type was left out: it is not missing as well.
@@ -36,7 +42,8 @@ pub fn load_str(src: &str, base_dir: &Path) -> (Option<Budget>, Vec<Diagnostic>)
             .into_iter()
             .filter(|d| !(d.message.starts_with("缺少") && mistyped.contains(&d.key))),
     );
-    (budget, diags)
+    let money_unit = ctx.unit.name();
+    (budget, placeholder::apply(&placeholders, diags, money_unit))
 }
 
 #[cfg(test)]

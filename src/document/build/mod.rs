@@ -1,7 +1,7 @@
 //! Builds the document model from the budget and its derived figures.
 
 pub mod fmt;
-mod glossary;
+pub mod glossary;
 mod grid;
 mod part1;
 mod part3a;

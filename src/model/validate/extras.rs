@@ -7,7 +7,10 @@ use crate::model::budget::{
     Assets, CountValue, Indicator, Performance, Procurement, Project, ProjectPerformance,
     UnitPerformance,
 };
-use crate::model::raw::{RawAssets, RawCountValue, RawIndicator, RawPerformance, RawProcurement};
+use crate::model::placeholder::is_placeholder;
+use crate::model::raw::{
+    RawAssets, RawCountValue, RawIndicator, RawPerformance, RawProcurement, RawProject,
+};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -168,6 +171,8 @@ fn indicators(
     let mut out = Vec::new();
     let mut sum = 0u32;
     let mut any_weight = false;
+    // A weight that could not be read (reported already) leaves the sum unknown.
+    let mut unread_weight = false;
     for (i, r) in raw.iter().enumerate() {
         let k = format!("{key}[{i}]");
         let mut t = |v: &Option<crate::model::raw::RawText>, f: &str| {
@@ -193,6 +198,7 @@ fn indicators(
             sum += w;
             any_weight = true;
         }
+        unread_weight |= r.weight.is_some() && weight.is_none();
         let indicator = Indicator {
             level1,
             level2,
@@ -210,7 +216,7 @@ fn indicators(
         }
         out.push(indicator);
     }
-    if any_weight && sum != weight_total {
+    if any_weight && !unread_weight && sum != weight_total {
         let span = raw
             .iter()
             .find_map(|r| r.level1.as_ref().or(r.level3.as_ref()).map(|v| v.span()));
@@ -227,10 +233,13 @@ fn indicators(
 }
 
 /// Validates `[performance]`: weights per table, table names vs the unit, tables vs projects.
+/// Project names are compared with every `[[projects]]` entry as written, so a project whose
+/// line failed to validate (or whose name is still 待填写) does not also lose its table.
 pub fn performance(
     raw: &RawPerformance,
     ctx: &mut Ctx<'_>,
     rules: &TextRules,
+    raw_projects: &[RawProject],
     projects: &[Project],
 ) -> Performance {
     let weight_total = raw
@@ -256,7 +265,11 @@ pub fn performance(
             weight_total,
         ),
     });
-    let names: BTreeSet<&str> = projects.iter().map(|p| p.name.as_str()).collect();
+    let names: BTreeSet<&str> = raw_projects
+        .iter()
+        .filter_map(|p| p.name.as_ref().map(|n| n.get_ref().trim()))
+        .collect();
+    let names_known = !names.iter().any(|n| is_placeholder(n));
     let mut seen = BTreeSet::new();
     let mut tables = Vec::new();
     for (i, p) in raw.projects.iter().enumerate() {
@@ -265,7 +278,7 @@ pub fn performance(
             &[&p.project, &p.goal, &p.manager, &p.unit_name].map(|f| f.as_ref().map(|v| v.span())),
         );
         let project = ctx.req_text(&p.project, &format!("{key}.project"), span.clone(), rules);
-        if p.project.is_some() && !names.contains(project.as_str()) {
+        if p.project.is_some() && names_known && !names.contains(project.as_str()) {
             ctx.error(
                 span.clone(),
                 &format!("{key}.project"),
@@ -289,12 +302,18 @@ pub fn performance(
                 .and_then(|m| ctx.declared(m, &format!("{key}.budget"))),
             p.budget.as_ref(),
         ) {
-            let actual: crate::money::Money = projects
+            let built: Vec<&Project> = projects.iter().filter(|l| l.name == project).collect();
+            let actual: crate::money::Money = built.iter().map(|l| l.total()).sum();
+            // Every line of the project validated: otherwise its sum is unknown.
+            let written: usize = raw_projects
                 .iter()
-                .filter(|l| l.name == project)
-                .map(|l| l.total())
+                .filter(|q| q.name.as_ref().map(|n| n.get_ref().trim()) == Some(project.as_str()))
+                .map(|q| q.lines.len().max(1))
                 .sum();
-            if p.project.is_some() && names.contains(project.as_str()) && !declared.matches(actual)
+            if p.project.is_some()
+                && written > 0
+                && written == built.len()
+                && !declared.matches(actual)
             {
                 ctx.error(
                     Some(raw_budget.span()),

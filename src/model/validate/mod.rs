@@ -46,8 +46,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         spending::reconcile(raw, &basic, &basic_economic, ctx);
     }
     let prior = prior::prior(&raw.prior, ctx, &names, &rules);
-    let prior_items: Vec<_> = prior.items.keys().collect();
-    unused::report(raw, &basic, &basic_economic, &projects, &prior_items, ctx);
+    unused::report(raw, ctx);
     let mut purposes = BTreeMap::new();
     for (code, text) in &raw.purposes {
         let key = format!("purposes.{code}");
@@ -75,7 +74,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         );
     }
     let assets = raw.assets.as_ref().and_then(|a| extras::assets(a, ctx));
-    let performance = extras::performance(&raw.performance, ctx, &rules, &projects);
+    let performance = extras::performance(&raw.performance, ctx, &rules, &raw.projects, &projects);
     let notes = Notes {
         nonfiscal_reason: ctx.opt_text(
             raw.notes.nonfiscal_reason.as_ref(),
@@ -340,8 +339,12 @@ fn control(
 }
 
 fn fonts(raw: &RawFonts, base: &Path) -> Fonts {
-    let p =
-        |t: &Option<crate::model::raw::RawText>| t.as_ref().map(|t| base.join(t.get_ref().trim()));
+    // A path left as 待填写 (reported as such) is not set: the default fonts are used.
+    let p = |t: &Option<crate::model::raw::RawText>| {
+        t.as_ref()
+            .filter(|t| !crate::model::placeholder::is_placeholder(t.get_ref()))
+            .map(|t| base.join(t.get_ref().trim()))
+    };
     Fonts {
         dir: p(&raw.dir),
         body: p(&raw.body),

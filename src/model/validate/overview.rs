@@ -20,6 +20,10 @@ fn operating_units(raw: &RawOverview, ctx: &mut Ctx<'_>) -> Option<(u32, u32)> {
         .institutions
         .as_ref()
         .and_then(|c| ctx.count(c, &format!("{key}.institutions")));
+    // A count that could not be read was reported already; the two are not known to be 0.
+    if (u.administrative.is_some() && a.is_none()) || (u.institutions.is_some() && i.is_none()) {
+        return None;
+    }
     if a.unwrap_or(0) + i.unwrap_or(0) == 0 {
         let span = [&u.administrative, &u.institutions]
             .iter()

@@ -10,6 +10,7 @@ use super::text::TextRules;
 use crate::model::budget::{Project, ProjectId};
 use crate::model::choice::RawSubsidy;
 use crate::model::codes::{EconCode, FuncCode, Names};
+use crate::model::placeholder::is_placeholder;
 use crate::model::raw::{RawAmount, RawBudget, RawCode, RawProject, RawText};
 use crate::model::source::{Budget as Fiscal, Source};
 use crate::money::Money;
@@ -91,21 +92,31 @@ fn line_amount(
     names: &Names,
 ) -> (Option<Money>, Vec<(EconCode, Money)>) {
     let mut economic = Vec::new();
+    let mut unread = false;
     for (k, v) in l.economic.into_iter().flatten() {
         let ekey = format!("{}.economic.{k}", l.key);
         let c = ctx.econ(k, v.span(), &ekey);
         if let Some(c) = &c {
             check_econ_names(c, v.span(), &ekey, names, ctx);
         }
-        if let (Some(c), Some(m)) = (c, ctx.amount(v, &ekey)) {
-            economic.push((c, m));
+        match (c, ctx.amount(v, &ekey)) {
+            (Some(c), Some(m)) => economic.push((c, m)),
+            _ => unread = true,
         }
+    }
+    let key = format!("{}.amount", l.key);
+    // An entry that could not be read (reported already) leaves the line's amount unknown:
+    // `amount` is still read (and reported if bad), but not compared.
+    if unread {
+        if let Some(raw) = l.amount {
+            ctx.declared(raw, &key);
+        }
+        return (None, economic);
     }
     let split: Option<Money> = l
         .economic
         .filter(|e| !e.is_empty())
         .map(|_| economic.iter().map(|(_, m)| *m).sum());
-    let key = format!("{}.amount", l.key);
     match (split, l.amount) {
         (Some(sum), Some(raw)) => {
             if let Some(d) = ctx.declared(raw, &key) {
@@ -190,7 +201,7 @@ pub fn projects(
                 Some("不需要打印名称的项目（如单位资金项目）可以不写 name，但不能写空"),
             );
         }
-        let id = ProjectId(if name.is_empty() {
+        let id = ProjectId(if name.is_empty() || is_placeholder(&name) {
             i
         } else {
             *first_of.entry(name.clone()).or_insert(i)

@@ -116,6 +116,12 @@ fn duplicate(
     ctx.error(near, &format!("{key}.code"), message, hint);
 }
 
+/// True when a line's source is absent (the default) or a known name: an unreadable one was
+/// reported, and the line is not compared with others under a guessed source.
+fn readable(source: Option<&crate::model::raw::RawText>) -> bool {
+    source.is_none_or(|s| Source::parse(s.get_ref()).is_some())
+}
+
 /// Basic spending, both cuts.
 pub fn basic(
     raw: &RawBudget,
@@ -154,6 +160,8 @@ pub fn basic(
                 names,
                 ctx,
             );
+        }
+        if let Some(c) = code.as_ref().filter(|_| readable(l.source.as_ref())) {
             duplicate(
                 ctx,
                 &mut seen,
@@ -191,6 +199,8 @@ pub fn basic(
                 names,
                 ctx,
             );
+        }
+        if let Some(c) = code.as_ref().filter(|_| readable(l.source.as_ref())) {
             duplicate(
                 ctx,
                 &mut seen,

@@ -1,6 +1,7 @@
 //! Checks on free texts: placeholders left in, stale years, the unit's name misspelt.
 
 use super::ctx::Ctx;
+use crate::model::placeholder::is_placeholder;
 use crate::model::raw::RawText;
 
 /// Placeholders that must never reach a published document.
@@ -138,8 +139,9 @@ impl<'a> Ctx<'a> {
         };
         self.no_controls(raw, key);
         let t = raw.get_ref().trim().to_string();
-        // An unknown own name (missing or mistyped, reported where it is) contradicts nothing.
-        if !rules.names[0].is_empty() && !rules.names.contains(&t) {
+        // The unit's names unknown (not yet filled in, or unreadable): nothing to compare.
+        let known = !rules.names[0].is_empty() && !rules.names.iter().any(|n| is_placeholder(n));
+        if known && !rules.names.contains(&t) {
             self.error(
                 Some(raw.span()),
                 key,
@@ -199,6 +201,10 @@ pub fn years_in(text: &str) -> Vec<i32> {
 }
 
 fn misspelt_name(text: &str, rules: &TextRules) -> Option<String> {
+    // A name not yet filled in: which spellings are the unit's is not known.
+    if rules.names.iter().any(|n| is_placeholder(n)) {
+        return None;
+    }
     let stem = rules.name_stem.as_ref()?;
     let mut rest = text;
     while let Some(pos) = rest.find(stem.as_str()) {

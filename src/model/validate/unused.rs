@@ -3,66 +3,92 @@
 //! uses is harmless but stale (a warning). Each is named with its location.
 
 use super::ctx::Ctx;
-use crate::model::budget::{BasicLine, EconomicLine, Project};
-use crate::model::codes::FuncCode;
-use crate::model::raw::RawBudget;
+use crate::model::codes::{EconCode, FuncCode};
+use crate::model::raw::{RawBudget, RawCode};
 use std::collections::BTreeSet;
 
-/// The functional codes (with their 类 and 款) and economic codes (with their 类) in use.
+/// The codes the lines are written with: functional (with their 类 and 款), economic (with
+/// their 类), and the 类 with spending this year. `complete` is false when some line's code
+/// could not be read (left 待填写, mistyped or missing; reported where it is): what is in use
+/// is then unknown, and nothing is reported unused.
 struct InUse {
     functional: BTreeSet<String>,
     economic: BTreeSet<String>,
+    spent: BTreeSet<String>,
+    complete: bool,
 }
 
-fn in_use(
-    basic: &[BasicLine],
-    econ: &[EconomicLine],
-    projects: &[Project],
-    prior_items: &[&FuncCode],
-) -> InUse {
-    let mut functional = BTreeSet::new();
-    let func = basic
+fn code_text(raw: Option<&RawCode>) -> Option<String> {
+    match raw?.get_ref() {
+        toml::Value::String(s) => Some(s.trim().to_string()),
+        toml::Value::Integer(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+fn in_use(raw: &RawBudget) -> InUse {
+    let mut used = InUse {
+        functional: BTreeSet::new(),
+        economic: BTreeSet::new(),
+        spent: BTreeSet::new(),
+        complete: true,
+    };
+    let func = |code: Option<&RawCode>, spends: bool, used: &mut InUse| match code_text(code)
+        .and_then(|t| FuncCode::parse(&t))
+    {
+        Some(c) if c.is_item() => {
+            for level in [c.class(), c.kuan(), c.clone()] {
+                used.functional.insert(level.as_str().to_string());
+            }
+            if spends {
+                used.spent.insert(c.class().as_str().to_string());
+            }
+        }
+        _ => used.complete = false,
+    };
+    for l in &raw.basic {
+        func(l.code.as_ref(), true, &mut used);
+    }
+    let mut economic: Vec<Option<String>> = raw
+        .basic_economic
         .iter()
-        .map(|l| &l.code)
-        .chain(projects.iter().map(|p| &p.code))
-        .chain(prior_items.iter().copied());
-    for c in func {
-        for level in [c.class(), c.kuan(), c.clone()] {
-            functional.insert(level.as_str().to_string());
+        .map(|l| code_text(l.code.as_ref()))
+        .collect();
+    for p in &raw.projects {
+        if p.lines.is_empty() {
+            func(p.code.as_ref(), true, &mut used);
+        }
+        let splits = p
+            .economic
+            .iter()
+            .chain(p.lines.iter().flat_map(|l| &l.economic));
+        economic.extend(splits.flat_map(|e| e.keys().map(|k| Some(k.clone()))));
+        for l in &p.lines {
+            func(l.code.as_ref(), true, &mut used);
         }
     }
-    let mut economic = BTreeSet::new();
-    let econ_codes = econ.iter().map(|l| &l.code).chain(
-        projects
-            .iter()
-            .flat_map(|p| p.economic.iter().map(|(c, _)| c)),
-    );
-    for c in econ_codes {
-        economic.insert(c.class().as_str().to_string());
-        economic.insert(c.as_str().to_string());
+    for item in &raw.prior.items {
+        func(item.code.as_ref(), false, &mut used);
     }
-    InUse {
-        functional,
-        economic,
+    for code in economic {
+        match code.and_then(|t| EconCode::parse(&t)) {
+            Some(c) => {
+                used.economic.insert(c.class().as_str().to_string());
+                used.economic.insert(c.as_str().to_string());
+            }
+            None => used.complete = false,
+        }
     }
+    used
 }
 
 /// Reports every `[purposes]` and `[names]` entry that no line of the budget uses.
-pub fn report(
-    raw: &RawBudget,
-    basic: &[BasicLine],
-    econ: &[EconomicLine],
-    projects: &[Project],
-    prior_items: &[&FuncCode],
-    ctx: &mut Ctx<'_>,
-) {
-    let used = in_use(basic, econ, projects, prior_items);
-    let spent: BTreeSet<String> = basic
-        .iter()
-        .map(|l| &l.code)
-        .chain(projects.iter().map(|p| &p.code))
-        .map(|c| c.class().as_str().to_string())
-        .collect();
+pub fn report(raw: &RawBudget, ctx: &mut Ctx<'_>) {
+    let used = in_use(raw);
+    if !used.complete {
+        return;
+    }
+    let spent = &used.spent;
     for (code, text) in &raw.purposes {
         let code = code.trim();
         if FuncCode::parse(code).is_some_and(|c| c.as_str().len() == 3) && !spent.contains(code) {
