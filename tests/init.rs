@@ -81,7 +81,7 @@ fn assert_only_placeholders(file: &Path, places: &[String]) {
     let found = reported(file, &err);
     for (at, what) in &found {
         assert!(
-            what.starts_with("错误:") && what.contains("] 待填写：") && what.ends_with("尚未填写"),
+            what.starts_with("错误：") && what.contains("] 待填写：") && what.ends_with("尚未填写"),
             "{at}: {what}\n{err}"
         );
     }
