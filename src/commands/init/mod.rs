@@ -3,9 +3,7 @@
 //! listed, and every value the clerk must supply left as 待填写, which `gongkai check` lists
 //! until it is filled in. Never overwrites a file.
 
-mod write;
-
-pub use write::{create_new, CreateError};
+use crate::output::{create_new, CreateError};
 
 use crate::document::build::fmt::chinese_number;
 use crate::document::build::glossary::STANDARD;

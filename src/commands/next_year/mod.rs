@@ -9,7 +9,6 @@ pub mod carry;
 pub mod clear;
 pub mod edit;
 pub mod prior;
-mod write;
 
 use crate::derive::figures::{figures, Figures};
 use crate::model::budget::Budget;
@@ -59,10 +58,10 @@ pub fn roll_over(src: &str, b: &Budget, f: &Figures<'_>) -> Result<(String, Summ
 /// Runs the command: 0 written, 1 the input has errors, 2 the output exists or cannot be
 /// written (or the input cannot be read).
 pub fn run(file: &Path, output: &Path) -> ExitCode {
-    if output.exists() {
+    if output.symlink_metadata().is_ok() {
         eprintln!(
-            "错误：{} 已存在，不覆盖（refusing to overwrite）\n提示：换一个输出文件名，或先删去这个文件",
-            output.display()
+            "{}",
+            refused(&crate::output::CreateError::Exists(output.to_path_buf()))
         );
         return ExitCode::from(2);
     }
@@ -94,12 +93,22 @@ pub fn run(file: &Path, output: &Path) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = write::write_new(output, text.as_bytes()) {
-        eprintln!("错误：无法写入 {}：{e}", output.display());
+    if let Err(e) = crate::output::create_new(output, text.as_bytes()) {
+        eprintln!("{}", refused(&e));
         return ExitCode::from(2);
     }
     print!("{}", describe(&summary, output));
     ExitCode::SUCCESS
+}
+
+/// Why the new file was not written, with what to do.
+fn refused(e: &crate::output::CreateError) -> String {
+    match e {
+        crate::output::CreateError::Exists(_) => {
+            format!("错误：{e}\n提示：换一个输出文件名，或先删去这个文件")
+        }
+        crate::output::CreateError::Io { .. } => format!("错误：{e}"),
+    }
 }
 
 /// The short Chinese summary printed after writing.

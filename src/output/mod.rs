@@ -2,7 +2,12 @@
 //! place first, and only when all of them are complete are they renamed into place, under
 //! a lock, so a failure leaves the previous outputs as they were and two runs writing the
 //! same outputs at once end with one consistent set. Temporaries left by a run that was
-//! killed are removed by the next one.
+//! killed are removed by the next one. A file that must not exist yet (a new budget file)
+//! is created with [`create_new`], never over another.
+
+mod new_file;
+
+pub use new_file::{create_new, CreateError};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {
     /// The file exists already; it was left as it was.
-    #[error("{} 已存在，gongkai init 不会覆盖已有文件", .0.display())]
+    #[error("{} 已存在，不会覆盖已有文件（refusing to overwrite）", .0.display())]
     Exists(PathBuf),
     /// Writing failed.
     #[error("无法创建 {}：{source}", .path.display())]
@@ -21,13 +21,13 @@ pub enum CreateError {
     },
 }
 
-/// The temporary the text is written to first: `.NAME.init-PID.tmp` beside the file.
+/// The temporary the text is written to first: `.NAME.new-PID.tmp` beside the file.
 fn temporary(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    path.with_file_name(format!(".{name}.init-{}.tmp", std::process::id()))
+    path.with_file_name(format!(".{name}.new-{}.tmp", std::process::id()))
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn creates_once_and_never_overwrites() {
-        let dir = std::env::temp_dir().join(format!("gongkai-init-write-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("gongkai-new-file-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("a.toml");
