@@ -24,6 +24,8 @@ pub enum Format {
     Pdf,
     /// The document model as JSON.
     Json,
+    /// Excel 工作簿：公开表与绩效目标表，每表一个工作表.
+    Xlsx,
 }
 
 impl Format {
@@ -33,6 +35,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -151,6 +154,7 @@ impl Generator {
     ) -> Result<Vec<u8>, String> {
         match format {
             Format::Json => serde_json::to_vec_pretty(doc).map_err(|e| e.to_string()),
+            Format::Xlsx => crate::render::xlsx::render(doc).map_err(|e| e.to_string()),
             Format::Html => match &self.html {
                 Some(html) => html.render(doc).map_err(|e| e.to_string()),
                 None => Err("模板未加载".into()),
