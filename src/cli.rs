@@ -48,7 +48,7 @@ pub enum Command {
         /// 预算 TOML 文件或目录（一个或多个；目录取其中所有 *.toml，不含子目录）.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// 输出格式：html、pdf、json，可用逗号分隔多个（默认 html,pdf）。
+        /// 输出格式：html、pdf、json、xlsx（Excel 工作簿），可用逗号分隔多个（默认 html,pdf）。
         #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
         format: Vec<Format>,
         /// 输出目录（默认当前目录）。

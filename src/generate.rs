@@ -25,6 +25,8 @@ pub enum Format {
     Pdf,
     /// 文档模型（JSON）.
     Json,
+    /// Excel 工作簿：公开表与绩效目标表，每表一个工作表.
+    Xlsx,
 }
 
 impl Format {
@@ -34,6 +36,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -163,6 +166,7 @@ impl Generator {
     ) -> Result<Vec<u8>, String> {
         match format {
             Format::Json => serde_json::to_vec_pretty(doc).map_err(|e| e.to_string()),
+            Format::Xlsx => crate::render::xlsx::render(doc).map_err(|e| e.to_string()),
             Format::Html => match &self.html {
                 Some(html) => html.render(doc).map_err(|e| e.to_string()),
                 None => Err("模板未加载".into()),

@@ -3,3 +3,4 @@
 pub mod chart;
 pub mod html;
 pub mod pdf;
+pub mod xlsx;
