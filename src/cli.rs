@@ -49,6 +49,16 @@ pub enum Command {
         #[arg(long)]
         font_dir: Vec<PathBuf>,
     },
+    /// 边改边生成：监视预算文件，每次保存后重新生成到输出目录；有错误时列出问题并保留上次的文件。
+    #[command(
+        after_help = "示例：gongkai watch examples/qitai-commerce-2024.toml --out out\n按 Ctrl-C 结束。"
+    )]
+    Watch(crate::commands::watch::WatchArgs),
+    /// 本机预览（preview server）：在 127.0.0.1 上显示 HTML 公开文件，每次保存后自动刷新；有错误时在上方列出。
+    #[command(
+        after_help = "示例：gongkai serve examples/qitai-commerce-2024.toml --open\n按 Ctrl-C 结束。"
+    )]
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 /// Runs the CLI: 0 ok, 1 invalid budget, 2 usage or I/O error.
@@ -62,6 +72,8 @@ pub fn run(cli: Cli) -> ExitCode {
             templates,
             font_dir,
         } => generate(&files, &format, &out, templates.as_deref(), &font_dir),
+        Command::Watch(args) => crate::commands::watch::run(&args),
+        Command::Serve(args) => crate::commands::serve::run(&args),
     }
 }
 

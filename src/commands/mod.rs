@@ -1,3 +1,8 @@
 //! The subcommands beyond `check` and `generate`, one module each: what a clerk uses
 //! around the document itself (starting a file, previewing, rolling over, looking up codes,
 //! publishing a batch, exporting tables).
+
+pub mod rebuild;
+pub mod serve;
+pub mod watch;
+pub mod watcher;
