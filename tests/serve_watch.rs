@@ -263,7 +263,7 @@ fn next_version(agent: &ureq::Agent, base: &str, since: u64) -> (u64, u64) {
 
 /// What `gongkai generate --format html` writes for `file`.
 fn generated_html(dir: &Path) -> Vec<u8> {
-    let status = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
         .args([
             "generate",
             "budget.toml",
@@ -273,9 +273,23 @@ fn generated_html(dir: &Path) -> Vec<u8> {
             "gen",
         ])
         .current_dir(dir)
-        .output()
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
         .unwrap();
-    assert!(status.status.success(), "{status:?}");
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("generate took longer than {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "generate failed: {status}");
     std::fs::read(dir.join("gen/budget.html")).unwrap()
 }
 

@@ -22,6 +22,8 @@ use std::sync::Arc;
 /// The port used unless `--port` says otherwise (as mdBook's).
 pub const DEFAULT_PORT: u16 = 3000;
 
+const PORT_HINT: &str = "用 --port 换一个端口，--port 0 自动选择空闲端口";
+
 /// The arguments of `gongkai serve`.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -53,12 +55,10 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     if let Snapshot::Unreadable(why) = &snapshot {
         return start_error(why);
     }
-    let listener = match TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, args.port))) {
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
+    let listener = match TcpListener::bind(address) {
         Ok(l) => l,
-        Err(e) => return start_error(format!(
-            "无法在 127.0.0.1:{} 上监听（{e}）；用 --port 换一个端口，--port 0 自动选择空闲端口",
-            args.port
-        )),
+        Err(e) => return start_error(format!("无法在 {address} 上监听（{e}）；{PORT_HINT}")),
     };
     let port = listener.local_addr().map_or(args.port, |a| a.port());
     let url = format!("http://127.0.0.1:{port}/");
