@@ -99,6 +99,16 @@ pub enum Command {
         /// 要新建的预算 TOML 文件（不能已存在）。
         file: PathBuf,
     },
+    /// 边改边生成：监视预算文件，每次保存后重新生成到输出目录；有错误时列出问题并保留上次的文件。
+    #[command(
+        after_help = "示例：gongkai watch examples/qitai-commerce-2024.toml --out out\n按 Ctrl-C 结束。"
+    )]
+    Watch(crate::commands::watch::WatchArgs),
+    /// 本机预览（preview server）：在 127.0.0.1 上显示 HTML 公开文件，每次保存后自动刷新；有错误时在上方列出。
+    #[command(
+        after_help = "示例：gongkai serve examples/qitai-commerce-2024.toml --open\n按 Ctrl-C 结束。"
+    )]
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 /// Parses the command line with Chinese help and errors; `Err` carries the exit code after
@@ -125,6 +135,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::NextYear { file, output } => crate::commands::next_year::run(&file, &output),
         Command::Codes { query, limit } => crate::commands::codes::run(&query, limit),
         Command::Init { scope, year, file } => crate::commands::init::run(&scope, year, &file),
+        Command::Watch(args) => crate::commands::watch::run(&args),
+        Command::Serve(args) => crate::commands::serve::run(&args),
     }
 }
 

@@ -6,3 +6,7 @@ pub mod batch;
 pub mod codes;
 pub mod init;
 pub mod next_year;
+pub mod rebuild;
+pub mod serve;
+pub mod watch;
+pub mod watcher;

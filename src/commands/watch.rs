@@ -1,0 +1,96 @@
+//! `gongkai watch FILE.toml --out DIR`: regenerates the outputs after every save.
+//!
+//! The outputs are written on start and after every change of the file's content, as one
+//! set ([`crate::output::write_set`]), so a viewer never sees half a PDF. An edit with
+//! errors prints its diagnostics once and leaves the last good outputs as they were.
+
+use super::rebuild::{self, say, start_error, Rendered, Substitutes};
+use super::watcher::{Snapshot, Watcher};
+use crate::generate::{Format, Generator};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The arguments of `gongkai watch`.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// 预算 TOML 文件。
+    pub file: PathBuf,
+    /// 输出目录（默认当前目录）。
+    #[arg(long, default_value = ".")]
+    pub out: PathBuf,
+    /// 输出格式：html、pdf、json，可用逗号分隔多个（默认 html,pdf）。
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
+    pub format: Vec<Format>,
+    /// 自定义模板目录：其中同名的模板文件替换内置模板。
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// 额外的字体目录（可多次给出），先于系统字体查找。
+    #[arg(long)]
+    pub font_dir: Vec<PathBuf>,
+}
+
+/// Runs `gongkai watch` until it is interrupted (Ctrl-C); returns only on a start-up
+/// error: 2 when the file cannot be read or the templates cannot be loaded.
+pub fn run(args: &WatchArgs) -> ExitCode {
+    let formats = rebuild::unique(&args.format);
+    let generator = match Generator::new(&formats, args.templates.as_deref(), &args.font_dir) {
+        Ok(g) => g,
+        Err(e) => return start_error(e),
+    };
+    let (mut watcher, mut snapshot) = Watcher::start(&args.file);
+    if let Snapshot::Unreadable(why) = &snapshot {
+        return start_error(why);
+    }
+    say(&format!(
+        "正在监视 {}，输出到 {}；保存即重新生成，按 Ctrl-C 结束",
+        args.file.display(),
+        args.out.display()
+    ));
+    let mut substitutes = Substitutes::default();
+    let mut written = false;
+    loop {
+        let rendered = rebuild::render(&generator, &args.file, &snapshot);
+        written |= publish(args, &rendered, written);
+        substitutes.tell_new(&generator);
+        snapshot = watcher.next_change();
+    }
+}
+
+/// Prints what a rendering found and, when it is good, writes its outputs; returns
+/// whether they were written. `before`: whether a set was written earlier in this run.
+fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
+    eprint!("{}", rendered.report(&args.file));
+    let name = args.file.display();
+    if !rendered.is_good() {
+        let kept = if before {
+            "保留上次生成的文件"
+        } else {
+            "尚未生成任何文件"
+        };
+        eprintln!(
+            "{name}：{} 个错误，{kept}；改好后保存即自动重新生成",
+            rendered.errors()
+        );
+        return false;
+    }
+    let files = rebuild::output_files(&args.file, &args.out, rendered);
+    if let Err(e) = crate::output::write_set(&args.out, &rebuild::stem(&args.file), &files) {
+        eprintln!(
+            "错误：无法写入 {} 的输出文件（已有的输出保持不变）：{e}",
+            args.out.display()
+        );
+        return false;
+    }
+    let list: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    let verb = if before {
+        "已重新生成"
+    } else {
+        "已生成"
+    };
+    say(&format!(
+        "{verb} {}（耗时 {} ms）",
+        list.join("、"),
+        rendered.millis()
+    ));
+    true
+}
