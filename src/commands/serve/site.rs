@@ -73,7 +73,7 @@ impl Site {
                 match format {
                     Format::Html => preview.html = bytes,
                     Format::Pdf => preview.pdf = bytes,
-                    Format::Json => {}
+                    Format::Json | Format::Xlsx => {}
                 }
             }
             preview.rendered = preview.version;
