@@ -4,6 +4,17 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 use std::ops::Range;
+use std::sync::Arc;
+
+/// A file other than the one being checked that a diagnostic belongs to (a unit file of a
+/// department's consolidation): its name as the user gave it, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file's path as printed in `file:line:col`.
+    pub name: String,
+    /// The file's text, which the diagnostic's span points into.
+    pub src: String,
+}
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -27,6 +38,9 @@ pub struct Diagnostic {
     pub message: String,
     /// A hint on how to fix it.
     pub hint: Option<String>,
+    /// The file the span points into when it is not the file being checked (`None`: that
+    /// file).
+    pub file: Option<Arc<SourceFile>>,
 }
 
 impl Diagnostic {
@@ -42,6 +56,7 @@ impl Diagnostic {
             key: key.into(),
             message: message.into(),
             hint: None,
+            file: None,
         }
     }
 
@@ -57,12 +72,21 @@ impl Diagnostic {
             key: key.into(),
             message: message.into(),
             hint: None,
+            file: None,
         }
     }
 
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// The same diagnostic, belonging to `file` (unless it already belongs to another one).
+    pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
+        if self.file.is_none() {
+            self.file = Some(Arc::clone(file));
+        }
         self
     }
 
@@ -86,47 +110,56 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Renders diagnostics as `file:line:col` headers with source snippets (no colour).
+/// Renders diagnostics as `file:line:col` headers with source snippets (no colour). A
+/// diagnostic that belongs to another file ([`Diagnostic::file`]) is shown with that file's
+/// name and text.
 pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> String {
-    let file = SimpleFile::new(file_name, src);
-    let config = term::Config::default();
     let mut out = String::new();
     for d in diags {
-        let location = match &d.span {
-            Some(s) => {
-                let (l, c) = line_col(src, s.start);
-                format!("{file_name}:{l}:{c}")
-            }
-            None => file_name.to_string(),
-        };
-        let kind = match d.severity {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-        };
-        out.push_str(&format!("{location}: {kind}: [{}] {}\n", d.key, d.message));
-        let mut cs = match d.severity {
-            Severity::Error => CsDiagnostic::error(),
-            Severity::Warning => CsDiagnostic::warning(),
-        }
-        .with_message(format!(
-            "键 {}",
-            if d.key.is_empty() {
-                "（文件）"
-            } else {
-                d.key.as_str()
-            }
-        ));
-        if let Some(span) = &d.span {
-            cs = cs.with_labels(vec![Label::primary((), span.clone())]);
-        }
-        if let Some(h) = &d.hint {
-            cs = cs.with_notes(vec![format!("提示：{h}")]);
-        }
-        if let Ok(snippet) = term::emit_into_string(&config, &file, &cs) {
-            out.push_str(&snippet);
+        match &d.file {
+            Some(f) => render_one(&f.name, &f.src, d, &mut out),
+            None => render_one(file_name, src, d, &mut out),
         }
     }
     out
+}
+
+fn render_one(file_name: &str, src: &str, d: &Diagnostic, out: &mut String) {
+    let file = SimpleFile::new(file_name, src);
+    let config = term::Config::default();
+    let location = match &d.span {
+        Some(s) => {
+            let (l, c) = line_col(src, s.start);
+            format!("{file_name}:{l}:{c}")
+        }
+        None => file_name.to_string(),
+    };
+    let kind = match d.severity {
+        Severity::Error => "错误",
+        Severity::Warning => "警告",
+    };
+    out.push_str(&format!("{location}: {kind}: [{}] {}\n", d.key, d.message));
+    let mut cs = match d.severity {
+        Severity::Error => CsDiagnostic::error(),
+        Severity::Warning => CsDiagnostic::warning(),
+    }
+    .with_message(format!(
+        "键 {}",
+        if d.key.is_empty() {
+            "（文件）"
+        } else {
+            d.key.as_str()
+        }
+    ));
+    if let Some(span) = &d.span {
+        cs = cs.with_labels(vec![Label::primary((), span.clone())]);
+    }
+    if let Some(h) = &d.hint {
+        cs = cs.with_notes(vec![format!("提示：{h}")]);
+    }
+    if let Ok(snippet) = term::emit_into_string(&config, &file, &cs) {
+        out.push_str(&snippet);
+    }
 }
 
 #[cfg(test)]
@@ -139,5 +172,24 @@ mod tests {
         let off = src.find('x').unwrap();
         assert_eq!(line_col(src, off), (2, 7));
         assert_eq!(line_col(src, 0), (1, 1));
+    }
+
+    /// A diagnostic of another file is located in that file; the others in the file
+    /// checked.
+    #[test]
+    fn a_diagnostic_of_another_file_renders_with_its_name_and_text() {
+        let unit = Arc::new(SourceFile {
+            name: "dir/unit.toml".into(),
+            src: "a = 1\nb = 2\n".into(),
+        });
+        let own = Diagnostic::error(Some(0..1), "x", "本文件");
+        let other = Diagnostic::error(Some(6..7), "b", "单位文件").in_file(&unit);
+        let out = render("dept.toml", "x = 1\n", &[own, other]);
+        assert!(out.contains("dept.toml:1:1: 错误: [x] 本文件"), "{out}");
+        assert!(
+            out.contains("dir/unit.toml:2:1: 错误: [b] 单位文件"),
+            "{out}"
+        );
+        assert!(out.contains("b = 2"), "{out}");
     }
 }

@@ -12,11 +12,15 @@ mod spending;
 mod text;
 mod unused;
 
-pub use ctx::{header_span, Ctx};
+pub use ctx::{header_span, Ctx, MAX_COUNT};
 pub use text::{years_in, TextRules};
+pub use unused::report as report_unused;
 
-use crate::model::budget::{Budget, ControlTotal, Date, Fonts, Notes, Scope, ShareRounding, Unit};
+use crate::model::budget::{
+    Assets, Budget, ControlTotal, Date, Fonts, Notes, Scope, ShareRounding, Unit,
+};
 use crate::model::codes::Names;
+use crate::model::consolidate;
 use crate::model::explicit::Explicit;
 use crate::model::raw::{RawBudget, RawControl, RawFonts, RawText, RawUnit};
 use crate::money::MoneyUnit;
@@ -24,8 +28,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Validates a raw budget. Returns the budget when the structure was complete enough to
-/// build one (it may still carry errors in `ctx.diags`).
+/// build one (it may still carry errors in `ctx.diags`). A department that sums its units
+/// (`[consolidate]`) gives only its texts here: its amounts are refused, its prior
+/// sections give reasons only, and the amounts of the budget returned are zero until
+/// [`consolidate::consolidate`] sums the units into it.
 pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<Budget> {
+    let consolidating = raw.consolidate.is_some();
     let unit = unit(&raw.unit, ctx);
     let rules = match &unit {
         Some(u) => TextRules::new(&u.name, &u.aliases, Some(u.year)),
@@ -39,15 +47,23 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         );
     }
     let names = Names::with_extra(&extra_names);
-    let overview = overview::overview(&raw.overview, ctx, &rules);
+    let overview = overview::overview(&raw.overview, ctx, &rules, consolidating);
     let (basic, basic_economic) = spending::basic(raw, ctx, &names);
     let projects = projects::projects(raw, ctx, &names, &rules);
-    if !ctx.diags.iter().any(|d| d.is_error()) {
+    if consolidating {
+        consolidate::refuse_own_amounts(raw, ctx);
+    } else if !ctx.diags.iter().any(|d| d.is_error()) {
         spending::reconcile(raw, &basic, &basic_economic, ctx);
     }
-    let prior = prior::prior(&raw.prior, ctx, &names, &rules);
-    let prior_items: Vec<_> = prior.items.keys().collect();
-    unused::report(raw, &basic, &basic_economic, &projects, &prior_items, ctx);
+    let prior = if consolidating {
+        consolidate::reasons(&raw.prior, ctx, &rules)
+    } else {
+        prior::prior(&raw.prior, ctx, &names, &rules)
+    };
+    if !consolidating {
+        let prior_items: Vec<_> = prior.items.keys().collect();
+        unused::report(raw, &basic, &basic_economic, &projects, &prior_items, ctx);
+    }
     let mut purposes = BTreeMap::new();
     for (code, text) in &raw.purposes {
         let key = format!("purposes.{code}");
@@ -63,10 +79,13 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
             ),
         }
     }
-    let procurement =
+    let procurement = if consolidating {
+        None
+    } else {
         explicit_section(raw.procurement.as_ref(), "procurement", "政府采购预算", ctx)
-            .and_then(|p| extras::procurement(p, ctx));
-    if raw.assets.is_none() {
+            .and_then(|p| extras::procurement(p, ctx))
+    };
+    if raw.assets.is_none() && !consolidating {
         ctx.error(
             Some(0..0),
             "assets",
@@ -74,8 +93,11 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
             Some("按上年末的资产账填写房屋、车辆、家具、其他资产和大型设备"),
         );
     }
-    let assets = raw.assets.as_ref().and_then(|a| extras::assets(a, ctx));
-    let performance = extras::performance(&raw.performance, ctx, &rules, &projects);
+    let assets = match (consolidating, raw.assets.as_ref()) {
+        (true, _) => Some(Assets::default()),
+        (false, a) => a.and_then(|a| extras::assets(a, ctx)),
+    };
+    let performance = extras::performance(&raw.performance, ctx, &rules, &projects, consolidating);
     let notes = Notes {
         nonfiscal_reason: ctx.opt_text(
             raw.notes.nonfiscal_reason.as_ref(),
@@ -158,6 +180,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         fonts: fonts(&raw.fonts, base_dir),
         publish: publish::publish(&raw.publish, ctx, &rules),
         control: control(&raw.control, ctx),
+        members: Vec::new(),
     })
 }
 
@@ -252,7 +275,29 @@ fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
         aliases,
         amount_unit,
         display_unit,
+        classification: classification(raw.classification.as_ref(), ctx),
     })
+}
+
+/// `[unit] classification`: the edition (a year) of the classification the codes follow;
+/// default the embedded tables' edition.
+fn classification(raw: Option<&RawText>, ctx: &mut Ctx<'_>) -> String {
+    let Some(raw) = raw else {
+        return crate::model::codes::EDITION.to_string();
+    };
+    let text = raw.get_ref().trim();
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        ctx.error(
+            Some(raw.span()),
+            "unit.classification",
+            format!("“{text}”不是分类科目的版本年份（expected an edition year）"),
+            Some(&format!(
+                "写政府收支分类科目的年份版本，例如 classification = \"{}\"（内置科目表的版本，默认）",
+                crate::model::codes::EDITION
+            )),
+        );
+    }
+    text.to_string()
 }
 
 /// A section that must be given or marked `key = "none"`: reports its absence (at the
