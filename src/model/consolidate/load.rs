@@ -104,11 +104,15 @@ fn read(
     match std::fs::read_to_string(&path) {
         Ok(src) => Some((path, src)),
         Err(e) => {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+                _ => e.to_string(),
+            };
             ctx.error(
                 Some(entry.span()),
                 key,
                 format!(
-                    "无法读取单位文件“{}”：{e}（missing unit file）",
+                    "无法读取单位文件“{}”：{why}（missing unit file）",
                     path.display()
                 ),
                 Some("路径相对于本部门文件所在的目录；检查文件名和扩展名"),

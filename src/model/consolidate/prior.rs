@@ -146,3 +146,74 @@ pub fn prior(
         operating: j.join(operating, reasons.operating.as_ref(), "prior.operating"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sum::tests::{member, OWN, SCHOOL};
+    use super::*;
+    use crate::model::raw::RawPrior;
+    use crate::money::Money;
+
+    #[derive(serde::Deserialize)]
+    struct Dept {
+        prior: RawPrior,
+    }
+
+    /// The department's reasons over the units' summed figures.
+    fn summed(dept: &str) -> (Prior, Vec<crate::model::Diagnostic>) {
+        let raw: Dept = toml::from_str(dept).unwrap();
+        let mut ctx = Ctx::new(dept);
+        let rules = crate::model::validate::TextRules::new("示例县教育局", &[], Some(2025));
+        let reasons = super::super::reasons(&raw.prior, &mut ctx, &rules);
+        let members = [member(OWN), member(SCHOOL)];
+        let p = prior(
+            &members,
+            &reasons,
+            &mut Adder::default(),
+            &mut ctx,
+            Some(0..1),
+        );
+        (p, ctx.diags)
+    }
+
+    fn m(s: &str) -> Money {
+        Money::parse_exact(s).unwrap()
+    }
+
+    #[test]
+    fn last_years_figures_are_summed_with_the_departments_reasons() {
+        let dept = "[prior.income]\ngeneral = { reason = \"学校经费增加\" }\n";
+        let (p, diags) = summed(dept);
+        assert!(diags.is_empty(), "{diags:?}");
+        let general = &p.income[&IncomeKind::General];
+        assert_eq!(general.prior, m("630"), "180.00万元 + 4,500,000.00元");
+        assert_eq!(general.reason.as_deref(), Some("学校经费增加"));
+        assert_eq!(general.span, dept.find("\"学校").map(|s| s..s + 20));
+        let unit_funds = &p.income[&IncomeKind::UnitFunds];
+        assert_eq!(unit_funds.prior, m("15"));
+        assert_eq!(
+            unit_funds.reason, None,
+            "a unit's reason is not the department's"
+        );
+        assert_eq!(p.items[&FuncCode::parse("2210201").unwrap()].prior, m("40"));
+        assert_eq!(p.three_public[&ThreeKind::Reception].prior, m("2"));
+        assert_eq!(p.operating.as_ref().map(|c| c.prior), Some(m("70")));
+    }
+
+    #[test]
+    fn a_reason_for_a_figure_no_unit_gives_is_reported() {
+        let (p, diags) = summed("[prior.income]\nfund = { reason = \"基金增加\" }\n");
+        assert!(!p.income.contains_key(&IncomeKind::Fund));
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("unused entry"), "{diags:?}");
+        assert_eq!(diags[0].key, "prior.income.fund");
+    }
+
+    #[test]
+    fn an_amount_in_the_department_is_refused() {
+        let (_, diags) =
+            summed("[prior.income]\ngeneral = { amount = \"1.00\", reason = \"x\" }\n");
+        assert!(diags.iter().any(|d| d.key == "prior.income.general.amount"
+            && d.message.contains("amount in a consolidating department")));
+    }
+}

@@ -214,3 +214,154 @@ pub fn staffing(members: &[Member], add: &mut Adder) -> Staffing {
     }
     s
 }
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+    use crate::model::diagnostic::SourceFile;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    pub const OWN: &str = include_str!("../../../tests/fixtures/consolidate/本级.toml");
+    pub const SCHOOL: &str = include_str!("../../../tests/fixtures/consolidate/二中.toml");
+
+    /// A unit of a test department, loaded from its source.
+    pub fn member(src: &str) -> Member {
+        let (b, diags) = crate::model::load_str(src, Path::new("."));
+        let budget = b.unwrap_or_else(|| panic!("{diags:?}"));
+        assert!(!diags.iter().any(|d| d.is_error()), "{diags:#?}");
+        Member {
+            name: budget.unit.name.clone(),
+            own: false,
+            file: Arc::new(SourceFile {
+                name: "unit.toml".into(),
+                src: src.into(),
+            }),
+            budget,
+        }
+    }
+
+    fn m(s: &str) -> Money {
+        Money::parse_exact(s).unwrap()
+    }
+
+    fn line<'l>(lines: &'l [BasicLine], code: &str, source: Source) -> &'l BasicLine {
+        lines
+            .iter()
+            .find(|l| l.code.as_str() == code && l.source == source)
+            .unwrap()
+    }
+
+    /// Lines of the same 项 and source add up exactly, one file in 万元 and one in 元.
+    #[test]
+    fn basic_lines_roll_up_by_code_and_source_exactly() {
+        let members = [member(OWN), member(SCHOOL)];
+        let mut add = Adder::default();
+        let lines = basic(&members, &mut add);
+        assert!(add.overflow.is_none());
+        let housing = line(&lines, "2210201", Source::General);
+        assert_eq!(housing.amount, m("40.00005"), "10.00万元 + 300,000.50元");
+        assert_eq!(line(&lines, "2080505", Source::General).amount, m("55.20"));
+        assert_eq!(
+            line(&lines, "2050203", Source::OperatingRevenue).amount,
+            m("10")
+        );
+        let total: Money = lines.iter().map(|l| l.amount).sum();
+        let parts: Money = members
+            .iter()
+            .flat_map(|m| &m.budget.basic)
+            .map(|l| l.amount)
+            .sum();
+        assert_eq!(total, parts);
+        assert_eq!(lines.len(), 5, "2210201 and 2080505 are one line each");
+        let econ = economic(&members, &mut add);
+        let office = econ
+            .iter()
+            .find(|l| l.code.as_str() == "30201" && l.source == Source::General)
+            .unwrap();
+        assert_eq!(office.amount, m("56.178912"));
+    }
+
+    /// The 本级 with a 事业收入 line whose economic cut is `econ`.
+    fn own_with_revenue(econ: &str) -> String {
+        OWN.replace(
+            "[prior.income]",
+            &format!(
+                "[[basic]]\ncode = \"2050203\"\nsource = \"事业收入\"\namount = \"1.00\"\n\n{econ}\n\n[prior.income]\nunit_funds = {{ amount = \"1.00\" }}\n"
+            ),
+        )
+    }
+
+    /// A summed line is split as its units split it: given when every unit can tell its
+    /// split, none when one cannot (the department never guesses).
+    #[test]
+    fn a_summed_line_is_split_only_when_every_unit_can_tell() {
+        let public =
+            "[[basic_economic]]\ncode = \"30201\"\nsource = \"事业收入\"\namount = \"1.00\"";
+        let members = [member(&own_with_revenue(public)), member(SCHOOL)];
+        let lines = basic(&members, &mut Adder::default());
+        let revenue = line(&lines, "2050203", Source::OperatingRevenue);
+        assert_eq!(revenue.amount, m("11"));
+        assert_eq!(
+            revenue.personnel,
+            Some(Money::ZERO),
+            "公用经费 in both units"
+        );
+        let mixed = format!(
+            "{}\n\n[[basic_economic]]\ncode = \"30101\"\nsource = \"事业收入\"\namount = \"0.50\"",
+            public.replace("\"1.00\"", "\"0.50\"")
+        );
+        let members = [member(&own_with_revenue(&mixed)), member(SCHOOL)];
+        let lines = basic(&members, &mut Adder::default());
+        let revenue = line(&lines, "2050203", Source::OperatingRevenue);
+        assert_eq!(revenue.amount, m("11"));
+        assert_eq!(revenue.personnel, None);
+    }
+
+    /// Two units' projects of the same name stay two projects, each with its unit.
+    #[test]
+    fn projects_stay_apart_per_unit() {
+        let mut own = member(OWN);
+        own.own = true;
+        let members = [own, member(SCHOOL)];
+        let offsets = offsets(&members);
+        assert_eq!(offsets, vec![0, 2]);
+        let ps = projects(&members, &offsets);
+        let named: Vec<_> = ps.iter().filter(|p| p.name == "教育信息化建设").collect();
+        assert_eq!(named.len(), 2);
+        assert_ne!(named[0].id, named[1].id);
+        assert_eq!(named[0].member, Some(0));
+        assert_eq!(named[1].member, Some(1));
+        assert_eq!(named[1].undertaker.as_deref(), Some("示例县第二中学"));
+        let tables = project_tables(&members, &offsets);
+        assert_eq!(tables[1].id, Some(named[1].id));
+        assert_eq!(tables[1].unit_name, "示例县第二中学");
+    }
+
+    #[test]
+    fn procurement_assets_and_staffing_add_up() {
+        let members = [member(OWN), member(SCHOOL)];
+        let mut add = Adder::default();
+        let p = procurement(&members, &mut add).unwrap();
+        assert_eq!((p.goods, p.services), (m("32"), m("15")));
+        let a = assets(&members, &mut add);
+        assert_eq!(a.building_area.to_string(), "9200.75");
+        assert_eq!(a.building_value, m("2760"));
+        assert_eq!(a.other_vehicles.count, 1);
+        let s = staffing(&members, &mut add);
+        assert_eq!(
+            (s.authorized, s.in_service.now, s.in_service.prior),
+            (100, 94, 95)
+        );
+        assert!(add.overflow.is_none());
+    }
+
+    #[test]
+    fn an_overflowing_sum_is_recorded_not_panicked() {
+        let mut add = Adder::default();
+        let big = m("999999999999");
+        assert_eq!(add.money(big, big, "基本支出"), big);
+        assert_eq!(add.count(MAX_COUNT, 1, "人数"), MAX_COUNT);
+        assert_eq!(add.overflow.as_deref(), Some("基本支出"));
+    }
+}
