@@ -109,7 +109,7 @@ impl Generator {
             None
         };
         if let Some(fonts) = &fonts {
-            let missing = glyph_diagnostics(src, fonts);
+            let missing = budget_glyph_diagnostics(src, &budget, fonts);
             if !missing.is_empty() {
                 let mut diagnostics = checked.diagnostics;
                 diagnostics.extend(missing);
@@ -148,7 +148,7 @@ impl Generator {
         let mut diagnostics = checked.diagnostics;
         if let Some(budget) = &checked.budget {
             match self.fonts_for(&budget.fonts) {
-                Ok(fonts) => diagnostics.extend(glyph_diagnostics(src, &fonts)),
+                Ok(fonts) => diagnostics.extend(budget_glyph_diagnostics(src, budget, &fonts)),
                 Err(e) => diagnostics.push(
                     Diagnostic::warning(None, "fonts", format!("无法检查是否有字体缺字：{e}"))
                         .with_hint("安装中文字体（scripts/setup.sh）后再检查"),
@@ -217,6 +217,24 @@ impl Generator {
         loaded.push((opts, set.clone()));
         Ok(set)
     }
+}
+
+/// [`glyph_diagnostics`] of a budget's file and, for a department summed from its units,
+/// of each unit's file (whose texts it prints), each located in its own file.
+fn budget_glyph_diagnostics(
+    src: &str,
+    budget: &crate::model::Budget,
+    fonts: &FontSet,
+) -> Vec<Diagnostic> {
+    let mut out = glyph_diagnostics(src, fonts);
+    for m in &budget.members {
+        out.extend(
+            glyph_diagnostics(&m.file.src, fonts)
+                .into_iter()
+                .map(|d| d.in_file(&m.file)),
+        );
+    }
+    out
 }
 
 /// Every character of the source's texts that `fonts` cannot print in some role, located

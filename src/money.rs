@@ -35,6 +35,15 @@ impl Money {
         self.0.is_zero()
     }
 
+    /// The exact sum, or `None` when it would overflow or reach [`MAX_WAN`] (no budget
+    /// amount is that large).
+    pub fn checked_add(self, o: Money) -> Option<Money> {
+        self.0
+            .checked_add(o.0)
+            .filter(|d| d.abs() < MAX_WAN)
+            .map(Money)
+    }
+
     /// Absolute value.
     pub fn abs(self) -> Money {
         Money(self.0.abs())
@@ -376,6 +385,17 @@ mod tests {
     fn exact_addition_has_no_float_error() {
         assert_eq!(m("0.1") + m("0.2"), m("0.3"));
         assert_eq!((m("0.1") + m("0.2")).plain(), "0.30");
+    }
+
+    #[test]
+    fn checked_addition_is_exact_and_bounded() {
+        assert_eq!(m("0.000001").checked_add(m("12.34")), Some(m("12.340001")));
+        assert_eq!(
+            m("999999999999").checked_add(m("0.999999")),
+            Some(m("999999999999.999999"))
+        );
+        assert_eq!(m("999999999999").checked_add(m("1")), None);
+        assert_eq!(Money::new(Decimal::MAX).checked_add(m("1")), None);
     }
 
     #[test]

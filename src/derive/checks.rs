@@ -112,8 +112,13 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
         "机关运行经费",
     );
     controls(b, f, &mut out);
-    splits(b, &mut out);
-    performance_tables(b, f, &mut out);
+    // A consolidated department's lines and projects are its units': each unit's own
+    // check reports these in its file.
+    if !b.is_consolidated() {
+        splits(b, &mut out);
+        project_tables(b, f, &mut out);
+    }
+    unit_table(b, &mut out);
     unused_notes(b, f, &mut out);
     out
 }
@@ -225,14 +230,14 @@ fn splits(b: &Budget, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn performance_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+fn project_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
     for p in &f.projects {
         let current_fiscal = b
             .projects
             .iter()
             .any(|l| l.id == p.id && l.source.fiscal_budget().is_some());
         let has_table =
-            !p.name.is_empty() && b.performance.projects.iter().any(|t| t.project == p.name);
+            !p.name.is_empty() && b.performance.projects.iter().any(|t| t.id == Some(p.id));
         if current_fiscal && !p.secret && !has_table {
             out.push(Diagnostic::warning(
                 p.first.span.clone(),
@@ -258,6 +263,9 @@ fn performance_tables(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+fn unit_table(b: &Budget, out: &mut Vec<Diagnostic>) {
     if b.performance.unit.is_none() {
         out.push(Diagnostic::warning(
             None,

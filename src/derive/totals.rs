@@ -130,7 +130,7 @@ pub fn project_counts(b: &Budget, f: &Figures<'_>) -> ProjectCounts {
             .map(|l| l.total())
             .sum();
         let tabled =
-            !s.name.is_empty() && b.performance.projects.iter().any(|t| t.project == s.name);
+            !s.name.is_empty() && b.performance.projects.iter().any(|t| t.id == Some(s.id));
         if !fiscal.is_zero() {
             c.fiscal = (c.fiscal.0 + 1, c.fiscal.1 + fiscal);
             if s.secret {

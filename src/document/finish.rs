@@ -97,7 +97,8 @@ pub fn relations(t: &Table) -> Vec<(CellRef, Vec<CellRef>)> {
     out
 }
 
-/// 总计/group rows = Σ 类 rows; 类 = Σ its 款 rows; 款 = Σ its 项 rows; per amount cell.
+/// 总计 = Σ 类 rows; a group row = Σ the 类 rows under it; 类 = Σ its 款 rows; 款 = Σ its 项
+/// rows; per amount cell.
 fn level_relations(t: &Table) -> Vec<(CellRef, Vec<CellRef>)> {
     let roles: Vec<RowRole> = t.body.iter().map(|r| r.role).collect();
     let child_rows = |at: usize| -> Vec<usize> {
@@ -108,7 +109,8 @@ fn level_relations(t: &Table) -> Vec<(CellRef, Vec<CellRef>)> {
                     .filter(|i| roles[*i] == RowRole::Class)
                     .collect()
             }
-            RowRole::Group => (RowRole::Class, &[]),
+            // A unit row adds up the 类 rows up to the next unit's row.
+            RowRole::Group => (RowRole::Class, &[RowRole::Group, RowRole::Total]),
             RowRole::Class => (RowRole::Kuan, &[RowRole::Class, RowRole::Total]),
             RowRole::Kuan => (
                 RowRole::Item,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use validator::Validate;
 
+pub use super::member::Member;
 pub use super::prior::{Comparison, IncomeKind, Prior, PriorSplit, ThreeKind};
 
 /// 部门 or 单位: changes the wording throughout (部门预算 / 单位预算, 编制部门 / 编制单位).
@@ -56,6 +57,8 @@ pub struct Unit {
     pub amount_unit: MoneyUnit,
     /// The unit tables and sentences print amounts in (default 万元).
     pub display_unit: MoneyUnit,
+    /// The edition of the classification the codes follow (`[unit] classification`).
+    pub classification: String,
 }
 
 impl Unit {
@@ -66,7 +69,7 @@ impl Unit {
 }
 
 /// Head counts this year and last year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HeadCount {
     /// This year.
     pub now: u32,
@@ -75,7 +78,7 @@ pub struct HeadCount {
 }
 
 /// 编制与人员.
-#[derive(Debug, Clone, Validate)]
+#[derive(Debug, Clone, Default, Validate)]
 pub struct Staffing {
     /// 编制数.
     #[validate(range(max = 100000, message = "编制数不合理（超过100000）"))]
@@ -172,6 +175,9 @@ pub struct Project {
     pub purpose: Option<String>,
     /// Where the project is written.
     pub span: Option<std::ops::Range<usize>>,
+    /// In a department's consolidated budget, the unit it belongs to (an index into
+    /// [`Budget::members`]); `None` in a unit's own budget.
+    pub member: Option<usize>,
 }
 
 impl Project {
@@ -197,7 +203,7 @@ pub struct Procurement {
 }
 
 /// A count and value.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct CountValue {
     /// Count.
     pub count: u32,
@@ -206,7 +212,7 @@ pub struct CountValue {
 }
 
 /// 国有资产.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Assets {
     /// 房屋面积（平方米）, two decimals.
     pub building_area: rust_decimal::Decimal,
@@ -279,6 +285,8 @@ pub struct UnitPerformance {
 pub struct ProjectPerformance {
     /// Project name.
     pub project: String,
+    /// The project the table is for (`None` when no project has its name, an error).
+    pub id: Option<ProjectId>,
     /// 预算单位 as printed.
     pub unit_name: String,
     /// 项目负责人.
@@ -396,6 +404,16 @@ pub struct Budget {
     pub publish: Publish,
     /// Control totals to check: which total, the declared amount, where it is written.
     pub control: Vec<(ControlTotal, crate::money::Declared, std::ops::Range<usize>)>,
+    /// The units a department's consolidated budget sums (`[consolidate]`), in the order
+    /// listed; empty for a budget that sums nothing.
+    pub members: Vec<Member>,
+}
+
+impl Budget {
+    /// True for a department's budget summed from its units' files.
+    pub fn is_consolidated(&self) -> bool {
+        !self.members.is_empty()
+    }
 }
 
 /// A declared control total (批复数).

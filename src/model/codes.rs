@@ -11,6 +11,10 @@ use std::fmt;
 const FUNCTIONAL: &str = include_str!("codes/functional.tsv");
 const ECONOMIC: &str = include_str!("codes/economic.tsv");
 
+/// The edition (year) of the 政府收支分类科目 the embedded tables follow: the default of
+/// `[unit] classification`.
+pub const EDITION: &str = "2024";
+
 /// A 支出功能分类 code: `201` (类), `20113` (款) or `2011301` (项).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct FuncCode(String);
@@ -111,6 +115,7 @@ pub const CLASS_LIST: [&str; 30] = [
 pub struct Names {
     functional: BTreeMap<String, String>,
     economic: BTreeMap<String, String>,
+    extra: BTreeMap<String, String>,
 }
 
 impl Names {
@@ -119,6 +124,7 @@ impl Names {
         let mut names = Names {
             functional: load(FUNCTIONAL),
             economic: load(ECONOMIC),
+            extra: extra.clone(),
         };
         for (code, name) in extra {
             if code.starts_with('3') && code.len() <= 5 {
@@ -128,6 +134,11 @@ impl Names {
             }
         }
         names
+    }
+
+    /// The names the TOML's `[names]` gives, by code.
+    pub fn extra(&self) -> &BTreeMap<String, String> {
+        &self.extra
     }
 
     /// Name of a 功能分类 code.

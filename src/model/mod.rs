@@ -3,8 +3,10 @@
 pub mod budget;
 pub mod choice;
 pub mod codes;
+pub mod consolidate;
 pub mod diagnostic;
 pub mod explicit;
+pub mod member;
 pub mod options;
 pub mod parse;
 pub mod placeholder;
@@ -21,27 +23,34 @@ pub use diagnostic::{Diagnostic, Severity};
 
 use std::path::Path;
 
-/// Parses and validates a budget's source text. `base_dir` resolves relative font paths.
-/// Returns the budget when one could be built, and every diagnostic found. A value left as
-/// 待填写 is reported once, as such, and nothing else is said about it.
+/// Parses and validates a budget's source text. `base_dir` resolves relative paths (fonts,
+/// and the unit files of a department's `[consolidate]`). Returns the budget when one could
+/// be built, and every diagnostic found (a unit file's ones belong to that file). A value
+/// left as 待填写 is reported once, as such, and nothing else is said about it.
 pub fn load_str(src: &str, base_dir: &Path) -> (Option<Budget>, Vec<Diagnostic>) {
+    load(parse::parse(src), src, base_dir)
+}
+
+/// [`load_str`] of text already parsed.
+fn load(parsed: parse::Parsed, src: &str, base_dir: &Path) -> (Option<Budget>, Vec<Diagnostic>) {
     let parse::Parsed {
         raw,
         mut diags,
         mistyped,
-    } = parse::parse(src);
+    } = parsed;
     let placeholders = placeholder::find(src);
     let Some(raw) = raw else {
         return (None, placeholder::apply(&placeholders, diags, "万元"));
     };
     let mut ctx = validate::Ctx::new(src);
-    let budget = validate::validate(&raw, &mut ctx, base_dir);
+    let mut budget = validate::validate(&raw, &mut ctx, base_dir);
+    if let Some(c) = &raw.consolidate {
+        budget = consolidate::consolidate(&raw, c, budget, &mut ctx, base_dir);
+    }
     // A value reported for its type was left out: it is not missing as well.
-    diags.extend(
-        ctx.diags
-            .into_iter()
-            .filter(|d| !(d.message.starts_with("缺少") && mistyped.contains(&d.key))),
-    );
+    diags.extend(ctx.diags.into_iter().filter(|d| {
+        d.file.is_some() || !(d.message.starts_with("缺少") && mistyped.contains(&d.key))
+    }));
     let money_unit = ctx.unit.name();
     (budget, placeholder::apply(&placeholders, diags, money_unit))
 }

@@ -124,7 +124,8 @@ pub fn apply(found: &[Found], diags: Vec<Diagnostic>, money_unit: &str) -> Vec<D
         let about = |f: &&Found| {
             under(&d.key, &f.key) || (!d.is_error() && !d.key.is_empty() && under(&f.key, &d.key))
         };
-        d.message.starts_with("未知的键") || !live.iter().any(about)
+        // A unit file's diagnostic (a department's unit) is about that file's own text.
+        d.file.is_some() || d.message.starts_with("未知的键") || !live.iter().any(about)
     }));
     out
 }

@@ -76,6 +76,16 @@ pub struct RawBudget {
     /// Where the HTML page is published (政府网站 metadata), optional.
     #[serde(default)]
     pub publish: RawPublish,
+    /// A department's consolidation: the unit files whose sum it publishes.
+    pub consolidate: Option<RawConsolidate>,
+}
+
+/// `[consolidate]`: the files of the units a department's budget sums.
+#[derive(Debug, Deserialize)]
+pub struct RawConsolidate {
+    /// The unit files, relative to the department file.
+    #[serde(default)]
+    pub units: Vec<RawText>,
 }
 
 /// 单位基本信息.
@@ -96,6 +106,9 @@ pub struct RawUnit {
     pub amount_unit: Option<RawText>,
     /// The unit tables and sentences print amounts in: `万元` (default) or `元`.
     pub display_unit: Option<RawText>,
+    /// The edition of the classification (政府收支分类科目) the codes follow, e.g. `"2024"`;
+    /// default the embedded tables' edition.
+    pub classification: Option<RawText>,
 }
 
 /// 第一部分.
@@ -116,8 +129,8 @@ pub struct RawOverview {
     /// Internal offices.
     #[serde(default)]
     pub offices: Vec<RawText>,
-    /// 人员情况.
-    pub staffing: RawStaffing,
+    /// 人员情况 (required, except in a department that sums its units).
+    pub staffing: Option<RawStaffing>,
     /// Subordinate units whose 机关运行经费 the unit's figure includes (本级及下属…).
     pub operating_units: Option<RawOperatingUnits>,
 }

@@ -9,6 +9,7 @@ mod part3b;
 mod part3c;
 mod part3d;
 mod perf;
+mod table11;
 mod tables_a;
 mod tables_b;
 mod tables_c;
@@ -38,7 +39,7 @@ pub fn build(b: &Budget, f: &Figures<'_>) -> Document {
         tables_c::fund_table(b, f, &issuer, Fiscal::Fund),
         tables_c::fund_table(b, f, &issuer, Fiscal::Soe),
         tables_c::table10(f, &issuer),
-        tables_c::table11(b, f, &issuer),
+        table11::table11(b, f, &issuer),
     ];
     let tables: Vec<Table> = tables
         .into_iter()

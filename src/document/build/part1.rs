@@ -31,7 +31,15 @@ pub fn sections(b: &Budget) -> Vec<Section> {
         functions.push(body(format!("{}{f}", o.functions_numbering.label(i + 1))));
     }
     let scope = b.unit.scope.word();
-    let subs = if o.subordinates.is_empty() {
+    let consolidated = b.is_consolidated() && !o.subordinates.is_empty();
+    let subs = if consolidated {
+        // A department summed from its units: the 本级 and each unit listed.
+        format!(
+            "部门预算由本级及下属{}家单位的预算汇总组成，下属单位分别是：{}",
+            o.subordinates.len(),
+            join(&o.subordinates)
+        )
+    } else if o.subordinates.is_empty() {
         format!("无下属预算{scope}")
     } else {
         format!(
@@ -44,7 +52,8 @@ pub fn sections(b: &Budget) -> Vec<Section> {
         String::new()
     } else {
         format!(
-            "，下设{}个{}，分别是：{}",
+            "{}下设{}个{}，分别是：{}",
+            if consolidated { "；本级" } else { "，" },
             o.offices.len(),
             o.office_word,
             join(&o.offices)

@@ -177,7 +177,7 @@ pub fn project_tables(b: &Budget, f: &Figures<'_>) -> Vec<Table> {
     let unit = b.unit.display_unit.name();
     let mut out = Vec::new();
     for (n, t) in b.performance.projects.iter().enumerate() {
-        let Some(p) = f.projects.iter().find(|p| p.name == t.project) else {
+        let Some(p) = f.projects.iter().find(|p| t.id == Some(p.id)) else {
             continue;
         };
         let mut body = vec![

@@ -7,7 +7,7 @@ use super::tables_a::spending_header;
 use crate::derive::ledger::Kind;
 use crate::derive::Figures;
 use crate::document::model::{Cell, Orientation, Row, RowRole, Sums, Table};
-use crate::model::budget::Budget;
+use crate::model::budget::{Budget, Project};
 use crate::model::codes::EconCode;
 use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
@@ -149,77 +149,59 @@ pub const PROJECT_ECON_COLUMNS: [(&str, &str); 10] = [
     ("399", "其他支出"),
 ];
 
-/// Table 7.
-pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
-    let projects: Vec<_> = f
-        .entries
-        .iter()
-        .filter(|e| e.kind == Kind::Project && e.source.fiscal_budget() == Some(Fiscal::General))
-        .filter_map(|e| e.project)
-        .collect();
-    let values = |p: &crate::model::budget::Project| {
-        let mut v = vec![p.total()];
-        v.extend(PROJECT_ECON_COLUMNS.iter().map(|(c, _)| {
-            p.economic
-                .iter()
-                .filter(|(e, _)| e.class().as_str() == *c)
-                .map(|(_, m)| *m)
-                .sum::<Money>()
-        }));
-        v
-    };
-    let add = |acc: &mut Vec<Money>, v: &[Money]| acc.iter_mut().zip(v).for_each(|(a, b)| *a += *b);
-    let mut total = vec![Money::ZERO; 11];
-    let mut body = Vec::new();
+fn add(acc: &mut [Money], v: &[Money]) {
+    acc.iter_mut().zip(v).for_each(|(a, b)| *a += *b);
+}
+
+/// A project line's table 7 figures: its total and its amounts by 经济分类 类 column.
+fn project_values(p: &Project) -> Vec<Money> {
+    let mut v = vec![p.total()];
+    v.extend(PROJECT_ECON_COLUMNS.iter().map(|(c, _)| {
+        p.economic
+            .iter()
+            .filter(|(e, _)| e.class().as_str() == *c)
+            .map(|(_, m)| *m)
+            .sum::<Money>()
+    }));
+    v
+}
+
+/// A table 7 row: code cells, the name (indented), the project name, the figures.
+fn named(
+    cells: Vec<Cell>,
+    name: String,
+    indent: u8,
+    project: &str,
+    vals: &[Money],
+    role: RowRole,
+) -> Row {
+    let mut cells = cells;
+    cells.push(Cell::text(name).indented(indent));
+    cells.push(Cell::text(project));
+    cells.extend(amounts(vals));
+    Row { role, cells }
+}
+
+/// The 类/款/项 rows of some project lines, each 项 row one line with its project's name.
+fn code_rows(b: &Budget, projects: &[&Project]) -> Vec<Row> {
     let mut groups: BTreeMap<_, BTreeMap<_, Vec<_>>> = BTreeMap::new();
-    for p in &projects {
+    for p in projects {
         groups
             .entry(p.code.class())
             .or_default()
             .entry(p.code.kuan())
             .or_default()
             .push(*p);
-        add(&mut total, &values(p));
     }
-    let named = |cells: Vec<Cell>,
-                 name: String,
-                 indent: u8,
-                 project: &str,
-                 vals: &[Money],
-                 role: RowRole| {
-        let mut cells = cells;
-        cells.push(Cell::text(name).indented(indent));
-        cells.push(Cell::text(project));
-        cells.extend(amounts(vals));
-        Row { role, cells }
-    };
-    let blank3 = || vec![Cell::center(""), Cell::center(""), Cell::center("")];
-    let mut total_cells = blank3();
-    total_cells.extend([Cell::center("总计"), Cell::text("")]);
-    total_cells.extend(total.iter().map(|m| Cell::amount_blank_zero(*m)));
-    body.push(Row {
-        role: RowRole::Total,
-        cells: total_cells,
-    });
-    if b.options.conventions.unit_row {
-        body.push(named(
-            blank3(),
-            b.unit.name.clone(),
-            0,
-            "",
-            &total,
-            RowRole::Group,
-        ));
-    }
+    let mut body = Vec::new();
     for (class, kuans) in &groups {
         let mut class_total = vec![Money::ZERO; 11];
         kuans
             .values()
             .flatten()
-            .for_each(|p| add(&mut class_total, &values(p)));
-        let cc = code_cells(class);
+            .for_each(|p| add(&mut class_total, &project_values(p)));
         body.push(named(
-            cc,
+            code_cells(class),
             b.names.functional_or_code(class),
             0,
             "",
@@ -228,7 +210,8 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         ));
         for (kuan, ps) in kuans {
             let mut kuan_total = vec![Money::ZERO; 11];
-            ps.iter().for_each(|p| add(&mut kuan_total, &values(p)));
+            ps.iter()
+                .for_each(|p| add(&mut kuan_total, &project_values(p)));
             body.push(named(
                 code_cells(kuan),
                 b.names.functional_or_code(kuan),
@@ -243,11 +226,65 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
                     b.names.functional_or_code(&p.code),
                     2,
                     &p.name,
-                    &values(p),
+                    &project_values(p),
                     RowRole::Item,
                 ));
             }
         }
+    }
+    body
+}
+
+/// Table 7. A department summed from its units prints each unit's projects under its
+/// own unit row; a unit's budget prints its one unit row.
+pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let projects: Vec<_> = f
+        .entries
+        .iter()
+        .filter(|e| e.kind == Kind::Project && e.source.fiscal_budget() == Some(Fiscal::General))
+        .filter_map(|e| e.project)
+        .collect();
+    let mut total = vec![Money::ZERO; 11];
+    for p in &projects {
+        add(&mut total, &project_values(p));
+    }
+    let mut body = Vec::new();
+    let blank3 = || vec![Cell::center(""), Cell::center(""), Cell::center("")];
+    let mut total_cells = blank3();
+    total_cells.extend([Cell::center("总计"), Cell::text("")]);
+    total_cells.extend(total.iter().map(|m| Cell::amount_blank_zero(*m)));
+    body.push(Row {
+        role: RowRole::Total,
+        cells: total_cells,
+    });
+    let unit_row = b.options.conventions.unit_row;
+    let groups: Vec<(&str, Vec<&Project>)> = if unit_row && b.is_consolidated() {
+        b.members
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let ps = projects.iter().filter(|p| p.member == Some(k)).copied();
+                (m.name.as_str(), ps.collect::<Vec<_>>())
+            })
+            .filter(|(_, ps)| !ps.is_empty())
+            .collect()
+    } else {
+        vec![(b.unit.name.as_str(), projects.clone())]
+    };
+    for (unit, ps) in groups {
+        if unit_row {
+            let mut sub = vec![Money::ZERO; 11];
+            ps.iter().for_each(|p| add(&mut sub, &project_values(p)));
+            body.push(named(
+                blank3(),
+                unit.to_string(),
+                0,
+                "",
+                &sub,
+                RowRole::Group,
+            ));
+        }
+        body.extend(code_rows(b, &ps));
     }
     let empty = projects
         .is_empty()

@@ -235,12 +235,15 @@ fn indicators(
 /// Validates `[performance]`: weights per table, table names vs the unit, tables vs projects.
 /// Project names are compared with every `[[projects]]` entry as written, so a project whose
 /// line failed to validate (or whose name is still 待填写) does not also lose its table.
+/// A department that sums its units (`consolidating`) has no projects of its own: their
+/// tables are in the units' files.
 pub fn performance(
     raw: &RawPerformance,
     ctx: &mut Ctx<'_>,
     rules: &TextRules,
     raw_projects: &[RawProject],
     projects: &[Project],
+    consolidating: bool,
 ) -> Performance {
     let weight_total = raw
         .weight_total
@@ -277,6 +280,15 @@ pub fn performance(
         let span = near(
             &[&p.project, &p.goal, &p.manager, &p.unit_name].map(|f| f.as_ref().map(|v| v.span())),
         );
+        if consolidating {
+            ctx.error(
+                span.or_else(|| super::header_span(ctx.src, "performance.projects")),
+                &key,
+                "汇总的部门文件不写项目绩效目标表：它们在项目所在单位的文件中（project table in a consolidating department）",
+                Some("把这张表移到项目所在的单位文件；部门文件只写 [performance.unit]（部门整体绩效目标）"),
+            );
+            continue;
+        }
         let project = ctx.req_text(&p.project, &format!("{key}.project"), span.clone(), rules);
         if p.project.is_some() && names_known && !names.contains(project.as_str()) {
             ctx.error(
@@ -327,7 +339,12 @@ pub fn performance(
                 );
             }
         }
+        let id = projects
+            .iter()
+            .find(|l| !project.is_empty() && l.name == project)
+            .map(|l| l.id);
         tables.push(ProjectPerformance {
+            id,
             unit_name: ctx.unit_name(p.unit_name.as_ref(), &format!("{key}.unit_name"), rules),
             manager: ctx.opt_text(p.manager.as_ref(), &format!("{key}.manager"), rules),
             goal: ctx.req_text(&p.goal, &format!("{key}.goal"), span.clone(), rules),

@@ -10,23 +10,29 @@ mod projects;
 mod publish;
 mod spending;
 mod text;
+mod unit;
 mod unused;
 
-pub use ctx::{header_span, Ctx};
+pub use ctx::{header_span, Ctx, MAX_COUNT};
 pub use text::{years_in, TextRules};
+pub use unused::report_summed as report_unused;
 
-use crate::model::budget::{Budget, ControlTotal, Date, Fonts, Notes, Scope, ShareRounding, Unit};
+use crate::model::budget::{Assets, Budget, ControlTotal, Fonts, Notes, ShareRounding};
 use crate::model::codes::Names;
+use crate::model::consolidate;
 use crate::model::explicit::Explicit;
-use crate::model::raw::{RawBudget, RawControl, RawFonts, RawText, RawUnit};
-use crate::money::MoneyUnit;
+use crate::model::raw::{RawBudget, RawControl, RawFonts};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Validates a raw budget. Returns the budget when the structure was complete enough to
-/// build one (it may still carry errors in `ctx.diags`).
+/// build one (it may still carry errors in `ctx.diags`). A department that sums its units
+/// (`[consolidate]`) gives only its texts here: its amounts are refused, its prior
+/// sections give reasons only, and the amounts of the budget returned are zero until
+/// [`consolidate::consolidate`] sums the units into it.
 pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<Budget> {
-    let unit = unit(&raw.unit, ctx);
+    let consolidating = raw.consolidate.is_some();
+    let unit = unit::unit(&raw.unit, ctx);
     let rules = match &unit {
         Some(u) => TextRules::new(&u.name, &u.aliases, Some(u.year)),
         None => TextRules::new("", &[], None),
@@ -39,14 +45,22 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         );
     }
     let names = Names::with_extra(&extra_names);
-    let overview = overview::overview(&raw.overview, ctx, &rules);
+    let overview = overview::overview(&raw.overview, ctx, &rules, consolidating);
     let (basic, basic_economic) = spending::basic(raw, ctx, &names);
     let projects = projects::projects(raw, ctx, &names, &rules);
-    if !ctx.diags.iter().any(|d| d.is_error()) {
+    if consolidating {
+        consolidate::refuse_own_amounts(raw, ctx);
+    } else if !ctx.diags.iter().any(|d| d.is_error()) {
         spending::reconcile(raw, &basic, &basic_economic, ctx);
     }
-    let prior = prior::prior(&raw.prior, ctx, &names, &rules);
-    unused::report(raw, ctx);
+    let prior = if consolidating {
+        consolidate::reasons(&raw.prior, ctx, &rules)
+    } else {
+        prior::prior(&raw.prior, ctx, &names, &rules)
+    };
+    if !consolidating {
+        unused::report(raw, ctx);
+    }
     let mut purposes = BTreeMap::new();
     for (code, text) in &raw.purposes {
         let key = format!("purposes.{code}");
@@ -62,10 +76,13 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
             ),
         }
     }
-    let procurement =
+    let procurement = if consolidating {
+        None
+    } else {
         explicit_section(raw.procurement.as_ref(), "procurement", "政府采购预算", ctx)
-            .and_then(|p| extras::procurement(p, ctx));
-    if raw.assets.is_none() {
+            .and_then(|p| extras::procurement(p, ctx))
+    };
+    if raw.assets.is_none() && !consolidating {
         ctx.error(
             Some(0..0),
             "assets",
@@ -73,8 +90,18 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
             Some("按上年末的资产账填写房屋、车辆、家具、其他资产和大型设备"),
         );
     }
-    let assets = raw.assets.as_ref().and_then(|a| extras::assets(a, ctx));
-    let performance = extras::performance(&raw.performance, ctx, &rules, &raw.projects, &projects);
+    let assets = match (consolidating, raw.assets.as_ref()) {
+        (true, _) => Some(Assets::default()),
+        (false, a) => a.and_then(|a| extras::assets(a, ctx)),
+    };
+    let performance = extras::performance(
+        &raw.performance,
+        ctx,
+        &rules,
+        &raw.projects,
+        &projects,
+        consolidating,
+    );
     let notes = Notes {
         nonfiscal_reason: ctx.opt_text(
             raw.notes.nonfiscal_reason.as_ref(),
@@ -157,100 +184,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         fonts: fonts(&raw.fonts, base_dir),
         publish: publish::publish(&raw.publish, ctx, &rules),
         control: control(&raw.control, ctx),
-    })
-}
-
-fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
-    let amount_unit = money_unit(raw.amount_unit.as_ref(), "unit.amount_unit", ctx);
-    ctx.unit = amount_unit;
-    let display_unit = money_unit(raw.display_unit.as_ref(), "unit.display_unit", ctx);
-    let near = spending::near(&[
-        raw.name.as_ref().map(|v| v.span()),
-        raw.scope.as_ref().map(|v| v.span()),
-        raw.year.as_ref().map(|v| v.span()),
-        raw.issued.as_ref().map(|v| v.span()),
-    ]);
-    let year = ctx.req_count(&raw.year, "unit.year", near.clone());
-    if let (Some(y), Some(span)) = (year, raw.year.as_ref().map(|v| v.span())) {
-        if !(2000..=2100).contains(&y) {
-            ctx.error(
-                Some(span),
-                "unit.year",
-                format!("预算年度 {y} 不合理（year out of range）"),
-                None,
-            );
-        }
-    }
-    let scope = match ctx.required(&raw.scope, "unit.scope", near.clone()) {
-        None => Scope::Department,
-        Some(s) => match s.get_ref().trim() {
-            "部门" => Scope::Department,
-            "单位" => Scope::Unit,
-            other => {
-                ctx.error(
-                    Some(s.span()),
-                    "unit.scope",
-                    format!("scope 应为“部门”或“单位”，实际是“{other}”（expected 部门 or 单位）"),
-                    None,
-                );
-                Scope::Department
-            }
-        },
-    };
-    let raw_name = ctx.required(&raw.name, "unit.name", near);
-    let name = raw_name
-        .map(|n| n.get_ref().trim().to_string())
-        .unwrap_or_default();
-    if let Some(n) = raw_name.filter(|_| name.is_empty()) {
-        ctx.error(
-            Some(n.span()),
-            "unit.name",
-            "单位名称不能为空（empty unit name）",
-            None,
-        );
-    }
-    let year = year? as i32;
-    let aliases: Vec<String> = raw
-        .aliases
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            ctx.no_controls(a, &format!("unit.aliases[{i}]"));
-            a.get_ref().trim().to_string()
-        })
-        .collect();
-    let rules = TextRules::new(&name, &aliases, Some(year));
-    let name = raw_name
-        .map(|n| ctx.text(n, "unit.name", &rules))
-        .unwrap_or_default();
-    let issued_raw = ctx.required(
-        &raw.issued,
-        "unit.issued",
-        raw.name.as_ref().map(|n| n.span()),
-    );
-    let issued = issued_raw.and_then(|d| {
-        let parsed = parse_date(d.get_ref());
-        if parsed.is_none() {
-            ctx.error(
-                Some(d.span()),
-                "unit.issued",
-                format!(
-                    "“{}”不是有效的日期（expected a calendar date YYYY-MM-DD）",
-                    d.get_ref()
-                ),
-                Some("例如 issued = \"2024-02-19\""),
-            );
-        }
-        parsed
-    });
-    Some(Unit {
-        name,
-        scope,
-        year,
-        issued,
-        aliases,
-        amount_unit,
-        display_unit,
+        members: Vec::new(),
     })
 }
 
@@ -276,43 +210,6 @@ pub fn explicit_section<'r, T>(
             None
         }
     }
-}
-
-/// `万元` (the default when absent) or `元`.
-fn money_unit(raw: Option<&RawText>, key: &str, ctx: &mut Ctx<'_>) -> MoneyUnit {
-    let Some(raw) = raw else {
-        return MoneyUnit::Wan;
-    };
-    MoneyUnit::parse(raw.get_ref()).unwrap_or_else(|| {
-        ctx.error(
-            Some(raw.span()),
-            key,
-            format!(
-                "金额单位应为“万元”或“元”，实际是“{}”（expected 万元 or 元）",
-                raw.get_ref()
-            ),
-            None,
-        );
-        MoneyUnit::Wan
-    })
-}
-
-/// A calendar date `YYYY-MM-DD` (2025-02-30 and 2023-02-29 are not dates).
-fn parse_date(s: &str) -> Option<Date> {
-    let mut parts = s.trim().split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u32 = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (parts.next().is_none() && (1000..=9999).contains(&year) && (1..=days).contains(&day))
-        .then_some(Date { year, month, day })
 }
 
 fn control(
@@ -352,30 +249,5 @@ fn fonts(raw: &RawFonts, base: &Path) -> Fonts {
         kai: p(&raw.kai),
         title: p(&raw.title),
         table: p(&raw.table),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_date;
-
-    #[test]
-    fn dates_are_calendar_dates() {
-        assert!(parse_date("2024-02-29").is_some());
-        assert!(parse_date("2025-02-28").is_some());
-        assert!(parse_date("2025-12-31").is_some());
-        for bad in [
-            "2025-02-29",
-            "2025-02-30",
-            "2024-04-31",
-            "2024-13-01",
-            "2024-00-10",
-            "2024-1-0",
-            "24-1-1",
-            "2024-01-01-01",
-            "2024/01/01",
-        ] {
-            assert!(parse_date(bad).is_none(), "{bad}");
-        }
     }
 }

@@ -54,8 +54,14 @@ fn typed_numbering(raw: &RawOverview, ctx: &mut Ctx<'_>) {
     }
 }
 
-/// `[overview]`: functions, offices, staffing (checked against 实有人数).
-pub fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Option<Overview> {
+/// `[overview]`: functions, offices, staffing (checked against 实有人数). A department that
+/// sums its units (`consolidating`) gives no staffing: it is their sum.
+pub fn overview(
+    raw: &RawOverview,
+    ctx: &mut Ctx<'_>,
+    rules: &TextRules,
+    consolidating: bool,
+) -> Option<Overview> {
     typed_numbering(raw, ctx);
     let list =
         |ctx: &mut Ctx<'_>, items: &[crate::model::raw::RawText], key: &str| -> Vec<String> {
@@ -65,7 +71,37 @@ pub fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Opti
                 .map(|(i, t)| ctx.text(t, &format!("{key}[{i}]"), rules))
                 .collect()
         };
-    let s = &raw.staffing;
+    let staffing = match (&raw.staffing, consolidating) {
+        (Some(s), false) => staffing(s, ctx),
+        // Refused in a consolidating department (see `consolidate::refuse_own_amounts`).
+        (_, true) => Some(Staffing::default()),
+        (None, false) => {
+            ctx.required(&raw.staffing, "overview.staffing", None);
+            None
+        }
+    };
+    Some(Overview {
+        functions_intro: ctx.opt_text(
+            raw.functions_intro.as_ref(),
+            "overview.functions_intro",
+            rules,
+        ),
+        functions: list(ctx, &raw.functions, "overview.functions"),
+        functions_numbering: options::numbering(raw.functions_numbering.as_ref(), ctx),
+        subordinates: list(ctx, &raw.subordinates, "overview.subordinates"),
+        office_word: raw
+            .office_word
+            .as_ref()
+            .map(|w| ctx.text(w, "overview.office_word", rules))
+            .unwrap_or_else(|| "处室".into()),
+        offices: list(ctx, &raw.offices, "overview.offices"),
+        operating_units: operating_units(raw, ctx),
+        staffing: staffing?,
+    })
+}
+
+/// `[overview.staffing]`, 实有人数 checked when given.
+fn staffing(s: &crate::model::raw::RawStaffing, ctx: &mut Ctx<'_>) -> Option<Staffing> {
     let near = spending::near(
         &[&s.authorized, &s.in_service, &s.retired, &s.veteran]
             .map(|f| f.as_ref().map(|v| v.span())),
@@ -111,22 +147,5 @@ pub fn overview(raw: &RawOverview, ctx: &mut Ctx<'_>, rules: &TextRules) -> Opti
             }
         }
     }
-    Some(Overview {
-        functions_intro: ctx.opt_text(
-            raw.functions_intro.as_ref(),
-            "overview.functions_intro",
-            rules,
-        ),
-        functions: list(ctx, &raw.functions, "overview.functions"),
-        functions_numbering: options::numbering(raw.functions_numbering.as_ref(), ctx),
-        subordinates: list(ctx, &raw.subordinates, "overview.subordinates"),
-        office_word: raw
-            .office_word
-            .as_ref()
-            .map(|w| ctx.text(w, "overview.office_word", rules))
-            .unwrap_or_else(|| "处室".into()),
-        offices: list(ctx, &raw.offices, "overview.offices"),
-        staffing,
-        operating_units: operating_units(raw, ctx),
-    })
+    Some(staffing)
 }

@@ -287,6 +287,7 @@ pub fn projects(
                         .unwrap_or_default(),
                     purpose: pick(4),
                     span: near.clone(),
+                    member: None,
                 });
                 places.push((l.key.clone(), near));
             }

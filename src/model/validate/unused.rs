@@ -3,6 +3,7 @@
 //! uses is harmless but stale (a warning). Each is named with its location.
 
 use super::ctx::Ctx;
+use crate::model::budget::{BasicLine, EconomicLine, Project};
 use crate::model::codes::{EconCode, FuncCode};
 use crate::model::raw::{RawBudget, RawCode};
 use std::collections::BTreeSet;
@@ -82,9 +83,60 @@ fn in_use(raw: &RawBudget) -> InUse {
     used
 }
 
+/// The codes a department's summed lines use (its own file has no lines).
+fn summed_in_use(
+    basic: &[BasicLine],
+    econ: &[EconomicLine],
+    projects: &[Project],
+    prior_items: &[&FuncCode],
+) -> InUse {
+    let mut used = InUse {
+        functional: BTreeSet::new(),
+        economic: BTreeSet::new(),
+        spent: BTreeSet::new(),
+        complete: true,
+    };
+    let spending = basic
+        .iter()
+        .map(|l| &l.code)
+        .chain(projects.iter().map(|p| &p.code));
+    for c in spending.clone().chain(prior_items.iter().copied()) {
+        for level in [c.class(), c.kuan(), c.clone()] {
+            used.functional.insert(level.as_str().to_string());
+        }
+    }
+    used.spent = spending.map(|c| c.class().as_str().to_string()).collect();
+    let econ_codes = econ.iter().map(|l| &l.code).chain(
+        projects
+            .iter()
+            .flat_map(|p| p.economic.iter().map(|(c, _)| c)),
+    );
+    for c in econ_codes {
+        used.economic.insert(c.class().as_str().to_string());
+        used.economic.insert(c.as_str().to_string());
+    }
+    used
+}
+
 /// Reports every `[purposes]` and `[names]` entry that no line of the budget uses.
 pub fn report(raw: &RawBudget, ctx: &mut Ctx<'_>) {
-    let used = in_use(raw);
+    report_against(raw, in_use(raw), ctx);
+}
+
+/// [`report`] for a department that sums its units: the entries of its file against the
+/// summed lines.
+pub fn report_summed(
+    raw: &RawBudget,
+    basic: &[BasicLine],
+    econ: &[EconomicLine],
+    projects: &[Project],
+    prior_items: &[&FuncCode],
+    ctx: &mut Ctx<'_>,
+) {
+    report_against(raw, summed_in_use(basic, econ, projects, prior_items), ctx);
+}
+
+fn report_against(raw: &RawBudget, used: InUse, ctx: &mut Ctx<'_>) {
     if !used.complete {
         return;
     }

@@ -1,0 +1,135 @@
+//! Table 11: 上年结转结余情况明细表, the carried-over money by project under the unit's row
+//! (a department summed from its units: under each unit's row).
+
+use super::grid::{amounts, h, numbering, table, TableHead};
+use crate::derive::figures::{figures, CarryoverRow};
+use crate::derive::Figures;
+use crate::document::model::{Cell, CellRef, ColumnKind, Orientation, Row, RowRole, Sums, Table};
+use crate::model::budget::Budget;
+use crate::money::Money;
+
+/// 总计, 财政拨款 (合计, 人员, 公用, 项目), 非财政拨款 (the same).
+fn values(fi: &[Money; 3], nf: &[Money; 3]) -> Vec<Money> {
+    let fs: Money = fi.iter().copied().sum();
+    let ns: Money = nf.iter().copied().sum();
+    vec![fs + ns, fs, fi[0], fi[1], fi[2], ns, nf[0], nf[1], nf[2]]
+}
+
+/// The figures of some rows added up.
+fn sum(rows: &[CarryoverRow]) -> Vec<Money> {
+    let mut fi = [Money::ZERO; 3];
+    let mut nf = [Money::ZERO; 3];
+    for r in rows {
+        for i in 0..3 {
+            fi[i] += r.fiscal[i];
+            nf[i] += r.nonfiscal[i];
+        }
+    }
+    values(&fi, &nf)
+}
+
+fn row(label: &str, vals: &[Money], role: RowRole, indent: u8) -> Row {
+    let mut cells = vec![if role == RowRole::Total {
+        Cell::center(label)
+    } else {
+        Cell::text(label).indented(indent)
+    }];
+    cells.extend(amounts(vals));
+    Row { role, cells }
+}
+
+/// Table 11.
+pub fn table11(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let unit_row = b.options.conventions.unit_row;
+    let mut body = Vec::new();
+    // The 总计 row and each unit row, with the item rows each adds up.
+    let mut adds: Vec<(usize, Vec<usize>)> = Vec::new();
+    if !f.carryover.is_empty() {
+        body.push(row("总计", &sum(&f.carryover), RowRole::Total, 0));
+        adds.push((0, Vec::new()));
+        let units: Vec<(&str, Vec<CarryoverRow>)> = if unit_row && b.is_consolidated() {
+            b.members
+                .iter()
+                .map(|m| (m.name.as_str(), figures(&m.budget).carryover))
+                .filter(|(_, rows)| !rows.is_empty())
+                .collect()
+        } else {
+            vec![(b.unit.name.as_str(), f.carryover.clone())]
+        };
+        for (unit, rows) in units {
+            let group = unit_row.then(|| {
+                adds.push((body.len(), Vec::new()));
+                body.push(row(unit, &sum(&rows), RowRole::Group, 0));
+                adds.len() - 1
+            });
+            for r in &rows {
+                let at = body.len();
+                adds[0].1.push(at);
+                if let Some(g) = group {
+                    adds[g].1.push(at);
+                }
+                body.push(row(
+                    &r.name,
+                    &values(&r.fiscal, &r.nonfiscal),
+                    RowRole::Item,
+                    1,
+                ));
+            }
+        }
+    }
+    let empty = f.carryover.is_empty().then(|| {
+        format!(
+            "{}{}年无上年结转结余预算的支出，上年结转结余情况明细表为空表。",
+            b.unit.name, b.unit.year
+        )
+    });
+    let header = vec![
+        vec![
+            h("项目名称", 1, 3),
+            h("总计", 1, 3),
+            h("财政拨款", 4, 1),
+            h("非财政拨款", 4, 1),
+        ],
+        vec![
+            h("合计", 1, 2),
+            h("基本支出", 2, 1),
+            h("项目支出", 1, 2),
+            h("合计", 1, 2),
+            h("基本支出", 2, 1),
+            h("项目支出", 1, 2),
+        ],
+        vec![
+            h("人员经费", 1, 1),
+            h("公用经费", 1, 1),
+            h("人员经费", 1, 1),
+            h("公用经费", 1, 1),
+        ],
+        numbering(1, 9),
+    ];
+    let mut columns = vec![ColumnKind::Text];
+    columns.extend([ColumnKind::Amount; 9]);
+    // 总计 = every item row; a unit row = its item rows.
+    let cells: Vec<(CellRef, Vec<CellRef>)> = (1..10)
+        .flat_map(|c| {
+            adds.iter()
+                .map(move |(at, items)| ((*at, c), items.iter().map(|r| (*r, c)).collect()))
+        })
+        .collect();
+    table(
+        TableHead {
+            number: 11,
+            title: "上年结转结余情况明细表".into(),
+            issuer,
+        },
+        Orientation::Portrait,
+        columns,
+        header,
+        body,
+        empty,
+    )
+    .with_sums(Sums {
+        by_level: false,
+        columns: vec![(1, vec![2, 6]), (2, vec![3, 4, 5]), (6, vec![7, 8, 9])],
+        cells,
+    })
+}

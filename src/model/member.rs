@@ -1,0 +1,20 @@
+//! A unit of a department's consolidated budget: its name, whether it is the department's
+//! 本级, its file and its own validated budget.
+
+use super::budget::Budget;
+use super::diagnostic::SourceFile;
+use std::sync::Arc;
+
+/// One unit listed in `[consolidate] units`.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The unit's name (`[unit] name` of its file).
+    pub name: String,
+    /// The department's 本级: the unit whose name is the department's name or one of its
+    /// aliases.
+    pub own: bool,
+    /// The unit's file (for diagnostics located in it).
+    pub file: Arc<SourceFile>,
+    /// The unit's own budget, as its file gives it.
+    pub budget: Budget,
+}
