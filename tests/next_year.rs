@@ -498,3 +498,87 @@ fn an_input_with_errors_is_refused_with_its_diagnostics() {
     assert!(stderr.contains("未生成下一年度文件"), "{stderr}");
     assert!(!next.exists());
 }
+
+/// A department that sums its units rolls over without amounts: its units roll over
+/// themselves, and once its list names their new files, its 上年预算 are this year's sums.
+#[test]
+fn a_consolidating_department_rolls_over_with_its_units() {
+    let dir = temp_dir("department");
+    let fixtures = root().join("tests/fixtures/consolidate");
+    for f in ["部门.toml", "本级.toml", "二中.toml"] {
+        std::fs::copy(fixtures.join(f), dir.join(f)).unwrap();
+    }
+    for unit in ["本级", "二中"] {
+        let (old, new) = (
+            dir.join(format!("{unit}.toml")),
+            dir.join(format!("{unit}-next.toml")),
+        );
+        let out = gongkai(&[
+            "next-year",
+            old.to_str().unwrap(),
+            "-o",
+            new.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let filled = fill(
+            &std::fs::read_to_string(&old).unwrap(),
+            &std::fs::read_to_string(&new).unwrap(),
+        );
+        std::fs::write(&new, filled).unwrap();
+    }
+    let (dept, next) = (dir.join("部门.toml"), dir.join("部门-next.toml"));
+    let out = gongkai(&[
+        "next-year",
+        dept.to_str().unwrap(),
+        "-o",
+        next.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("部门汇总文件"), "{stdout}");
+    let text = std::fs::read_to_string(&next).unwrap();
+    let doc: DocumentMut = text.parse().unwrap();
+    assert_eq!(year_of(&doc), 2026, "{text}");
+    assert!(
+        !has_key(doc.as_item(), "reason"),
+        "reasons cleared:\n{text}"
+    );
+    assert!(doc.get("prior").is_none(), "no amounts of its own:\n{text}");
+
+    // Still listing this year's unit files, the year mismatch is reported at the list.
+    let out = gongkai(&["check", next.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("consolidate.units"));
+
+    let relisted = text
+        .replace("\"本级.toml\"", "\"本级-next.toml\"")
+        .replace("\"二中.toml\"", "\"二中-next.toml\"");
+    std::fs::write(&next, relisted).unwrap();
+    let before = generate_json(&dept, &dir.join("a"));
+    let after = generate_json(&next, &dir.join("b"));
+    let after_sentences = comparisons(&after);
+    assert!(after_sentences.len() >= 5, "{after_sentences:?}");
+    for s in &after_sentences {
+        assert!(all_changes_zero(s), "a change in «{s}»");
+    }
+    let heads_after: BTreeSet<String> = after_sentences
+        .iter()
+        .map(|s| this_year_part(s, 2026, 2025))
+        .collect();
+    let heads_before: BTreeSet<String> = comparisons(&before)
+        .iter()
+        .map(|s| this_year_part(s, 2025, 2025))
+        .filter(|h| amount_of(h).is_none_or(|a| a != "0.00"))
+        .collect();
+    assert_eq!(heads_after, heads_before);
+}

@@ -7,6 +7,7 @@
 
 pub mod carry;
 pub mod clear;
+pub mod department;
 pub mod edit;
 pub mod prior;
 
@@ -21,6 +22,8 @@ use toml_edit::DocumentMut;
 /// What rolling over did, for the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// A department that sums its units: its 上年预算 come from the units' files.
+    pub department: bool,
     /// This year and next.
     pub years: (i32, Option<i64>),
     /// `[prior]` entries set, removed; reasons removed.
@@ -40,11 +43,22 @@ pub fn roll_over(src: &str, b: &Budget, f: &Figures<'_>) -> Result<(String, Summ
     let mut doc: DocumentMut = src.parse().map_err(|e| format!("无法按 TOML 读取：{e}"))?;
     let this = carry::this_year(b, f);
     let root = doc.as_table_mut();
-    let carried = prior::carry(root, &this, b.unit.amount_unit);
-    let staffing = prior::staffing(root, &this);
+    let department = !b.members.is_empty();
+    let (carried, staffing) = if department {
+        let reasons = department::drop_reasons(root);
+        let carried = prior::Carried {
+            reasons,
+            ..prior::Carried::default()
+        };
+        (carried, 0)
+    } else {
+        let carried = prior::carry(root, &this, b.unit.amount_unit);
+        (carried, prior::staffing(root, &this))
+    };
     let cleared = clear::clear(root);
     let advanced = clear::advance(root);
     let summary = Summary {
+        department,
         years: (b.unit.year, advanced.year),
         carried,
         staffing,
@@ -119,10 +133,18 @@ pub fn describe(s: &Summary, output: &Path) -> String {
         .1
         .map_or_else(|| "下一".to_string(), |y| y.to_string());
     let mut text = format!("已生成 {out}：{next}年度，由{}年度结转。\n", s.years.0);
-    text += &format!(
+    if s.department {
+        text += &format!(
+            "  部门汇总文件：上年预算由各单位文件汇总，本文件不填金额；变动原因已清空 {} 条。\n  \
+             请对 [consolidate] units 中的每个单位文件分别运行 gongkai next-year，再把 units 改为新文件名。\n",
+            s.carried.reasons
+        );
+    } else {
+        text += &format!(
         "  上年预算：{} 项已填入{}年的数（{}，精确值）；本年没有预算的 {} 项已删去；变动原因已清空 {} 条。\n",
         s.carried.set, s.years.0, s.unit, s.carried.removed, s.carried.reasons
     );
+    }
     if s.staffing > 0 {
         text += "  上年人数：在职、退休、离休已按本年人数填入。\n";
     }
