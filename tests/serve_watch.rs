@@ -388,3 +388,44 @@ fn serve_previews_rerenders_shows_errors_over_the_last_render_and_recovers() {
     assert!(html.contains("玛纳斯县商务乙局"));
     serve.wait_for("已重新生成预览");
 }
+
+/// A department that sums its units is regenerated when a unit file is saved, keeps its
+/// outputs while a unit file is broken (reported in that file), and follows its unit list.
+#[test]
+fn watch_follows_a_departments_unit_files() {
+    let dir = std::env::temp_dir().join(format!("gongkai-watch-dept-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/consolidate");
+    for f in ["部门.toml", "本级.toml", "二中.toml"] {
+        std::fs::copy(fixtures.join(f), dir.join(f)).unwrap();
+    }
+    let unit = dir.join("二中.toml");
+    let html = dir.join("out/部门.html");
+    let original = read_text(&unit);
+    let mut watch = Running::start(
+        &dir,
+        &["watch", "部门.toml", "--out", "out", "--format", "html"],
+    );
+    watch.wait_for("已生成");
+    assert!(read_text(&html).contains("示例县第二中学"));
+
+    // A save of a unit file regenerates the department.
+    rename_save(&unit, &original.replace("示例县第二中学", "示例县第三中学"));
+    watch.wait_for("已重新生成");
+    let good = read_text(&html);
+    assert!(good.contains("示例县第三中学") && !good.contains("示例县第二中学"));
+
+    // A broken unit file is reported in that file; the department's page is kept.
+    let bad = original.replacen("name = \"示例县第二中学\"", "name = 2", 1);
+    std::fs::write(&unit, bad).unwrap();
+    let located = watch.wait_for("[unit.name]");
+    assert!(located.contains("二中.toml:3:8"), "{located}");
+    watch.wait_for("保留上次生成的文件");
+    assert_eq!(read_text(&html), good, "the last good page is kept");
+
+    // The fix is picked up.
+    std::fs::write(&unit, &original).unwrap();
+    watch.wait_for("已重新生成");
+    assert!(read_text(&html).contains("示例县第二中学"));
+}

@@ -7,6 +7,9 @@
 //! temporary file and renaming it over the original (vim, VS Code, gedit). A change is
 //! reported once the content has stayed the same for [`QUIET`], and only when it differs
 //! from the content reported before, so a save that changes nothing renders nothing.
+//!
+//! A department that sums its units (`[consolidate] units`) is rendered from their files
+//! too: they are watched with it, and the list follows every edit of the department's file.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -115,27 +118,66 @@ impl Stamp {
     }
 }
 
-/// Watches one file by polling its path.
+/// Watches one file, and the unit files it lists, by polling their paths.
 #[derive(Debug)]
 pub struct Watcher {
     path: PathBuf,
+    units: Vec<PathBuf>,
     debounce: Debounce,
-    stamp: Option<Stamp>,
+    stamps: Vec<Option<Stamp>>,
     read_at: Instant,
 }
 
 impl Watcher {
     /// Starts watching `path`; returns the watcher and the file's content now.
     pub fn start(path: &Path) -> (Watcher, Snapshot) {
-        let stamp = Stamp::of(path);
-        let now = Snapshot::read(path);
-        let watcher = Watcher {
+        let mut watcher = Watcher {
             path: path.to_path_buf(),
-            debounce: Debounce::new(now.clone(), QUIET),
-            stamp,
+            units: Vec::new(),
+            debounce: Debounce::new(Snapshot::Unreadable(String::new()), QUIET),
+            stamps: Vec::new(),
             read_at: Instant::now(),
         };
+        let (now, all) = watcher.read();
+        watcher.stamps = watcher.stamps();
+        watcher.debounce = Debounce::new(all, QUIET);
         (watcher, now)
+    }
+
+    /// The metadata of the file and of each unit file.
+    fn stamps(&self) -> Vec<Option<Stamp>> {
+        std::iter::once(&self.path)
+            .chain(&self.units)
+            .map(|p| Stamp::of(p))
+            .collect()
+    }
+
+    /// Reads the file, and the unit files it lists now; returns the file's content and
+    /// the content of all of them together (what must settle before a rendering).
+    fn read(&mut self) -> (Snapshot, Snapshot) {
+        let main = Snapshot::read(&self.path);
+        self.units = match &main {
+            Snapshot::Present(bytes) => crate::model::consolidate::unit_files(
+                &String::from_utf8_lossy(bytes),
+                &crate::pipeline::base_dir(&self.path),
+            ),
+            Snapshot::Unreadable(_) => Vec::new(),
+        };
+        if self.units.is_empty() {
+            return (main.clone(), main);
+        }
+        let mut all = match &main {
+            Snapshot::Present(bytes) => bytes.clone(),
+            Snapshot::Unreadable(why) => why.as_bytes().to_vec(),
+        };
+        for unit in &self.units {
+            all.extend_from_slice(b"\0");
+            match std::fs::read(unit) {
+                Ok(bytes) => all.extend(bytes),
+                Err(e) => all.extend_from_slice(e.to_string().as_bytes()),
+            }
+        }
+        (main, Snapshot::Present(all))
     }
 
     /// Waits until the file's content has changed and settled; returns the new content.
@@ -148,17 +190,18 @@ impl Watcher {
         }
     }
 
-    /// Looks at the file once.
+    /// Looks at the files once; returns the file's content when a change has settled.
     fn poll(&mut self) -> Option<Snapshot> {
         let now = Instant::now();
-        let stamp = Stamp::of(&self.path);
+        let stamps = self.stamps();
         let settling = self.debounce.settling();
-        if stamp == self.stamp && !settling && now.duration_since(self.read_at) < REREAD {
+        if stamps == self.stamps && !settling && now.duration_since(self.read_at) < REREAD {
             return None;
         }
-        self.stamp = stamp;
         self.read_at = now;
-        self.debounce.observe(now, Snapshot::read(&self.path))
+        let (main, all) = self.read();
+        self.stamps = self.stamps();
+        self.debounce.observe(now, all).map(|_| main)
     }
 }
 

@@ -25,6 +25,32 @@ use crate::model::raw::{RawBudget, RawConsolidate};
 use crate::model::validate::{header_span, report_unused, Ctx};
 use std::path::Path;
 
+/// The unit files a department's source lists under `[consolidate] units`, resolved
+/// against `base_dir`, as written (whether or not they exist or are valid): what a change
+/// of the department's document may come from. Empty for any other source.
+pub fn unit_files(src: &str, base_dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(table) = toml::de::DeTable::parse(src) else {
+        return Vec::new();
+    };
+    let units = table
+        .get_ref()
+        .get("consolidate")
+        .and_then(|c| match c.get_ref() {
+            toml::de::DeValue::Table(t) => t.get("units"),
+            _ => None,
+        });
+    match units.map(|u| u.get_ref()) {
+        Some(toml::de::DeValue::Array(items)) => items
+            .iter()
+            .filter_map(|i| match i.get_ref() {
+                toml::de::DeValue::String(s) => Some(base_dir.join(s.trim())),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Sums the units listed in `c` into `dept`, the department file's own validated budget
 /// (texts and reasons, zero amounts). Every problem is reported in `ctx`; the department's
 /// budget is returned without the sum when a unit is missing, broken or does not fit.
