@@ -14,6 +14,12 @@ use std::process::ExitCode;
 /// The starter's text, with markers for what depends on the scope and the year.
 const STARTER: &str = include_str!("starter.toml");
 
+/// For a 部门: how to sum the units' own files instead of typing the department's amounts.
+const CONSOLIDATE_NOTE: &str = "# 7. 部门预算由本级和下属单位汇总而成的，也可以每个单位（含本级）各写一个单位文件（gongkai init\n\
+#    --scope 单位），本文件只写文字和变动原因，加一节 [consolidate] units = [\"本级.toml\", \"二中.toml\"]，\n\
+#    金额、人数和资产由 gongkai 把各单位文件相加；这时删去本文件中录入金额的各节（见 README 的\n\
+#    “部门汇总（consolidation）”一节）。\n";
+
 /// The starter file for a scope and, when known, the budget year. Deterministic: the same
 /// arguments always give the same text.
 pub fn starter(scope: Scope, year: Option<i32>) -> String {
@@ -44,7 +50,12 @@ pub fn starter(scope: Scope, year: Option<i32>) -> String {
             "subordinates = []  # 可选 · 下属预算单位全称，每个一项；没有写 [] · 例：[\"示例县统计调查队\"]",
         ),
     };
+    let consolidate_note = match scope {
+        Scope::Department => CONSOLIDATE_NOTE,
+        Scope::Unit => "",
+    };
     STARTER
+        .replace("{{CONSOLIDATE_NOTE}}", consolidate_note)
         .replace("{{SCOPE_NOTE}}", scope_note)
         .replace("{{SUBORDINATES}}", subordinates)
         .replace("{{GLOSSARY}}", &glossary_comment())
@@ -147,6 +158,13 @@ mod tests {
         let text = starter(Scope::Unit, None);
         assert!(text.contains("year = \"待填写\"  #"));
         assert_eq!(starter(Scope::Unit, None), text, "deterministic");
+    }
+
+    #[test]
+    fn a_department_is_told_how_to_sum_its_units() {
+        assert!(starter(Scope::Department, Some(2025)).contains("[consolidate] units"));
+        assert!(!starter(Scope::Unit, Some(2025)).contains("consolidate"));
+        assert!(!starter(Scope::Unit, None).contains("{{"));
     }
 
     #[test]
