@@ -1,6 +1,7 @@
 //! A finance bureau's batch: `gongkai generate DIR` (and `check DIR`), run as the binary.
 
 #[path = "common/html_check.rs"]
+#[allow(dead_code)]
 mod html_check;
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@
 #[path = "common/pdf_docs.rs"]
 mod pdf_docs;
 
-use gongkai::document::{Block, Document, Table};
+use gongkai::document::{Document, Table};
 use gongkai::render::pdf::{lay_out_pages, load_fonts, FontOptions, FontSet, Item, Page};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -109,19 +109,6 @@ fn nothing_lies_outside_the_text_block() {
     assert!(checked > 10_000, "only {checked} items checked");
 }
 
-/// Every table of a document, in order.
-fn tables(doc: &Document) -> Vec<&Table> {
-    doc.parts
-        .iter()
-        .flat_map(|p| &p.sections)
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
-}
-
 fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -166,7 +153,7 @@ fn tables_keep_their_title_header_and_first_rows_together() {
     for (name, doc) in documents() {
         let pages = laid(&doc);
         let mut from = (0, 0);
-        for table in tables(&doc) {
+        for table in doc.tables() {
             let Some((page, after)) = title_page(&pages, table, from) else {
                 panic!("{name}: the title of {} is not printed", table.id);
             };
@@ -214,7 +201,7 @@ fn continued_performance_tables_repeat_the_indicator_heads_in_one_size() {
         }
         let pages = laid(&doc);
         let mut from = (0, 0);
-        for table in tables(&doc) {
+        for table in doc.tables() {
             from = title_page(&pages, table, from).expect("title printed");
             if table.body_heads.is_none() {
                 continue;

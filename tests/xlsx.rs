@@ -11,7 +11,7 @@ use gongkai::document::{Cell, Document, Orientation, RowRole};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use xlsx_support::{check_cell, placed, sheet_xml, tables, workbook_xml, Seen};
+use xlsx_support::{check_cell, placed, sheet_xml, workbook_xml, Seen};
 
 fn temp_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("gongkai-xlsx-{name}-{}", std::process::id()));
@@ -45,7 +45,7 @@ fn generate(file: &Path, dir: &Path) -> (Document, PathBuf) {
 fn check_workbook(doc: &Document, path: &Path) -> Seen {
     let mut book: Xlsx<_> = open_workbook(path).unwrap();
     let names = book.sheet_names();
-    let tables = tables(doc);
+    let tables = doc.tables();
     assert_eq!(names.len(), tables.len(), "{names:?}");
     let mut lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     lower.sort();
@@ -217,7 +217,7 @@ fn every_example_workbook_equals_its_document() {
         assert!(seen.codes > 10, "{name}: codes are text: {seen:?}");
         assert!(seen.bold > 5, "{name}: {seen:?}");
         assert!(
-            tables(&doc).len() >= 12,
+            doc.tables().len() >= 12,
             "{name}: tables 1–11 and the 绩效目标表"
         );
     }

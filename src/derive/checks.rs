@@ -11,19 +11,8 @@ use crate::money::Money;
 /// Runs every derived check.
 pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let income_keys = [
-        "general",
-        "general_transfer",
-        "fund",
-        "fund_transfer",
-        "soe",
-        "soe_transfer",
-        "special_account",
-        "unit_funds",
-        "fiscal_carryover",
-        "nonfiscal_carryover",
-    ];
-    for (kind, key) in IncomeKind::ALL.iter().zip(income_keys) {
+    for kind in &IncomeKind::ALL {
+        let key = kind.key();
         let now = f.income.get(kind).copied().unwrap_or_default();
         compare(
             &mut out,
@@ -100,7 +89,7 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
             &mut out,
             now,
             b.prior.three_public.get(&kind),
-            &format!("prior.three_public.{}", three_key(kind)),
+            &format!("prior.three_public.{}", kind.key()),
             kind.name(),
         );
     }
@@ -121,15 +110,6 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
     unit_table(b, &mut out);
     unused_notes(b, f, &mut out);
     out
-}
-
-fn three_key(k: ThreeKind) -> &'static str {
-    match k {
-        ThreeKind::Outbound => "outbound",
-        ThreeKind::VehiclePurchase => "vehicle_purchase",
-        ThreeKind::VehicleOperation => "vehicle_operation",
-        ThreeKind::Reception => "reception",
-    }
 }
 
 fn compare(

@@ -21,6 +21,21 @@ pub struct Document {
     pub signature: Signature,
 }
 
+impl Document {
+    /// Every table, in document order.
+    pub fn tables(&self) -> Vec<&Table> {
+        self.parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Document-level facts the renderers print on the cover, in metadata and in footers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {

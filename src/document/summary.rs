@@ -2,7 +2,7 @@
 //! many budgets lists beside each unit. Nothing is computed here; every figure is a cell of
 //! a printed 总计 row, its text exactly as the document prints it.
 
-use super::model::{Block, ColumnKind, Document, RowRole, Table};
+use super::model::{ColumnKind, Document, RowRole, Table};
 use crate::model::budget::Unit;
 use crate::money::Money;
 use serde::Serialize;
@@ -114,16 +114,7 @@ fn fiscal_title(_: &str) -> String {
 
 /// The key totals of a finished document, read from its printed tables.
 pub fn totals(doc: &Document) -> Totals {
-    let tables: Vec<&Table> = doc
-        .parts
-        .iter()
-        .flat_map(|p| &p.sections)
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect();
+    let tables = doc.tables();
     let find = |title: &str| tables.iter().copied().find(|t| t.title == title);
     let scope = doc.meta.scope.as_str();
     let figures = KEYS

@@ -83,6 +83,22 @@ impl IncomeKind {
         }
     }
 
+    /// Its key under `[prior.income]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            IncomeKind::General => "general",
+            IncomeKind::GeneralTransfer => "general_transfer",
+            IncomeKind::Fund => "fund",
+            IncomeKind::FundTransfer => "fund_transfer",
+            IncomeKind::Soe => "soe",
+            IncomeKind::SoeTransfer => "soe_transfer",
+            IncomeKind::SpecialAccount => "special_account",
+            IncomeKind::UnitFunds => "unit_funds",
+            IncomeKind::FiscalCarryover => "fiscal_carryover",
+            IncomeKind::NonfiscalCarryover => "nonfiscal_carryover",
+        }
+    }
+
     /// The name Part 3 prints.
     pub fn name(self) -> &'static str {
         match self {
@@ -131,6 +147,16 @@ impl ThreeKind {
         ThreeKind::VehicleOperation,
         ThreeKind::Reception,
     ];
+
+    /// Its key under `[prior.three_public]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ThreeKind::Outbound => "outbound",
+            ThreeKind::VehiclePurchase => "vehicle_purchase",
+            ThreeKind::VehicleOperation => "vehicle_operation",
+            ThreeKind::Reception => "reception",
+        }
+    }
 
     /// Name.
     pub fn name(self) -> &'static str {

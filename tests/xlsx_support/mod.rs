@@ -3,26 +3,11 @@
 #![allow(dead_code)]
 
 use calamine::Data;
-use gongkai::document::{Block, Cell, Document, Table};
+use gongkai::document::Cell;
 use rust_decimal::Decimal;
 use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
-
-/// Every table of `doc`, in document order.
-pub fn tables(doc: &Document) -> Vec<&Table> {
-    let mut out = Vec::new();
-    for part in &doc.parts {
-        for section in &part.sections {
-            for block in &section.blocks {
-                if let Block::Table(t) = block {
-                    out.push(t);
-                }
-            }
-        }
-    }
-    out
-}
 
 /// (grid row, first column, cell) of every cell of `rows`, spans honoured (an independent
 /// placement: spanned-over positions are taken by the cell above or to the left).

@@ -27,38 +27,12 @@ pub struct ThisYear {
     pub staffing: [(&'static str, u32); 3],
 }
 
-/// The `prior.income` key of an income kind.
-pub fn income_key(kind: IncomeKind) -> &'static str {
-    match kind {
-        IncomeKind::General => "general",
-        IncomeKind::GeneralTransfer => "general_transfer",
-        IncomeKind::Fund => "fund",
-        IncomeKind::FundTransfer => "fund_transfer",
-        IncomeKind::Soe => "soe",
-        IncomeKind::SoeTransfer => "soe_transfer",
-        IncomeKind::SpecialAccount => "special_account",
-        IncomeKind::UnitFunds => "unit_funds",
-        IncomeKind::FiscalCarryover => "fiscal_carryover",
-        IncomeKind::NonfiscalCarryover => "nonfiscal_carryover",
-    }
-}
-
-/// The `prior.three_public` key of a 三公 item.
-pub fn three_key(kind: ThreeKind) -> &'static str {
-    match kind {
-        ThreeKind::Outbound => "outbound",
-        ThreeKind::VehiclePurchase => "vehicle_purchase",
-        ThreeKind::VehicleOperation => "vehicle_operation",
-        ThreeKind::Reception => "reception",
-    }
-}
-
 /// Reads this year's figures: the same [`Figures`] fields the derived checks compare with
 /// last year's and the document prints (第三部分二、三、五、十、十二).
 pub fn this_year(b: &Budget, f: &Figures<'_>) -> ThisYear {
     let income = IncomeKind::ALL
         .iter()
-        .map(|k| (income_key(*k), f.income.get(k).copied().unwrap_or_default()))
+        .map(|k| (k.key(), f.income.get(k).copied().unwrap_or_default()))
         .collect();
     let general = f.budget_trees.get(&Fiscal::General);
     let column = |i: usize| general.map(|t| t.total[i]).unwrap_or_default();
@@ -69,7 +43,7 @@ pub fn this_year(b: &Budget, f: &Figures<'_>) -> ThisYear {
                 .collect()
         })
         .unwrap_or_default();
-    let three = ThreeKind::ALL.map(|k| (three_key(k), f.three_item(k)));
+    let three = ThreeKind::ALL.map(|k| (k.key(), f.three_item(k)));
     let s = &b.overview.staffing;
     ThisYear {
         income,

@@ -3,7 +3,6 @@
 //! figure without a reason is located in the department file, where the reason belongs; a
 //! reason for a figure no unit gives is reported, never printed.
 
-use super::reasons::{INCOME_KEYS, THREE_KEYS};
 use super::sum::Adder;
 use crate::model::budget::{Comparison, IncomeKind, Member, Prior, PriorSplit, ThreeKind};
 use crate::model::codes::FuncCode;
@@ -95,9 +94,9 @@ pub fn prior(
 ) -> Prior {
     let mut j = Join { ctx, add, fallback };
     let mut income = BTreeMap::new();
-    for (kind, name) in IncomeKind::ALL.iter().zip(INCOME_KEYS) {
+    for kind in &IncomeKind::ALL {
         let summed = j.sum(members.iter().map(|m| m.budget.prior.income.get(kind)));
-        let key = format!("prior.income.{name}");
+        let key = format!("prior.income.{}", kind.key());
         if let Some(c) = j.join(summed, reasons.income.get(kind), &key) {
             income.insert(*kind, c);
         }
@@ -115,13 +114,13 @@ pub fn prior(
         }
     }
     let mut three_public = BTreeMap::new();
-    for (kind, name) in ThreeKind::ALL.iter().zip(THREE_KEYS) {
+    for kind in &ThreeKind::ALL {
         let summed = j.sum(
             members
                 .iter()
                 .map(|m| m.budget.prior.three_public.get(kind)),
         );
-        let key = format!("prior.three_public.{name}");
+        let key = format!("prior.three_public.{}", kind.key());
         if let Some(c) = j.join(summed, reasons.three_public.get(kind), &key) {
             three_public.insert(*kind, c);
         }

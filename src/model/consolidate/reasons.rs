@@ -9,28 +9,6 @@ use crate::model::validate::{header_span, Ctx, TextRules};
 use crate::money::Money;
 use std::collections::BTreeMap;
 
-/// The keys of `[prior.income]`, in [`IncomeKind::ALL`] order.
-pub const INCOME_KEYS: [&str; 10] = [
-    "general",
-    "general_transfer",
-    "fund",
-    "fund_transfer",
-    "soe",
-    "soe_transfer",
-    "special_account",
-    "unit_funds",
-    "fiscal_carryover",
-    "nonfiscal_carryover",
-];
-
-/// The keys of `[prior.three_public]`, in [`ThreeKind::ALL`] order.
-pub const THREE_KEYS: [&str; 4] = [
-    "outbound",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-];
-
 const AMOUNT_HINT: &str =
     "汇总的部门文件中，上年预算数由各单位文件的上年预算数相加得出：删去 amount，只写 reason（变动原因）";
 
@@ -93,8 +71,8 @@ pub fn reasons(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> Prior {
         &i.nonfiscal_carryover,
     ];
     let mut income = BTreeMap::new();
-    for ((kind, field), name) in IncomeKind::ALL.iter().zip(income_fields).zip(INCOME_KEYS) {
-        let key = format!("prior.income.{name}");
+    for (kind, field) in IncomeKind::ALL.iter().zip(income_fields) {
+        let key = format!("prior.income.{}", kind.key());
         if let Some(c) = reason(field.as_ref(), &key, ctx, rules) {
             income.insert(*kind, c);
         }
@@ -155,8 +133,8 @@ pub fn reasons(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> Prior {
                 &t.vehicle_operation,
                 &t.reception,
             ];
-            for ((kind, field), name) in ThreeKind::ALL.iter().zip(fields).zip(THREE_KEYS) {
-                let key = format!("prior.three_public.{name}");
+            for (kind, field) in ThreeKind::ALL.iter().zip(fields) {
+                let key = format!("prior.three_public.{}", kind.key());
                 if let Some(c) = reason(field.as_ref(), &key, ctx, rules) {
                     three_public.insert(*kind, c);
                 }

@@ -36,36 +36,21 @@ fn split(raw: &RawPriorSplit, key: &str, ctx: &mut Ctx<'_>, rules: &TextRules) -
 pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules) -> Prior {
     let i = &raw.income;
     let income_fields = [
-        (IncomeKind::General, &i.general, "general"),
-        (
-            IncomeKind::GeneralTransfer,
-            &i.general_transfer,
-            "general_transfer",
-        ),
-        (IncomeKind::Fund, &i.fund, "fund"),
-        (IncomeKind::FundTransfer, &i.fund_transfer, "fund_transfer"),
-        (IncomeKind::Soe, &i.soe, "soe"),
-        (IncomeKind::SoeTransfer, &i.soe_transfer, "soe_transfer"),
-        (
-            IncomeKind::SpecialAccount,
-            &i.special_account,
-            "special_account",
-        ),
-        (IncomeKind::UnitFunds, &i.unit_funds, "unit_funds"),
-        (
-            IncomeKind::FiscalCarryover,
-            &i.fiscal_carryover,
-            "fiscal_carryover",
-        ),
-        (
-            IncomeKind::NonfiscalCarryover,
-            &i.nonfiscal_carryover,
-            "nonfiscal_carryover",
-        ),
+        &i.general,
+        &i.general_transfer,
+        &i.fund,
+        &i.fund_transfer,
+        &i.soe,
+        &i.soe_transfer,
+        &i.special_account,
+        &i.unit_funds,
+        &i.fiscal_carryover,
+        &i.nonfiscal_carryover,
     ];
     let mut income = std::collections::BTreeMap::new();
-    for (kind, field, name) in income_fields {
-        if let Some(c) = comparison(field.as_ref(), &format!("prior.income.{name}"), ctx, rules) {
+    for (kind, field) in IncomeKind::ALL.into_iter().zip(income_fields) {
+        let key = format!("prior.income.{}", kind.key());
+        if let Some(c) = comparison(field.as_ref(), &key, ctx, rules) {
             income.insert(kind, c);
         }
     }
@@ -123,21 +108,14 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
     );
     let t = three.unwrap_or(&none);
     let three_fields = [
-        (ThreeKind::Outbound, &t.outbound, "outbound"),
-        (
-            ThreeKind::VehiclePurchase,
-            &t.vehicle_purchase,
-            "vehicle_purchase",
-        ),
-        (
-            ThreeKind::VehicleOperation,
-            &t.vehicle_operation,
-            "vehicle_operation",
-        ),
-        (ThreeKind::Reception, &t.reception, "reception"),
+        &t.outbound,
+        &t.vehicle_purchase,
+        &t.vehicle_operation,
+        &t.reception,
     ];
     let mut three_public = std::collections::BTreeMap::new();
-    for (kind, field, name) in three_fields {
+    for (kind, field) in ThreeKind::ALL.into_iter().zip(three_fields) {
+        let name = kind.key();
         if declared_none {
             three_public.insert(kind, Comparison::none());
             continue;

@@ -13,7 +13,7 @@ pub mod number;
 mod sheet;
 mod style;
 
-use crate::document::{Block, Document, Table};
+use crate::document::Document;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 /// Why a workbook could not be made.
@@ -27,19 +27,6 @@ pub enum XlsxRenderError {
     Xlsx(#[from] XlsxError),
 }
 
-/// Every table of `doc`, in document order.
-pub fn tables(doc: &Document) -> Vec<&Table> {
-    doc.parts
-        .iter()
-        .flat_map(|p| &p.sections)
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The workbook of `doc`'s tables, as xlsx bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, XlsxRenderError> {
     let mut workbook = Workbook::new();
@@ -49,7 +36,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, XlsxRenderError> {
         .set_author(&doc.meta.unit_name)
         .set_creation_datetime(&created);
     workbook.set_properties(&properties);
-    let tables = tables(doc);
+    let tables = doc.tables();
     for (table, name) in tables.iter().zip(names::sheet_names(&tables)) {
         sheet::write(workbook.add_worksheet(), table, &name)?;
     }
