@@ -1,31 +1,20 @@
 //! A finance bureau's batch: `gongkai generate DIR` (and `check DIR`), run as the binary.
 
+#[path = "common/run.rs"]
+#[allow(dead_code)]
+mod run;
+use run::{gongkai, temp_dir};
 #[path = "common/html_check.rs"]
 #[allow(dead_code)]
 mod html_check;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const EXAMPLES: [&str; 3] = [
     "changji-industry-2024",
     "manas-commerce-2024",
     "qitai-commerce-2024",
 ];
-
-fn gongkai(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .output()
-        .expect("run gongkai")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("gongkai-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn manifest(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)

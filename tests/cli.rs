@@ -1,17 +1,13 @@
 //! Integration tests that run the `gongkai` binary.
 
+#[path = "common/run.rs"]
+#[allow(dead_code)]
+mod run;
+use run::{gongkai, temp_dir};
 mod common;
 
 use common::{example_path, EXAMPLES};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .output()
-        .expect("run gongkai")
-}
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -24,13 +20,6 @@ fn fixtures(dir: &str) -> Vec<PathBuf> {
         .collect();
     v.sort();
     v
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("gongkai-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 /// Runs `generate --format json` into `dir`, asserts success and returns the JSON.

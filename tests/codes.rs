@@ -1,13 +1,9 @@
 //! `gongkai codes`: classification look-up, run through the binary.
 
-use std::process::{Command, Output};
-
-fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .output()
-        .expect("run gongkai")
-}
+#[path = "common/run.rs"]
+#[allow(dead_code)]
+mod run;
+use run::gongkai;
 
 fn ok(args: &[&str]) -> String {
     let out = gongkai(args);

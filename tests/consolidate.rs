@@ -2,19 +2,15 @@
 //! figures are the sum of its units' (computed here from the units' own JSON outputs),
 //! its texts count and list the units, and every misfit of a unit is located.
 
+#[path = "common/run.rs"]
+#[allow(dead_code)]
+mod run;
 use gongkai::money::Money;
+use run::gongkai;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .output()
-        .expect("run gongkai")
-}
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/consolidate")

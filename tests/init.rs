@@ -1,25 +1,15 @@
 //! `gongkai init`: the starter file, its 待填写 placeholders as `check` reports them, a filled
 //! starter that checks and generates, and placeholders left in any budget file.
 
+#[path = "common/run.rs"]
+#[allow(dead_code)]
+mod run;
+use run::{gongkai, temp_dir};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const PLACEHOLDER: &str = "\"待填写\"";
-
-fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .output()
-        .expect("run gongkai")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("gongkai-init-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -4,26 +4,15 @@
 //! 待填写 (so next year equals this year), and generate both: every 上年 figure the new
 //! document prints must be this year's figure, i.e. every change is zero.
 
+#[path = "common/run.rs"]
+#[allow(dead_code)]
+mod run;
+use run::{gongkai, temp_dir};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use toml_edit::{DocumentMut, Item, Value};
 
 const PLACEHOLDER: &str = "待填写";
-
-fn gongkai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(args)
-        .output()
-        .expect("run gongkai")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("gongkai-next-year-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -2,6 +2,10 @@
 //! document model cell for cell, with its merged ranges, number formats, bold rows and
 //! print setup; the same TOML gives the same bytes.
 
+#[path = "common/run.rs"]
+#[allow(dead_code)]
+mod run;
+use run::temp_dir;
 mod common;
 mod xlsx_support;
 
@@ -12,13 +16,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use xlsx_support::{check_cell, placed, sheet_xml, workbook_xml, Seen};
-
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("gongkai-xlsx-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 /// Runs `generate --format xlsx,json` on `file` into `dir`; returns the document and the
 /// workbook's path.
