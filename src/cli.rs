@@ -90,14 +90,14 @@ pub enum Command {
         after_help = "示例：\n  gongkai init 统计局2025.toml --year 2025\n  gongkai init --scope 部门 教育局2025.toml\n\n不会覆盖已有文件。把所有“待填写”换成实际内容后运行 gongkai check 文件名：\n尚未填写的项会逐条列出。"
     )]
     Init {
-        /// 公开口径（scope）：部门 或 单位。
+        /// 要新建的预算 TOML 文件（不能已存在）。
+        file: PathBuf,
+        /// 公开口径（scope）：部门 或 单位（默认 单位）。
         #[arg(long, default_value = "单位", value_parser = ["部门", "单位"])]
         scope: String,
         /// 预算年度（year），例如 2025；不写时年度也留作“待填写”。
         #[arg(long, value_parser = clap::value_parser!(i32).range(2000..=2100))]
         year: Option<i32>,
-        /// 要新建的预算 TOML 文件（不能已存在）。
-        file: PathBuf,
     },
     /// 边改边生成：监视预算文件，每次保存后重新生成到输出目录；有错误时列出问题并保留上次的文件。
     #[command(

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read.
-    #[error("无法读取 {path}：{source}")]
+    #[error("无法读取 {}：{}", .path.display(), crate::output::io_reason(.source))]
     Read {
         /// The file.
         path: PathBuf,

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 const TEMPLATE: &str = "{about-with-newline}\n用法（usage）：{usage}\n\n{all-args}{after-help}";
 
 /// The value names shown for common arguments, by argument id.
-const VALUE_NAMES: [(&str, &str); 9] = [
+const VALUE_NAMES: [(&str, &str); 12] = [
+    ("scope", "部门或单位"),
+    ("limit", "条数"),
+    ("output", "新文件"),
     ("files", "文件或目录"),
     ("file", "文件"),
     ("out", "目录"),

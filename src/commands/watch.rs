@@ -18,7 +18,7 @@ pub struct WatchArgs {
     /// 输出目录（默认当前目录）。
     #[arg(long, default_value = ".")]
     pub out: PathBuf,
-    /// 输出格式：html、pdf、json，可用逗号分隔多个（默认 html,pdf）。
+    /// 输出格式：html、pdf、json、xlsx（Excel 工作簿），可用逗号分隔多个（默认 html,pdf）。
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
     pub format: Vec<Format>,
     /// 自定义模板目录：其中同名的模板文件替换内置模板。
@@ -75,10 +75,7 @@ fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
     }
     let files = rebuild::output_files(&args.file, &args.out, rendered);
     if let Err(e) = crate::output::write_set(&args.out, &rebuild::stem(&args.file), &files) {
-        eprintln!(
-            "错误：无法写入 {} 的输出文件（已有的输出保持不变）：{e}",
-            args.out.display()
-        );
+        eprintln!("错误：无法写入 {e}（已有的输出保持不变）");
         return false;
     }
     let list: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();

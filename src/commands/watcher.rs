@@ -35,7 +35,11 @@ impl Snapshot {
     pub fn read(path: &Path) -> Snapshot {
         match std::fs::read(path) {
             Ok(bytes) => Snapshot::Present(bytes),
-            Err(e) => Snapshot::Unreadable(format!("无法读取 {}：{e}", path.display())),
+            Err(e) => Snapshot::Unreadable(format!(
+                "无法读取 {}：{}",
+                path.display(),
+                crate::output::io_reason(&e)
+            )),
         }
     }
 

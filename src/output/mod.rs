@@ -6,8 +6,10 @@
 //! is created with [`create_new`], never over another.
 
 mod new_file;
+mod reason;
 
 pub use new_file::{create_new, CreateError};
+pub use reason::describe as io_reason;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,10 +21,24 @@ const LOCK_WAIT: Duration = Duration::from_secs(30);
 /// A lock or temporary older than this whose owner cannot be checked is stale.
 const STALE: Duration = Duration::from_secs(600);
 
+/// Which file of a set could not be written, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}：{}", .path.display(), io_reason(.source))]
+pub struct WriteError {
+    /// The file (or the directory that could not be made).
+    pub path: PathBuf,
+    /// The cause.
+    pub source: std::io::Error,
+}
+
 /// Writes every `(path, bytes)` of one budget as a set (see the module doc). All paths
 /// must be in `dir`; `stem` names the set's lock (`.STEM.gongkai.lock`).
-pub fn write_set(dir: &Path, stem: &str, files: &[(PathBuf, &[u8])]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+pub fn write_set(dir: &Path, stem: &str, files: &[(PathBuf, &[u8])]) -> Result<(), WriteError> {
+    let at = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| WriteError { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(at(dir))?;
     for (path, _) in files {
         remove_stale_temporaries(path);
     }
@@ -34,7 +50,7 @@ pub fn write_set(dir: &Path, stem: &str, files: &[(PathBuf, &[u8])]) -> std::io:
                 for (tmp, _) in &written {
                     let _ = std::fs::remove_file(tmp);
                 }
-                return Err(e);
+                return Err(at(path)(e));
             }
         }
     }
@@ -42,7 +58,7 @@ pub fn write_set(dir: &Path, stem: &str, files: &[(PathBuf, &[u8])]) -> std::io:
     let mut result = Ok(());
     for (tmp, path) in &written {
         if result.is_ok() {
-            result = std::fs::rename(tmp, path);
+            result = std::fs::rename(tmp, path).map_err(at(path));
         }
         if result.is_err() {
             let _ = std::fs::remove_file(tmp);

@@ -12,7 +12,7 @@ pub enum CreateError {
     #[error("{} 已存在，不会覆盖已有文件（refusing to overwrite）", .0.display())]
     Exists(PathBuf),
     /// Writing failed.
-    #[error("无法创建 {}：{source}", .path.display())]
+    #[error("无法创建 {}：{}", .path.display(), super::io_reason(.source))]
     Io {
         /// The file.
         path: PathBuf,

@@ -46,7 +46,13 @@ pub fn expand(args: &[PathBuf]) -> Result<Inputs, String> {
 
 /// The `*.toml` files directly in `dir`, sorted by name.
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let error = |e: std::io::Error| format!("无法读取目录 {}：{e}", dir.display());
+    let error = |e: std::io::Error| {
+        format!(
+            "无法读取目录 {}：{}",
+            dir.display(),
+            crate::output::io_reason(&e)
+        )
+    };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(error)? {
         let path = entry.map_err(error)?.path();

@@ -189,10 +189,7 @@ fn generate_one(generator: &Generator, file: &Path, out: &Path, batch: bool) -> 
         })
         .collect();
     if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
-        let message = format!(
-            "无法写入 {} 的输出文件（已有的输出保持不变）：{e}",
-            out.display()
-        );
+        let message = format!("无法写入 {e}（已有的输出保持不变）");
         return Outcome {
             stderr: format!("{stderr}错误：{message}\n"),
             status: 2,
@@ -266,30 +263,39 @@ fn write_index(renderer: &HtmlRenderer, outcomes: &[Outcome], out: &Path) -> u8 
             0
         }
         Err(e) => {
-            eprint_text(&format!("错误：无法写入索引页 {}：{e}\n", path.display()));
+            eprint_text(&format!("错误：无法写入索引页 {e}\n"));
             2
         }
     }
 }
 
-/// `3 个已生成，1 个有错误：b.toml`.
+/// `3 个已生成，1 个有错误：b.toml`, and `，1 个未生成（读写失败）：c.toml` when a file could
+/// not be read, rendered or written.
 fn summary(outcomes: &[Outcome]) -> String {
-    let mut failed: Vec<&str> = outcomes
-        .iter()
-        .filter(|o| !matches!(o.entry.status, EntryStatus::Generated { .. }))
-        .map(|o| o.entry.file.as_str())
-        .collect();
-    failed.sort_unstable();
-    let generated = outcomes.len() - failed.len();
-    if failed.is_empty() {
-        format!("{generated} 个已生成，0 个有错误\n")
-    } else {
-        format!(
-            "{generated} 个已生成，{} 个有错误：{}\n",
+    let named = |pick: fn(&EntryStatus) -> bool| {
+        let mut files: Vec<&str> = outcomes
+            .iter()
+            .filter(|o| pick(&o.entry.status))
+            .map(|o| o.entry.file.as_str())
+            .collect();
+        files.sort_unstable();
+        files
+    };
+    let invalid = named(|s| matches!(s, EntryStatus::Invalid { .. }));
+    let failed = named(|s| matches!(s, EntryStatus::Failed { .. }));
+    let generated = outcomes.len() - invalid.len() - failed.len();
+    let mut line = format!("{generated} 个已生成，{} 个有错误", invalid.len());
+    if !invalid.is_empty() {
+        line += &format!("：{}", invalid.join("、"));
+    }
+    if !failed.is_empty() {
+        line += &format!(
+            "；{} 个未生成（读写失败）：{}",
             failed.len(),
             failed.join("、")
-        )
+        );
     }
+    line + "\n"
 }
 
 fn eprint_text(text: &str) {

@@ -104,10 +104,7 @@ fn read(
     match std::fs::read_to_string(&path) {
         Ok(src) => Some((path, src)),
         Err(e) => {
-            let why = match e.kind() {
-                std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-                _ => e.to_string(),
-            };
+            let why = crate::output::io_reason(&e);
             ctx.error(
                 Some(entry.span()),
                 key,
