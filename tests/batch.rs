@@ -363,3 +363,29 @@ fn a_budget_named_index_is_refused_in_a_batch() {
     assert!(stderr.contains("索引页同名"), "{stderr}");
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
 }
+
+/// A budget whose outputs cannot be written is counted apart from invalid ones, named with
+/// the file that failed and a Chinese reason; the exit code is 2.
+#[test]
+fn a_write_failure_is_not_an_invalid_budget() {
+    let dir = inputs("write-failure", false);
+    let out = dir.join("out");
+    std::fs::create_dir_all(out.join("manas-commerce-2024.pdf")).unwrap();
+    let run = gongkai(&[
+        Path::new("generate"),
+        dir.as_path(),
+        Path::new("--out"),
+        out.as_path(),
+    ]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("2 个已生成，0 个有错误；1 个未生成（读写失败）：manas-commerce-2024.toml"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("manas-commerce-2024.pdf：这是一个目录，不是文件"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+}
