@@ -61,6 +61,8 @@ pub(super) struct IndexView {
 /// One budget's row.
 #[derive(Debug, Serialize)]
 struct RowView {
+    /// Whether the file is named under the unit (not when the name is the file).
+    file_apart: bool,
     file: String,
     /// The unit's name, or the file's when unknown.
     name: String,
@@ -81,12 +83,17 @@ struct RowView {
 struct FigureView {
     label: &'static str,
     text: String,
+    /// No figure (`—`): left out of a phone's card.
+    empty: bool,
 }
 
 #[derive(Debug, Serialize)]
 struct LinkView {
     href: String,
     label: String,
+    /// Where the kind is listed.
+    #[serde(skip)]
+    order: u8,
 }
 
 /// The view of a batch's index.
@@ -141,6 +148,7 @@ fn row(e: &IndexEntry, with_unit: bool) -> RowView {
             });
             FigureView {
                 label,
+                empty: printed.is_none(),
                 text: printed.unwrap_or_else(|| "—".to_string()),
             }
         })
@@ -149,12 +157,27 @@ fn row(e: &IndexEntry, with_unit: bool) -> RowView {
         EntryStatus::Generated { warnings: 0 } => ("ok", "已生成".to_string(), None),
         EntryStatus::Generated { warnings } => ("warn", format!("已生成，{warnings} 个警告"), None),
         EntryStatus::Invalid { errors, first } => {
-            ("err", format!("{errors} 个错误"), Some(first.clone()))
+            let more = match errors.saturating_sub(1) {
+                0 => String::new(),
+                n => format!(
+                    "（另有 {n} 个错误，运行 gongkai check {} 查看全部）",
+                    e.file
+                ),
+            };
+            (
+                "err",
+                format!("{errors} 个错误"),
+                Some(format!("{first}{more}")),
+            )
         }
         EntryStatus::Failed { message } => ("err", "未生成".to_string(), Some(message.clone())),
     };
+    let mut links: Vec<LinkView> = e.outputs.iter().map(|name| link(name)).collect();
+    links.sort_by_key(|l| l.order);
     RowView {
         file: e.file.clone(),
+        // A budget read too little to know its unit is named by its file alone.
+        file_apart: e.unit.is_some(),
         name: e
             .unit
             .as_ref()
@@ -168,24 +191,28 @@ fn row(e: &IndexEntry, with_unit: bool) -> RowView {
             .as_ref()
             .map_or_else(|| "—".to_string(), |u| u.scope.clone()),
         figures,
-        links: e.outputs.iter().map(|name| link(name)).collect(),
+        links,
         class,
         status,
         detail,
     }
 }
 
-/// A link to an output beside the index, named by its kind.
+/// A link to an output beside the index, named by its kind; links are listed 网页, PDF,
+/// Excel, JSON whatever order the formats were asked in.
 fn link(name: &str) -> LinkView {
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
-    let label = match ext {
-        "pdf" => "PDF".to_string(),
-        "html" => "网页".to_string(),
-        other => other.to_uppercase(),
+    let (order, label) = match ext {
+        "html" => (0, "网页".to_string()),
+        "pdf" => (1, "PDF".to_string()),
+        "xlsx" => (2, "Excel".to_string()),
+        "json" => (3, "JSON".to_string()),
+        other => (4, other.to_uppercase()),
     };
     LinkView {
         href: href(name),
         label,
+        order,
     }
 }
 
@@ -261,7 +288,25 @@ mod tests {
         assert_eq!(v.rows[0].figures[0].text, "1,795.47");
         assert_eq!(v.rows[0].figures[1].text, "—");
         assert_eq!(v.rows[2].status, "3 个错误");
+        assert_eq!(
+            v.rows[2].detail.as_deref(),
+            Some("c.toml:1:1: [unit] 缺少（另有 2 个错误，运行 gongkai check c.toml 查看全部）")
+        );
         assert_eq!(v.rows[2].name, "c.toml");
+        assert!(!v.rows[2].file_apart, "the file is not named twice");
+        assert!(v.rows[2].figures.iter().all(|f| f.empty));
+    }
+
+    #[test]
+    fn links_are_listed_in_one_order_and_named_for_clerks() {
+        let v = view(&[IndexEntry {
+            outputs: ["a.json", "a.xlsx", "a.pdf", "a.html"]
+                .map(String::from)
+                .to_vec(),
+            ..entry("a.toml", EntryStatus::Generated { warnings: 0 }, "万元")
+        }]);
+        let labels: Vec<&str> = v.rows[0].links.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["网页", "PDF", "Excel", "JSON"]);
     }
 
     #[test]
