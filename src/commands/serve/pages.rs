@@ -37,14 +37,17 @@ pub fn escape(text: &str) -> String {
 /// The wrapper page: the file's name, a link to the PDF, the problems, and the last good
 /// disclosure in a frame. `version` and `rendered` start the script's polling.
 pub fn wrapper(file: &Path, problems: &str, version: u64, rendered: u64) -> String {
-    let name = escape(&file.display().to_string());
+    let path = escape(&file.display().to_string());
+    let name = file
+        .file_name()
+        .map_or_else(|| path.clone(), |n| escape(&n.to_string_lossy()));
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>预览：{name}</title>\n<link rel=\"stylesheet\" href=\"/__gongkai/preview.css\">\n\
          <script src=\"/__gongkai/live.js\" defer></script>\n</head>\n\
          <body data-version=\"{version}\" data-rendered=\"{rendered}\">\n\
-         <header><span class=\"file\">预览：{name}</span>\
+         <header><span class=\"file\" title=\"{path}\">预览：{name}</span>\
          <a href=\"/disclosure.pdf\" target=\"_blank\" rel=\"noopener\">PDF</a>\
          <a href=\"/disclosure.html\" target=\"_blank\" rel=\"noopener\">HTML</a>\
          <span id=\"status\" role=\"status\"></span></header>\n\
@@ -104,6 +107,11 @@ pub fn problems(file: &Path, rendered: &Rendered, have_render: bool) -> String {
 /// One diagnostic: where (file:line:column), its key, message and hint, and its line of
 /// the source with the place marked.
 fn item(name: &str, src: &str, d: &Diagnostic) -> String {
+    // A department's unit file has its own name and text.
+    let (name, src) = match &d.file {
+        Some(f) => (f.name.as_str(), f.src.as_str()),
+        None => (name, src),
+    };
     let (class, kind) = if d.is_error() {
         ("error", "错误")
     } else {
@@ -116,13 +124,9 @@ fn item(name: &str, src: &str, d: &Diagnostic) -> String {
         }
         None => name.to_string(),
     };
-    let key = if d.key.is_empty() {
-        "（文件）"
-    } else {
-        &d.key
-    };
+    let key = if d.key.is_empty() { "文件" } else { &d.key };
     let mut out = format!(
-        "<li class=\"{class}\"><p class=\"where\"><code>{}</code> {kind} 键 <code>{}</code></p>\n<p class=\"message\">{}</p>\n",
+        "<li class=\"{class}\"><p class=\"where\"><code>{}</code> {kind}：<code>[{}]</code></p>\n<p class=\"message\">{}</p>\n",
         escape(&location),
         escape(key),
         escape(&d.message)
@@ -202,7 +206,7 @@ mod tests {
             .with_hint("改成 \"单位\" & 再保存");
         let html = problems(Path::new("a.toml"), &rendered(src, vec![d]), true);
         assert!(html.contains("<code>a.toml:2:8</code>"), "{html}");
-        assert!(html.contains("<code>unit.name</code>"));
+        assert!(html.contains("错误：<code>[unit.name]</code>"), "{html}");
         assert!(html.contains("名称 &lt;错&gt;"));
         assert!(html.contains("提示：改成 &quot;单位&quot; &amp; 再保存"));
         assert!(
@@ -211,6 +215,18 @@ mod tests {
         );
         assert!(html.contains("上次成功生成的版本"));
         assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn a_unit_files_error_is_located_in_that_file() {
+        let unit = std::sync::Arc::new(crate::model::diagnostic::SourceFile {
+            name: "units/二中.toml".into(),
+            src: "[unit]\nname = 2\n".into(),
+        });
+        let d = Diagnostic::error(Some(14..15), "unit.name", "类型不对").in_file(&unit);
+        let html = problems(Path::new("部门.toml"), &rendered("[unit]\n", vec![d]), true);
+        assert!(html.contains("<code>units/二中.toml:2:8</code>"), "{html}");
+        assert!(html.contains("name = <mark>2</mark>"), "{html}");
     }
 
     #[test]
