@@ -270,7 +270,7 @@ fn the_text_counts_and_lists_the_units() {
     let setup = paragraph_with(&ps, "本级及下属");
     assert!(
         setup.starts_with(
-            "示例县教育局部门预算由本级及下属1家单位的预算汇总组成，下属单位分别是：示例县第二中学"
+            "示例县教育局部门预算由本级及下属1家单位的预算组成，下属单位是：示例县第二中学"
         ),
         "{setup}"
     );
@@ -315,7 +315,7 @@ fn projects_are_listed_per_unit() {
         grouped(table(&dept, "表7")),
         vec![
             (
-                "示例县教育局".to_string(),
+                "示例县教育局本级".to_string(),
                 vec!["教育信息化建设".to_string()]
             ),
             (
@@ -327,7 +327,7 @@ fn projects_are_listed_per_unit() {
     assert_eq!(
         grouped(table(&dept, "表11")),
         vec![(
-            "示例县教育局".to_string(),
+            "示例县教育局本级".to_string(),
             vec!["教师培训结转经费".to_string()]
         )]
     );

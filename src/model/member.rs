@@ -18,3 +18,16 @@ pub struct Member {
     /// The unit's own budget, as its file gives it.
     pub budget: Budget,
 }
+
+impl Member {
+    /// The name printed for the unit in the department's tables and texts: the 本级, when its
+    /// file names it with the department's own name, is `…本级` (as budget systems print it),
+    /// so that it is not read as the department's total.
+    pub fn label(&self) -> String {
+        if self.own && !self.name.ends_with("本级") {
+            format!("{}本级", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}

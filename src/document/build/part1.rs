@@ -35,8 +35,13 @@ pub fn sections(b: &Budget) -> Vec<Section> {
     let subs = if consolidated {
         // A department summed from its units: the 本级 and each unit listed.
         format!(
-            "部门预算由本级及下属{}家单位的预算汇总组成，下属单位分别是：{}",
+            "部门预算由本级及下属{}家单位的预算组成，下属单位{}：{}",
             o.subordinates.len(),
+            if o.subordinates.len() == 1 {
+                "是"
+            } else {
+                "分别是"
+            },
             join(&o.subordinates)
         )
     } else if o.subordinates.is_empty() {

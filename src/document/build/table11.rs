@@ -47,19 +47,19 @@ pub fn table11(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     if !f.carryover.is_empty() {
         body.push(row("总计", &sum(&f.carryover), RowRole::Total, 0));
         adds.push((0, Vec::new()));
-        let units: Vec<(&str, Vec<CarryoverRow>)> = if unit_row && b.is_consolidated() {
+        let units: Vec<(String, Vec<CarryoverRow>)> = if unit_row && b.is_consolidated() {
             b.members
                 .iter()
-                .map(|m| (m.name.as_str(), figures(&m.budget).carryover))
+                .map(|m| (m.label(), figures(&m.budget).carryover))
                 .filter(|(_, rows)| !rows.is_empty())
                 .collect()
         } else {
-            vec![(b.unit.name.as_str(), f.carryover.clone())]
+            vec![(b.unit.name.clone(), f.carryover.clone())]
         };
         for (unit, rows) in units {
             let group = unit_row.then(|| {
                 adds.push((body.len(), Vec::new()));
-                body.push(row(unit, &sum(&rows), RowRole::Group, 0));
+                body.push(row(&unit, &sum(&rows), RowRole::Group, 0));
                 adds.len() - 1
             });
             for r in &rows {

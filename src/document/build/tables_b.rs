@@ -258,18 +258,18 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         cells: total_cells,
     });
     let unit_row = b.options.conventions.unit_row;
-    let groups: Vec<(&str, Vec<&Project>)> = if unit_row && b.is_consolidated() {
+    let groups: Vec<(String, Vec<&Project>)> = if unit_row && b.is_consolidated() {
         b.members
             .iter()
             .enumerate()
             .map(|(k, m)| {
                 let ps = projects.iter().filter(|p| p.member == Some(k)).copied();
-                (m.name.as_str(), ps.collect::<Vec<_>>())
+                (m.label(), ps.collect::<Vec<_>>())
             })
             .filter(|(_, ps)| !ps.is_empty())
             .collect()
     } else {
-        vec![(b.unit.name.as_str(), projects.clone())]
+        vec![(b.unit.name.clone(), projects.clone())]
     };
     for (unit, ps) in groups {
         if unit_row {

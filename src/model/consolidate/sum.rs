@@ -126,7 +126,7 @@ pub fn projects(members: &[Member], offsets: &[usize]) -> Vec<Project> {
             p.id = ProjectId(p.id.0 + offset);
             p.member = Some(k);
             p.span = None;
-            p.undertaker.get_or_insert_with(|| m.name.clone());
+            p.undertaker.get_or_insert_with(|| m.label());
             out.push(p);
         }
     }
