@@ -497,3 +497,16 @@ fn a_mistyped_unit_name_is_one_error_not_one_per_table_naming_the_unit() {
     assert!(stderr.contains("[unit.name] 类型不对"), "{stderr}");
     assert!(stderr.contains("1 个错误"), "{stderr}");
 }
+
+#[test]
+fn an_implausible_year_is_one_error_and_texts_are_not_checked_against_it() {
+    let dir = temp_dir("year-zero");
+    let src = std::fs::read_to_string(example_path("qitai-commerce-2024")).unwrap();
+    let f = dir.join("qitai.toml");
+    std::fs::write(&f, src.replacen("\nyear = 2024\n", "\nyear = 0\n", 1)).unwrap();
+    let out = gongkai(&["check", f.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("预算年度 0 不合理"), "{stderr}");
+    assert!(!stderr.contains("既不是本年"), "{stderr}");
+    assert!(stderr.contains("1 个错误，0 个警告"), "{stderr}");
+}

@@ -4,6 +4,9 @@
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
+/// The most columns underlined; a longer span is marked at its start, then `…`.
+const MAX_CARETS: usize = 40;
+
 /// The span's first line, numbered, with `^` under the span's part of it; a span that runs
 /// on over later lines says on which line it ends.
 pub fn underline(src: &str, span: Range<usize>) -> String {
@@ -21,6 +24,12 @@ pub fn underline(src: &str, span: Range<usize>) -> String {
     let text = slice(src, line_start, line_end).trim_end_matches('\r');
     let indent = width(slice(src, line_start, start));
     let carets = width(slice(src, start, end.min(line_end))).max(1);
+    // A long text is marked at its start: the line above shows all of it.
+    let (carets, cut) = if carets > MAX_CARETS {
+        (MAX_CARETS, "…")
+    } else {
+        (carets, "")
+    };
     let last_line = line_no
         + slice(src, start, end)
             .trim_end_matches('\n')
@@ -34,7 +43,7 @@ pub fn underline(src: &str, span: Range<usize>) -> String {
     let number = line_no.to_string();
     let pad = " ".repeat(number.len());
     format!(
-        "{pad} │\n{number} │ {}\n{pad} │ {}{}{more}\n",
+        "{pad} │\n{number} │ {}\n{pad} │ {}{}{cut}{more}\n",
         text.replace('\t', " "),
         " ".repeat(indent),
         "^".repeat(carets)
@@ -82,6 +91,16 @@ mod tests {
         let out = underline(src, 0..src.len());
         assert!(out.contains("1 │ [unit]"), "{out}");
         assert!(out.contains("^^^^^^ （至第 3 行）"), "{out}");
+    }
+
+    #[test]
+    fn a_long_span_is_underlined_at_its_start() {
+        let src = format!("goal = \"{}\"\n", "很".repeat(100));
+        let out = underline(&src, 7..src.len() - 1);
+        assert!(
+            out.ends_with(&format!("{}…\n", "^".repeat(MAX_CARETS))),
+            "{out}"
+        );
     }
 
     #[test]

@@ -34,7 +34,8 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
     let consolidating = raw.consolidate.is_some();
     let unit = unit::unit(&raw.unit, ctx);
     let rules = match &unit {
-        Some(u) => TextRules::new(&u.name, &u.aliases, Some(u.year)),
+        // A year out of range is reported once; texts are not checked against it.
+        Some(u) => TextRules::new(&u.name, &u.aliases, unit::plausible_year(u.year)),
         None => TextRules::new("", &[], None),
     };
     let mut extra_names = BTreeMap::new();

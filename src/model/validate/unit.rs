@@ -18,7 +18,7 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
     ]);
     let year = ctx.req_count(&raw.year, "unit.year", near.clone());
     if let (Some(y), Some(span)) = (year, raw.year.as_ref().map(|v| v.span())) {
-        if !(2000..=2100).contains(&y) {
+        if plausible_year(y as i32).is_none() {
             ctx.error(
                 Some(span),
                 "unit.year",
@@ -65,7 +65,7 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
             a.get_ref().trim().to_string()
         })
         .collect();
-    let rules = TextRules::new(&name, &aliases, Some(year));
+    let rules = TextRules::new(&name, &aliases, plausible_year(year));
     let name = raw_name
         .map(|n| ctx.text(n, "unit.name", &rules))
         .unwrap_or_default();
@@ -182,4 +182,9 @@ mod tests {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
     }
+}
+
+/// The budget year when it is plausible (2000–2100): what texts are checked against.
+pub fn plausible_year(year: i32) -> Option<i32> {
+    (2000..=2100).contains(&year).then_some(year)
 }
