@@ -29,10 +29,10 @@ pub type RawText = Spanned<String>;
 /// The whole budget file.
 #[derive(Debug, Deserialize)]
 pub struct RawBudget {
-    /// 单位基本信息.
-    pub unit: RawUnit,
-    /// 第一部分 单位概况.
-    pub overview: RawOverview,
+    /// 单位基本信息 (required; its absence is reported with every other problem).
+    pub unit: Option<RawUnit>,
+    /// 第一部分 单位概况 (required; its absence is reported with every other problem).
+    pub overview: Option<RawOverview>,
     /// 基本支出，按功能分类（项）和资金来源.
     #[serde(default)]
     pub basic: Vec<RawBasicLine>,

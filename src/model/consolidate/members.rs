@@ -153,7 +153,11 @@ pub fn overview(raw: &RawBudget, dept: &mut Budget, members: &[Member], ctx: &mu
     written.sort();
     derived.sort();
     if !written.is_empty() && written != derived {
-        let span = raw.overview.subordinates.first().map(|s| s.span());
+        let span = raw
+            .overview
+            .as_ref()
+            .and_then(|o| o.subordinates.first())
+            .map(|s| s.span());
         ctx.error(
             span,
             "overview.subordinates",
@@ -169,8 +173,8 @@ pub fn overview(raw: &RawBudget, dept: &mut Budget, members: &[Member], ctx: &mu
         if usize::try_from(a + i).ok() != Some(n) {
             let span = raw
                 .overview
-                .operating_units
                 .as_ref()
+                .and_then(|o| o.operating_units.as_ref())
                 .and_then(|u| u.administrative.as_ref().or(u.institutions.as_ref()))
                 .map(|c| c.span())
                 .or_else(|| header_span(ctx.src, "overview.operating_units"));

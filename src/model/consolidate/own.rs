@@ -41,14 +41,14 @@ pub fn refuse_own_amounts(raw: &RawBudget, ctx: &mut Ctx<'_>) {
             first(&[&a.building_area, &a.building_value].map(|f| f.as_ref().map(|v| v.span())));
         refuse(ctx, span, "assets", "国有资产");
     }
-    if let Some(s) = &raw.overview.staffing {
+    if let Some(s) = raw.overview.as_ref().and_then(|o| o.staffing.as_ref()) {
         let span = first(&[&s.authorized, &s.in_service].map(|f| f.as_ref().map(|v| v.span())));
         refuse(ctx, span, "overview.staffing", "人员情况");
     }
     if let Some(scope) = raw
         .unit
-        .scope
         .as_ref()
+        .and_then(|u| u.scope.as_ref())
         .filter(|s| s.get_ref().trim() != "部门")
     {
         ctx.error(

@@ -32,7 +32,10 @@ use std::path::Path;
 /// [`consolidate::consolidate`] sums the units into it.
 pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<Budget> {
     let consolidating = raw.consolidate.is_some();
-    let unit = unit::unit(&raw.unit, ctx);
+    let unit = match &raw.unit {
+        Some(u) => unit::unit(u, ctx),
+        None => missing_table(ctx, "unit", "单位基本信息：名称、口径、年度、落款日期"),
+    };
     let rules = match &unit {
         // A year out of range is reported once; texts are not checked against it.
         Some(u) => TextRules::new(&u.name, &u.aliases, unit::plausible_year(u.year)),
@@ -46,7 +49,10 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         );
     }
     let names = Names::with_extra(&extra_names);
-    let overview = overview::overview(&raw.overview, ctx, &rules, consolidating);
+    let overview = match &raw.overview {
+        Some(o) => overview::overview(o, ctx, &rules, consolidating),
+        None => missing_table(ctx, "overview", "第一部分 概况：职能、机构设置和人员情况"),
+    };
     let (basic, basic_economic) = spending::basic(raw, ctx, &names);
     let projects = projects::projects(raw, ctx, &names, &rules);
     if consolidating {
@@ -187,6 +193,18 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         control: control(&raw.control, ctx),
         members: Vec::new(),
     })
+}
+
+/// A required table that is absent: reported at the start of the file, where it can be
+/// added; nothing of it can be validated.
+fn missing_table<T>(ctx: &mut Ctx<'_>, key: &str, what: &str) -> Option<T> {
+    ctx.error(
+        Some(0..0),
+        key,
+        format!("缺少必填的一节 [{key}]（{what}）（missing section）"),
+        Some(&format!("补上 [{key}] 一节；各键的含义见 README 的“输入格式”一节，gongkai init 生成的起步文件里有完整的例子")),
+    );
+    None
 }
 
 /// A section that must be given or marked `key = "none"`: reports its absence (at the

@@ -55,7 +55,9 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
             None,
         );
     }
-    let year = year? as i32;
+    // Without a year the unit cannot be built, but the rest of it is still checked.
+    let known = year.is_some();
+    let year = year.unwrap_or(0) as i32;
     let aliases: Vec<String> = raw
         .aliases
         .iter()
@@ -89,7 +91,8 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
         }
         parsed
     });
-    Some(Unit {
+    let classification = classification(raw.classification.as_ref(), ctx);
+    known.then_some(Unit {
         name,
         scope,
         year,
@@ -97,7 +100,7 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
         aliases,
         amount_unit,
         display_unit,
-        classification: classification(raw.classification.as_ref(), ctx),
+        classification,
     })
 }
 
