@@ -389,3 +389,37 @@ fn a_write_failure_is_not_an_invalid_budget() {
     );
     assert!(!stderr.contains("os error"), "{stderr}");
 }
+
+/// A department and its units in one batch: a broken unit's problems are printed once, with
+/// the unit; the department says where they are, and its index row points into the unit file.
+#[test]
+fn a_departments_broken_unit_is_reported_once_in_a_batch() {
+    let dir = temp_dir("department");
+    for f in ["部门.toml", "本级.toml", "二中.toml"] {
+        std::fs::copy(manifest("tests/fixtures/consolidate").join(f), dir.join(f)).unwrap();
+    }
+    let unit = dir.join("二中.toml");
+    let src = std::fs::read_to_string(&unit).unwrap();
+    std::fs::write(
+        &unit,
+        src.replacen("name = \"示例县第二中学\"", "name = 2", 1),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let run = gongkai(&[
+        Path::new("generate"),
+        dir.as_path(),
+        Path::new("--out"),
+        out.as_path(),
+    ]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.matches("错误：[unit.name]").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("单位文件") && stderr.contains("二中.toml 有 1 个错误，见它自己的条目"),
+        "{stderr}"
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let row = index_row(&index, "部门.toml");
+    assert!(row.contains("二中.toml:3:8: [unit.name]"), "{row}");
+}

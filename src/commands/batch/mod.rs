@@ -11,11 +11,12 @@ pub use inputs::{expand, Inputs};
 
 use crate::generate::{Format, Generator};
 use crate::model::diagnostic::{line_col, render};
+use crate::model::Diagnostic;
 use crate::pipeline::{base_dir, read};
 use crate::render::html::{EntryStatus, HtmlRenderer, IndexEntry};
 use progress::Progress;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -73,10 +74,12 @@ pub fn generate(
             files.len(),
         ))
     });
+    // The budgets of this run, to tell a department's unit files that are reported apart.
+    let listed: BTreeSet<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
     let outcomes: Vec<Outcome> = files
         .par_iter()
         .map(|file| {
-            let outcome = generate_one(&generator, file, out, batch);
+            let outcome = generate_one(&generator, file, out, batch.then_some(&listed));
             if let Some(progress) = &progress {
                 if let Ok(mut p) = progress.lock() {
                     let name = outcome.entry.file.as_str();
@@ -135,9 +138,16 @@ fn distinct_outputs(files: &[PathBuf], index_page: bool) -> Result<(), String> {
     }
 }
 
-/// Generates one budget. In a `batch` its progress line says it had errors, so no second
-/// line says so after its diagnostics.
-fn generate_one(generator: &Generator, file: &Path, out: &Path, batch: bool) -> Outcome {
+/// Generates one budget. In a batch (`listed`: its budgets) its progress line says it had
+/// errors, so no second line says so after its diagnostics, and the problems of a
+/// department's unit file that is itself in the batch are printed with that file only.
+fn generate_one(
+    generator: &Generator,
+    file: &Path,
+    out: &Path,
+    listed: Option<&BTreeSet<PathBuf>>,
+) -> Outcome {
+    let batch = listed.is_some();
     let name = file.display().to_string();
     let mut entry = IndexEntry {
         file: file_name(file),
@@ -157,7 +167,11 @@ fn generate_one(generator: &Generator, file: &Path, out: &Path, batch: bool) -> 
         Err(e) => return Outcome::failed(entry, e),
     };
     entry.unit = generated.unit;
-    let mut stderr = render(&name, &src, &generated.diagnostics);
+    let (own, apart) = apart_from(&generated.diagnostics, listed);
+    let mut stderr = render(&name, &src, &own);
+    for (unit, errors) in apart {
+        stderr += &format!("{name}：单位文件 {unit} 有 {errors} 个错误，见它自己的条目\n");
+    }
     if generated.errors > 0 {
         if !batch {
             stderr += &format!("{name}：{} 个错误，未生成任何文件\n", generated.errors);
@@ -166,11 +180,16 @@ fn generate_one(generator: &Generator, file: &Path, out: &Path, batch: bool) -> 
         entry.status = EntryStatus::Invalid {
             errors: generated.errors,
             first: first.map_or_else(String::new, |d| {
+                // A department's unit file is named as the department file names it.
+                let (file, text) = match &d.file {
+                    Some(f) => (f.name.clone(), f.src.as_str()),
+                    None => (entry.file.clone(), src.as_str()),
+                };
                 let at = d.span.as_ref().map_or(String::new(), |s| {
-                    let (l, c) = line_col(&src, s.start);
+                    let (l, c) = line_col(text, s.start);
                     format!(":{l}:{c}")
                 });
-                format!("{}{at}: [{}] {}", entry.file, d.key, d.message)
+                format!("{file}{at}: [{}] {}", d.key, d.message)
             }),
         };
         return Outcome {
@@ -225,6 +244,27 @@ impl Outcome {
             entry,
         }
     }
+}
+
+/// The diagnostics to print with a budget, and the unit files (with their error counts)
+/// whose problems are printed with their own entry of the batch instead.
+fn apart_from(
+    diagnostics: &[Diagnostic],
+    listed: Option<&BTreeSet<PathBuf>>,
+) -> (Vec<Diagnostic>, BTreeMap<String, usize>) {
+    let mut own = Vec::new();
+    let mut apart: BTreeMap<String, usize> = BTreeMap::new();
+    for d in diagnostics {
+        let elsewhere = d.file.as_ref().filter(|f| {
+            let path = Path::new(&f.name).canonicalize().ok();
+            listed.zip(path).is_some_and(|(l, p)| l.contains(&p))
+        });
+        match elsewhere {
+            Some(f) => *apart.entry(f.name.clone()).or_default() += usize::from(d.is_error()),
+            None => own.push(d.clone()),
+        }
+    }
+    (own, apart)
 }
 
 /// The progress line of a finished budget: `已生成 a（pdf、html）`, `有错误 b.toml（3 个错误）`.
