@@ -200,8 +200,49 @@ fn syntax_error(src: &str, span: Option<Range<usize>>, message: &str) -> Diagnos
             )
             .with_hint(format!("{hint}；中文输入法下输入的标点，TOML 无法识别"))
         }
-        None => Diagnostic::error(span, "", format!("TOML 语法错误：{}", message.trim()))
-            .with_hint("检查引号、方括号和等号是否成对、是否完整"),
+        None => Diagnostic::error(
+            span,
+            "",
+            format!("TOML 语法错误：{}", syntax_in_chinese(message)),
+        )
+        .with_hint("检查引号、方括号和等号是否成对、是否完整"),
+    }
+}
+
+/// The parser's usual syntax messages, what each means for a clerk, first.
+const SYNTAX_MESSAGES: [(&str, &str); 16] = [
+    ("unclosed table", "节名的方括号没有闭合"),
+    ("unclosed array table", "节名的双方括号没有闭合"),
+    ("unclosed array", "数组的方括号没有闭合"),
+    ("unclosed inline table", "花括号没有闭合"),
+    ("string values must be quoted", "文本要用英文双引号括起来"),
+    (
+        "invalid basic string",
+        "双引号文本没有闭合，或其中有不能直接写的字符",
+    ),
+    ("invalid literal string", "单引号文本没有闭合"),
+    ("invalid multiline", "三引号文本没有闭合"),
+    ("duplicate key", "同一个键写了两次"),
+    ("key with no value", "键后面缺少 = 和值"),
+    ("invalid boolean", "布尔值只能写 true 或 false"),
+    ("invalid integer", "整数的写法不对"),
+    ("invalid float", "数字的写法不对"),
+    ("invalid key", "键名的写法不对"),
+    ("unexpected content", "这里多了内容（一行只写一个 键 = 值）"),
+    ("invalid table header", "节名的写法不对"),
+];
+
+/// A syntax message in Chinese, the parser's English after it in brackets.
+fn syntax_in_chinese(message: &str) -> String {
+    let message = message.trim();
+    let chinese = SYNTAX_MESSAGES
+        .iter()
+        .filter(|(english, _)| message.starts_with(english))
+        .max_by_key(|(english, _)| english.len())
+        .map(|(_, chinese)| *chinese);
+    match chinese {
+        Some(c) => format!("{c}（{message}）"),
+        None => message.to_string(),
     }
 }
 
@@ -442,4 +483,27 @@ pub fn strings(src: &str) -> Vec<(String, Range<usize>, String)> {
     }
     out.sort_by_key(|(_, span, _)| span.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_say_what_is_wrong_in_chinese_first() {
+        for (src, chinese) in [
+            ("[unit\n", "节名的方括号没有闭合"),
+            ("[[projects]\n", "节名的双方括号没有闭合"),
+            ("a = [1,\n", "数组的方括号没有闭合"),
+            ("a = 1\na = 2\n", "同一个键写了两次"),
+            ("a = tru\n", "布尔值只能写 true 或 false"),
+        ] {
+            let parsed = parse(src);
+            let message = &parsed.diags[0].message;
+            assert!(
+                message.starts_with(&format!("TOML 语法错误：{chinese}（")),
+                "{src}: {message}"
+            );
+        }
+    }
 }
