@@ -16,6 +16,7 @@ pub mod raw;
 pub mod raw_sections;
 pub mod snippet;
 pub mod source;
+mod syntax;
 pub mod validate;
 
 pub use budget::Budget;
