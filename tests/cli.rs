@@ -517,3 +517,26 @@ fn an_implausible_year_is_one_error_and_texts_are_not_checked_against_it() {
     assert!(!stderr.contains("既不是本年"), "{stderr}");
     assert!(stderr.contains("1 个错误，0 个警告"), "{stderr}");
 }
+
+/// A text longer than any output can hold (an Excel cell holds 32,767 characters) is refused
+/// by `check`, so that no format refuses a budget `check` accepted.
+#[test]
+fn an_overlong_text_is_refused_where_it_is() {
+    let dir = temp_dir("long-text");
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.toml"),
+    )
+    .unwrap();
+    let f = dir.join("long.toml");
+    let long = format!("functions = [\"{}\"]", "统计".repeat(20_000));
+    std::fs::write(
+        &f,
+        src.replacen("functions = [\"负责全县统计工作。\"]", &long, 1),
+    )
+    .unwrap();
+    let out = gongkai(&["check", f.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("long.toml:11:"), "{stderr}");
+    assert!(stderr.contains("文本过长：40000 字"), "{stderr}");
+}

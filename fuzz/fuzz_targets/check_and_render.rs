@@ -1,4 +1,4 @@
-//! TOML text → check → document → HTML, PDF and JSON, as `gongkai generate` runs it.
+//! TOML text → check → document → HTML, PDF, JSON and xlsx, as `gongkai generate` runs it.
 //! Any panic is a finding, and so is a budget that `check` accepts but rendering refuses.
 
 #![no_main]
@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 fn generator() -> &'static Generator {
     static GENERATOR: OnceLock<Generator> = OnceLock::new();
     GENERATOR.get_or_init(|| {
-        Generator::new(&[Format::Html, Format::Pdf, Format::Json], None, &[])
+        Generator::new(&[Format::Html, Format::Pdf, Format::Json, Format::Xlsx], None, &[])
             .expect("templates load")
     })
 }

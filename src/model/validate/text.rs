@@ -7,6 +7,10 @@ use crate::model::raw::RawText;
 /// Placeholders that must never reach a published document.
 const PLACEHOLDERS: [&str; 7] = ["XX", "xx", "××", "待填写", "……", "（待定）", "TODO"];
 
+/// The most characters one text may have: far above any real paragraph, and well within
+/// what every output holds (an Excel cell holds 32,767).
+pub const MAX_TEXT: usize = 10_000;
+
 /// What text checks need to know about the unit.
 pub struct TextRules {
     /// Budget year (None while the year itself is invalid: no year checks then).
@@ -69,6 +73,15 @@ impl<'a> Ctx<'a> {
         self.no_controls(raw, key);
         let t = raw.get_ref().trim().to_string();
         let span = Some(raw.span());
+        let length = t.chars().count();
+        if length > MAX_TEXT {
+            self.error(
+                span.clone(),
+                key,
+                format!("文本过长：{length} 字，一段文字最多 {MAX_TEXT} 字（text too long）"),
+                Some("检查是否把几段内容粘贴进了同一个键；分成几条（如 functions、notes 的多项）填写"),
+            );
+        }
         if let Some(p) = PLACEHOLDERS.iter().find(|p| t.contains(**p)) {
             self.error(
                 span.clone(),
