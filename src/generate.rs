@@ -30,6 +30,17 @@ pub enum Format {
 }
 
 impl Format {
+    /// The formats asked for, each once, in the order first given.
+    pub fn unique(formats: &[Format]) -> Vec<Format> {
+        let mut unique: Vec<Format> = Vec::new();
+        for f in formats {
+            if !unique.contains(f) {
+                unique.push(*f);
+            }
+        }
+        unique
+    }
+
     /// The file extension of the format.
     pub fn extension(self) -> &'static str {
         match self {

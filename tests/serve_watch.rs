@@ -369,7 +369,7 @@ fn serve_previews_rerenders_shows_errors_over_the_last_render_and_recovers() {
     let location = format!("<code>budget.toml:{year_line}:8</code>");
     let errors_at = page.find("class=\"errors\"").expect(&page);
     assert!(page.contains(&location), "{page}");
-    assert!(page.contains("<code>unit.year</code>") && page.contains("“abc”"));
+    assert!(page.contains("错误：<code>[unit.year]</code>") && page.contains("“abc”"));
     assert!(
         errors_at < page.find("<iframe").unwrap(),
         "errors above the render"

@@ -89,38 +89,13 @@ pub fn render(generator: &Generator, file: &Path, snapshot: &Snapshot) -> Render
     rendered
 }
 
-/// The formats asked for, each once, in the order first given.
-pub fn unique(formats: &[Format]) -> Vec<Format> {
-    let mut unique: Vec<Format> = Vec::new();
-    for f in formats {
-        if !unique.contains(f) {
-            unique.push(*f);
-        }
-    }
-    unique
-}
-
-/// The name of a budget's outputs: its file name without the extension.
-pub fn stem(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "budget".into())
-}
-
 /// The paths of a rendering's outputs in `out`, with their bytes.
 pub fn output_files<'a>(
     file: &Path,
     out: &Path,
     rendered: &'a Rendered,
 ) -> Vec<(PathBuf, &'a [u8])> {
-    rendered
-        .outputs
-        .iter()
-        .map(|(format, bytes)| {
-            let name = format!("{}.{}", stem(file), format.extension());
-            (out.join(name), bytes.as_slice())
-        })
-        .collect()
+    crate::output::output_paths(file, out, &rendered.outputs)
 }
 
 /// The font substitutes not told yet: each is told once per run.

@@ -32,7 +32,7 @@ pub struct WatchArgs {
 /// Runs `gongkai watch` until it is interrupted (Ctrl-C); returns only on a start-up
 /// error: 2 when the file cannot be read or the templates cannot be loaded.
 pub fn run(args: &WatchArgs) -> ExitCode {
-    let formats = rebuild::unique(&args.format);
+    let formats = Format::unique(&args.format);
     let generator = match Generator::new(&formats, args.templates.as_deref(), &args.font_dir) {
         Ok(g) => g,
         Err(e) => return start_error(e),
@@ -74,7 +74,7 @@ fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
         return false;
     }
     let files = rebuild::output_files(&args.file, &args.out, rendered);
-    if let Err(e) = crate::output::write_set(&args.out, &rebuild::stem(&args.file), &files) {
+    if let Err(e) = crate::output::write_set(&args.out, &crate::output::stem(&args.file), &files) {
         eprintln!("错误：无法写入 {e}（已有的输出保持不变）");
         return false;
     }

@@ -120,8 +120,6 @@ fn syntax_chars(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn syntax_errors_say_what_is_wrong_in_chinese_first() {
         for (src, chinese) in [

@@ -21,6 +21,29 @@ const LOCK_WAIT: Duration = Duration::from_secs(30);
 /// A lock or temporary older than this whose owner cannot be checked is stale.
 const STALE: Duration = Duration::from_secs(600);
 
+/// The name of a budget's outputs: its file name without the extension (`budget` for a
+/// path without one).
+pub fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "budget".into())
+}
+
+/// Where each output of the budget `file` goes in `out` (`OUT/STEM.EXT`), with its bytes.
+pub fn output_paths<'a>(
+    file: &Path,
+    out: &Path,
+    outputs: &'a [(crate::generate::Format, Vec<u8>)],
+) -> Vec<(PathBuf, &'a [u8])> {
+    outputs
+        .iter()
+        .map(|(format, bytes)| {
+            let name = format!("{}.{}", stem(file), format.extension());
+            (out.join(name), bytes.as_slice())
+        })
+        .collect()
+}
+
 /// Which file of a set could not be written, and why.
 #[derive(Debug, thiserror::Error)]
 #[error("{}：{}", .path.display(), io_reason(.source))]

@@ -12,6 +12,7 @@ pub use inputs::{expand, Inputs};
 use crate::generate::{Format, Generator};
 use crate::model::diagnostic::{line_col, render};
 use crate::model::Diagnostic;
+use crate::output::stem;
 use crate::pipeline::{base_dir, read};
 use crate::render::html::{EntryStatus, HtmlRenderer, IndexEntry};
 use progress::Progress;
@@ -43,13 +44,7 @@ pub fn generate(
     templates: Option<&Path>,
     font_dirs: &[PathBuf],
 ) -> ExitCode {
-    let mut unique: Vec<Format> = Vec::new();
-    for f in formats {
-        if !unique.contains(f) {
-            unique.push(*f);
-        }
-    }
-    let formats = unique;
+    let formats = Format::unique(formats);
     let Inputs { files, batch } = match expand(args) {
         Ok(inputs) => inputs,
         Err(e) => return io_error(e),
@@ -199,14 +194,7 @@ fn generate_one(
             entry,
         };
     }
-    let files: Vec<(PathBuf, &[u8])> = generated
-        .outputs
-        .iter()
-        .map(|(format, bytes)| {
-            let path = out.join(format!("{}.{}", stem(file), format.extension()));
-            (path, bytes.as_slice())
-        })
-        .collect();
+    let files = crate::output::output_paths(file, out, &generated.outputs);
     if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
         let message = format!("无法写入 {e}（已有的输出保持不变）");
         return Outcome {
@@ -351,10 +339,4 @@ fn file_name(file: &Path) -> String {
     file.file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.display().to_string())
-}
-
-fn stem(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "budget".into())
 }

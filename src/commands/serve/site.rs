@@ -3,7 +3,7 @@
 
 use super::http::{read_request, Body, ReadError, Request, Response};
 use super::pages::{self, PLAIN_CSP, WRAPPER_CSP};
-use crate::commands::rebuild::{self, Rendered};
+use crate::commands::rebuild::Rendered;
 use crate::generate::Format;
 use std::io::BufReader;
 use std::net::{TcpListener, TcpStream};
@@ -159,7 +159,7 @@ impl Site {
                     "Content-Disposition",
                     format!(
                         "inline; filename*=UTF-8''{}.pdf",
-                        percent(&rebuild::stem(&self.file))
+                        percent(&crate::output::stem(&self.file))
                     ),
                 ),
                 None => none_yet("/disclosure.pdf"),

@@ -162,6 +162,11 @@ fn parse_date(s: &str) -> Option<Date> {
         .then_some(Date { year, month, day })
 }
 
+/// The budget year when it is plausible (2000–2100): what texts are checked against.
+pub fn plausible_year(year: i32) -> Option<i32> {
+    (2000..=2100).contains(&year).then_some(year)
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_date;
@@ -185,9 +190,4 @@ mod tests {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
     }
-}
-
-/// The budget year when it is plausible (2000–2100): what texts are checked against.
-pub fn plausible_year(year: i32) -> Option<i32> {
-    (2000..=2100).contains(&year).then_some(year)
 }
