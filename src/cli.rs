@@ -1,4 +1,5 @@
-//! The command-line interface: `gongkai check` and `gongkai generate`.
+//! The command-line interface: every subcommand's arguments, and `gongkai check` itself
+//! (the other commands run in [`crate::commands`]).
 
 use crate::commands::batch;
 pub use crate::generate::Format;
@@ -7,6 +8,7 @@ use crate::model::diagnostic::render;
 use crate::pipeline::{base_dir, read};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -183,11 +185,19 @@ fn check(args: &[PathBuf], font_dirs: &[PathBuf]) -> ExitCode {
         Ok(g) => g,
         Err(e) => return io_error(e),
     };
-    print_reports(files.par_iter().map(|f| check_one(&generator, f)).collect())
+    // A department's unit file checked in the same run is reported there only.
+    let listed: BTreeSet<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
+    let listed = (files.len() > 1).then_some(&listed);
+    print_reports(
+        files
+            .par_iter()
+            .map(|f| check_one(&generator, f, listed))
+            .collect(),
+    )
 }
 
 /// Checks one file, fonts included (a character no font has is found here, located).
-fn check_one(generator: &Generator, file: &Path) -> Report {
+fn check_one(generator: &Generator, file: &Path, listed: Option<&BTreeSet<PathBuf>>) -> Report {
     let src = match read(file) {
         Ok(s) => s,
         Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
@@ -196,7 +206,11 @@ fn check_one(generator: &Generator, file: &Path) -> Report {
     let name = file.display().to_string();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let mut report = Report::with_stderr(render(&name, &src, &diagnostics), 0);
+    let (own, apart) = batch::apart_from(&diagnostics, listed);
+    let mut report = Report::with_stderr(render(&name, &src, &own), 0);
+    for (unit, n) in apart {
+        report.stderr += &format!("{name}：单位文件 {unit} 有 {n} 个错误，见它自己的报告\n");
+    }
     if errors > 0 {
         report.stderr += &format!("{name}：{errors} 个错误，{warnings} 个警告\n");
         report.status = 1;

@@ -423,3 +423,30 @@ fn a_departments_broken_unit_is_reported_once_in_a_batch() {
     let row = index_row(&index, "部门.toml");
     assert!(row.contains("二中.toml:3:8: [unit.name]"), "{row}");
 }
+
+/// `check` over a department and its units reports a broken unit once, with the unit.
+#[test]
+fn check_reports_a_departments_broken_unit_once() {
+    let dir = temp_dir("check-department");
+    for f in ["部门.toml", "本级.toml", "二中.toml"] {
+        std::fs::copy(manifest("tests/fixtures/consolidate").join(f), dir.join(f)).unwrap();
+    }
+    let unit = dir.join("二中.toml");
+    let src = std::fs::read_to_string(&unit).unwrap();
+    std::fs::write(
+        &unit,
+        src.replacen("name = \"示例县第二中学\"", "name = 2", 1),
+    )
+    .unwrap();
+    let run = gongkai(&[Path::new("check"), dir.as_path()]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.matches("错误：[unit.name]").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("二中.toml 有 1 个错误，见它自己的报告"),
+        "{stderr}"
+    );
+    // Alone, the department shows its unit's problem itself.
+    let alone = gongkai(&[Path::new("check"), dir.join("部门.toml").as_path()]);
+    assert_eq!(text(&alone.stderr).matches("错误：[unit.name]").count(), 1);
+}

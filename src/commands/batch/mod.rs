@@ -235,8 +235,9 @@ impl Outcome {
 }
 
 /// The diagnostics to print with a budget, and the unit files (with their error counts)
-/// whose problems are printed with their own entry of the batch instead.
-fn apart_from(
+/// whose problems are printed with their own entry of the run (`listed`: its budgets)
+/// instead.
+pub fn apart_from(
     diagnostics: &[Diagnostic],
     listed: Option<&BTreeSet<PathBuf>>,
 ) -> (Vec<Diagnostic>, BTreeMap<String, usize>) {
