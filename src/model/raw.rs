@@ -306,6 +306,24 @@ pub struct RawPriorIncome {
     pub nonfiscal_carryover: Option<RawComparison>,
 }
 
+impl RawPriorIncome {
+    /// Each kind's entry, in [`crate::model::prior::IncomeKind::ALL`] order.
+    pub fn in_kind_order(&self) -> [&Option<RawComparison>; 10] {
+        [
+            &self.general,
+            &self.general_transfer,
+            &self.fund,
+            &self.fund_transfer,
+            &self.soe,
+            &self.soe_transfer,
+            &self.special_account,
+            &self.unit_funds,
+            &self.fiscal_carryover,
+            &self.nonfiscal_carryover,
+        ]
+    }
+}
+
 /// Prior basic and project.
 #[derive(Debug, Default, Deserialize)]
 pub struct RawPriorSplit {
@@ -337,6 +355,18 @@ pub struct RawPriorThree {
     pub vehicle_purchase: Option<RawComparison>,
     /// 公务用车运行费.
     pub vehicle_operation: Option<RawComparison>,
+}
+
+impl RawPriorThree {
+    /// Each item's entry, in [`crate::model::prior::ThreeKind::ALL`] order.
+    pub fn in_kind_order(&self) -> [&Option<RawComparison>; 4] {
+        [
+            &self.outbound,
+            &self.vehicle_purchase,
+            &self.vehicle_operation,
+            &self.reception,
+        ]
+    }
 }
 
 /// 其他需说明的事项.

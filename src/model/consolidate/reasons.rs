@@ -57,19 +57,7 @@ fn split(raw: &RawPriorSplit, key: &str, ctx: &mut Ctx<'_>, rules: &TextRules) -
 
 /// Validates the `[prior…]` sections of a consolidating department: reasons only.
 pub fn reasons(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> Prior {
-    let i = &raw.income;
-    let income_fields = [
-        &i.general,
-        &i.general_transfer,
-        &i.fund,
-        &i.fund_transfer,
-        &i.soe,
-        &i.soe_transfer,
-        &i.special_account,
-        &i.unit_funds,
-        &i.fiscal_carryover,
-        &i.nonfiscal_carryover,
-    ];
+    let income_fields = raw.income.in_kind_order();
     let mut income = BTreeMap::new();
     for (kind, field) in IncomeKind::ALL.iter().zip(income_fields) {
         let key = format!("prior.income.{}", kind.key());
@@ -127,12 +115,7 @@ pub fn reasons(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> Prior {
             Some("删去这一行；各单位文件各自写上年“三公”经费或 \"none\""),
         ),
         Some((_, Explicit::Given(t))) => {
-            let fields = [
-                &t.outbound,
-                &t.vehicle_purchase,
-                &t.vehicle_operation,
-                &t.reception,
-            ];
+            let fields = t.in_kind_order();
             for (kind, field) in ThreeKind::ALL.iter().zip(fields) {
                 let key = format!("prior.three_public.{}", kind.key());
                 if let Some(c) = reason(field.as_ref(), &key, ctx, rules) {

@@ -34,19 +34,7 @@ fn split(raw: &RawPriorSplit, key: &str, ctx: &mut Ctx<'_>, rules: &TextRules) -
 
 /// Validates `[prior]`.
 pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules) -> Prior {
-    let i = &raw.income;
-    let income_fields = [
-        &i.general,
-        &i.general_transfer,
-        &i.fund,
-        &i.fund_transfer,
-        &i.soe,
-        &i.soe_transfer,
-        &i.special_account,
-        &i.unit_funds,
-        &i.fiscal_carryover,
-        &i.nonfiscal_carryover,
-    ];
+    let income_fields = raw.income.in_kind_order();
     let mut income = std::collections::BTreeMap::new();
     for (kind, field) in IncomeKind::ALL.into_iter().zip(income_fields) {
         let key = format!("prior.income.{}", kind.key());
@@ -107,12 +95,7 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
         Some(Explicit::None)
     );
     let t = three.unwrap_or(&none);
-    let three_fields = [
-        &t.outbound,
-        &t.vehicle_purchase,
-        &t.vehicle_operation,
-        &t.reception,
-    ];
+    let three_fields = t.in_kind_order();
     let mut three_public = std::collections::BTreeMap::new();
     for (kind, field) in ThreeKind::ALL.into_iter().zip(three_fields) {
         let name = kind.key();
