@@ -122,6 +122,23 @@ pub fn say(line: &str) {
     let _ = out.flush();
 }
 
+/// What `watch` and `serve` start from: the generator of `formats` and the watcher of
+/// `file` with its content now; `Err` (exit 2, told) when the templates or fonts cannot be
+/// set up or the file cannot be read.
+pub fn start(
+    formats: &[Format],
+    templates: Option<&Path>,
+    font_dirs: &[PathBuf],
+    file: &Path,
+) -> Result<(Generator, super::watcher::Watcher, Snapshot), std::process::ExitCode> {
+    let generator = Generator::new(formats, templates, font_dirs).map_err(start_error)?;
+    let (watcher, snapshot) = super::watcher::Watcher::start(file);
+    if let Snapshot::Unreadable(why) = &snapshot {
+        return Err(start_error(why));
+    }
+    Ok((generator, watcher, snapshot))
+}
+
 /// Tells a start-up error; exit status 2.
 pub fn start_error(e: impl std::fmt::Display) -> std::process::ExitCode {
     eprintln!("错误：{e}");

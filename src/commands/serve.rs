@@ -11,8 +11,7 @@ mod pages;
 mod site;
 
 use super::rebuild::{self, say, start_error, Substitutes};
-use super::watcher::{Snapshot, Watcher};
-use crate::generate::{Format, Generator};
+use crate::generate::Format;
 use site::Site;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -47,14 +46,15 @@ pub struct ServeArgs {
 /// error (exit 2): unreadable file, templates that do not load, a port that is taken.
 pub fn run(args: &ServeArgs) -> ExitCode {
     let formats = [Format::Html, Format::Pdf];
-    let generator = match Generator::new(&formats, args.templates.as_deref(), &args.font_dir) {
-        Ok(g) => g,
-        Err(e) => return start_error(e),
+    let (generator, mut watcher, mut snapshot) = match rebuild::start(
+        &formats,
+        args.templates.as_deref(),
+        &args.font_dir,
+        &args.file,
+    ) {
+        Ok(started) => started,
+        Err(code) => return code,
     };
-    let (mut watcher, mut snapshot) = Watcher::start(&args.file);
-    if let Snapshot::Unreadable(why) = &snapshot {
-        return start_error(why);
-    }
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
     let listener = match TcpListener::bind(address) {
         Ok(l) => l,

@@ -4,9 +4,8 @@
 //! set ([`crate::output::write_set`]), so a viewer never sees half a PDF. An edit with
 //! errors prints its diagnostics once and leaves the last good outputs as they were.
 
-use super::rebuild::{self, say, start_error, Rendered, Substitutes};
-use super::watcher::{Snapshot, Watcher};
-use crate::generate::{Format, Generator};
+use super::rebuild::{self, say, Rendered, Substitutes};
+use crate::generate::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,14 +32,15 @@ pub struct WatchArgs {
 /// error: 2 when the file cannot be read or the templates cannot be loaded.
 pub fn run(args: &WatchArgs) -> ExitCode {
     let formats = Format::unique(&args.format);
-    let generator = match Generator::new(&formats, args.templates.as_deref(), &args.font_dir) {
-        Ok(g) => g,
-        Err(e) => return start_error(e),
+    let (generator, mut watcher, mut snapshot) = match rebuild::start(
+        &formats,
+        args.templates.as_deref(),
+        &args.font_dir,
+        &args.file,
+    ) {
+        Ok(started) => started,
+        Err(code) => return code,
     };
-    let (mut watcher, mut snapshot) = Watcher::start(&args.file);
-    if let Snapshot::Unreadable(why) = &snapshot {
-        return start_error(why);
-    }
     say(&format!(
         "正在监视 {}，输出到 {}；保存即重新生成，按 Ctrl-C 结束",
         args.file.display(),
