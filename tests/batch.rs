@@ -390,11 +390,10 @@ fn a_write_failure_is_not_an_invalid_budget() {
     assert!(!stderr.contains("os error"), "{stderr}");
 }
 
-/// A department and its units in one batch: a broken unit's problems are printed once, with
-/// the unit; the department says where they are, and its index row points into the unit file.
-#[test]
-fn a_departments_broken_unit_is_reported_once_in_a_batch() {
-    let dir = temp_dir("department");
+/// A directory with the consolidation fixture (a department and its two units), the unit
+/// 二中's name mistyped (an error at 二中.toml:3:8).
+fn department_with_a_broken_unit(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
     for f in ["部门.toml", "本级.toml", "二中.toml"] {
         std::fs::copy(manifest("tests/fixtures/consolidate").join(f), dir.join(f)).unwrap();
     }
@@ -405,6 +404,14 @@ fn a_departments_broken_unit_is_reported_once_in_a_batch() {
         src.replacen("name = \"示例县第二中学\"", "name = 2", 1),
     )
     .unwrap();
+    dir
+}
+
+/// A department and its units in one batch: a broken unit's problems are printed once, with
+/// the unit; the department says where they are, and its index row points into the unit file.
+#[test]
+fn a_departments_broken_unit_is_reported_once_in_a_batch() {
+    let dir = department_with_a_broken_unit("department");
     let out = dir.join("out");
     let run = gongkai(&[
         Path::new("generate"),
@@ -427,17 +434,7 @@ fn a_departments_broken_unit_is_reported_once_in_a_batch() {
 /// `check` over a department and its units reports a broken unit once, with the unit.
 #[test]
 fn check_reports_a_departments_broken_unit_once() {
-    let dir = temp_dir("check-department");
-    for f in ["部门.toml", "本级.toml", "二中.toml"] {
-        std::fs::copy(manifest("tests/fixtures/consolidate").join(f), dir.join(f)).unwrap();
-    }
-    let unit = dir.join("二中.toml");
-    let src = std::fs::read_to_string(&unit).unwrap();
-    std::fs::write(
-        &unit,
-        src.replacen("name = \"示例县第二中学\"", "name = 2", 1),
-    )
-    .unwrap();
+    let dir = department_with_a_broken_unit("check-department");
     let run = gongkai(&[Path::new("check"), dir.as_path()]);
     let stderr = text(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
