@@ -40,6 +40,16 @@ fn inputs() -> Vec<PathBuf> {
 /// Runs next-year on `file` into `dir`, asserts success, returns the new file's path.
 fn roll(file: &Path, dir: &Path) -> PathBuf {
     let next = dir.join("next.toml");
+    let stdout = roll_to(file, &next);
+    assert!(
+        stdout.contains("已生成") && stdout.contains("待填写"),
+        "{stdout}"
+    );
+    next
+}
+
+/// Runs next-year on `file` into `next`, asserts success, returns what it printed.
+fn roll_to(file: &Path, next: &Path) -> String {
     let out = gongkai(&[
         "next-year",
         file.to_str().unwrap(),
@@ -53,12 +63,7 @@ fn roll(file: &Path, dir: &Path) -> PathBuf {
         file.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("已生成") && stdout.contains("待填写"),
-        "{stdout}"
-    );
-    next
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[derive(Debug, Clone)]
@@ -502,18 +507,7 @@ fn a_consolidating_department_rolls_over_with_its_units() {
             dir.join(format!("{unit}.toml")),
             dir.join(format!("{unit}-next.toml")),
         );
-        let out = gongkai(&[
-            "next-year",
-            old.to_str().unwrap(),
-            "-o",
-            new.to_str().unwrap(),
-        ]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        roll_to(&old, &new);
         let filled = fill(
             &std::fs::read_to_string(&old).unwrap(),
             &std::fs::read_to_string(&new).unwrap(),
@@ -521,20 +515,9 @@ fn a_consolidating_department_rolls_over_with_its_units() {
         std::fs::write(&new, filled).unwrap();
     }
     let (dept, next) = (dir.join("部门.toml"), dir.join("部门-next.toml"));
-    let out = gongkai(&[
-        "next-year",
-        dept.to_str().unwrap(),
-        "-o",
-        next.to_str().unwrap(),
-    ]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stdout = roll_to(&dept, &next);
     assert!(stdout.contains("部门汇总文件"), "{stdout}");
+    assert!(!stdout.contains("待填写：共 0 处"), "{stdout}");
     let text = std::fs::read_to_string(&next).unwrap();
     let doc: DocumentMut = text.parse().unwrap();
     assert_eq!(year_of(&doc), 2026, "{text}");

@@ -155,7 +155,9 @@ pub fn describe(s: &Summary, output: &Path) -> String {
         .map(|(what, n)| format!("{what} {n} 处"))
         .collect();
     let total: usize = s.cleared.iter().map(|(_, n)| n).sum();
-    text += &format!("  待填写：共 {total} 处（{}）。\n", parts.join("、"));
+    if total > 0 {
+        text += &format!("  待填写：共 {total} 处（{}）。\n", parts.join("、"));
+    }
     let mut dates = Vec::new();
     if let Some(d) = &s.advanced.issued {
         dates.push(format!("落款日期改为 {d}（请按实际日期核对）"));
