@@ -1,12 +1,8 @@
 //! A finance bureau's batch: `gongkai generate DIR` (and `check DIR`), run as the binary.
 
-#[path = "common/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::common::run;
 use run::{gongkai, temp_dir};
-#[path = "common/html_check.rs"]
-#[allow(dead_code)]
-mod html_check;
+use crate::common::html_check;
 
 use std::path::{Path, PathBuf};
 

@@ -1,10 +1,8 @@
 //! Integration tests that run the `gongkai` binary.
 
-#[path = "common/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::common::run;
 use run::{gongkai, temp_dir};
-mod common;
+use crate::common;
 
 use common::{example_path, EXAMPLES};
 use std::path::{Path, PathBuf};

@@ -1,9 +1,7 @@
 //! `gongkai init`: the starter file, its 待填写 placeholders as `check` reports them, a filled
 //! starter that checks and generates, and placeholders left in any budget file.
 
-#[path = "common/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::common::run;
 use run::{gongkai, temp_dir};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

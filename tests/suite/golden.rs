@@ -3,7 +3,7 @@
 //! and why. Figures are compared per table and per part-3 section as multisets of two-decimal
 //! numbers taken from the reference text extraction and from the generated document.
 
-mod common;
+use crate::common;
 
 use common::{block_texts, example_document, reference};
 use gongkai::document::{Block, Document};

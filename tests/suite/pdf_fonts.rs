@@ -2,7 +2,7 @@
 //! in Noto Serif and extracts as itself, and `generate` says once per run which roles
 //! are drawn in a substitute face.
 
-mod common;
+use crate::common;
 
 use common::{example_document, example_path};
 use gongkai::document::Block;

@@ -2,7 +2,7 @@
 //! (misplaced or doubled thousands separators, a second decimal point, a stray letter),
 //! is refused with an error located at that amount: nothing is silently misread.
 
-mod common;
+use crate::common;
 
 use common::{example_path, EXAMPLES};
 use std::path::Path;

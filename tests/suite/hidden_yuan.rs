@@ -2,8 +2,7 @@
 //! published documents print (but the published mistakes): `scripts/hidden_yuan.py` checks
 //! the example files against the constraints it states.
 
-#[path = "common/python.rs"]
-mod python;
+use crate::common::python;
 
 use std::process::Command;
 

@@ -1,8 +1,14 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod chromium;
 pub mod doc_text;
+pub mod html_check;
+pub mod html_docs;
+pub mod html_fixture;
+pub mod pdf_docs;
 pub mod python;
+pub mod run;
 
 use gongkai::document::{Block, Document};
 use std::path::PathBuf;

@@ -7,19 +7,16 @@
 //! Needs `/usr/bin/chromium` (or `$GONGKAI_CHROMIUM`); fails when it is missing unless
 //! `GONGKAI_SKIP_BROWSER=1` is set.
 
-#[path = "common/chromium.rs"]
-mod chromium;
-#[path = "common/html_docs.rs"]
-mod html_docs;
-#[path = "common/html_fixture.rs"]
-mod html_fixture;
+use crate::common::chromium;
+use crate::common::html_docs;
+use crate::common::html_fixture;
 
 use chromium::{chromium, file_url, pre_text, srcdoc};
 use gongkai::document::Document;
 use gongkai::render::html::HtmlRenderer;
 use std::path::{Path, PathBuf};
 
-const MEASURE_JS: &str = include_str!("browser/measure.js");
+const MEASURE_JS: &str = include_str!("../browser/measure.js");
 const WIDTHS: [u32; 2] = [390, 1280];
 /// Height of one screenshot slice.
 const SLICE_HEIGHT: u32 = 4000;

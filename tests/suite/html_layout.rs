@@ -1,10 +1,8 @@
 //! The HTML renderer on a hand-built document: structure, accessibility, self-containment,
 //! print rules, charts, escaping, determinism and template overrides.
 
-#[path = "common/html_check.rs"]
-mod html_check;
-#[path = "common/html_fixture.rs"]
-mod html_fixture;
+use crate::common::html_check;
+use crate::common::html_fixture;
 
 use gongkai::document::{Block, Document};
 use gongkai::render::html::{HtmlError, HtmlRenderer};

@@ -1,7 +1,7 @@
 //! Snapshot of each example's whole document model as plain text: every heading, sentence
 //! and table row, so a review of a change shows exactly which published words moved.
 
-mod common;
+use crate::common;
 
 use common::doc_text::render;
 use common::{example_document, EXAMPLES};

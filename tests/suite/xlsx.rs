@@ -2,12 +2,10 @@
 //! document model cell for cell, with its merged ranges, number formats, bold rows and
 //! print setup; the same TOML gives the same bytes.
 
-#[path = "common/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::common::run;
 use run::temp_dir;
-mod common;
-mod xlsx_support;
+use crate::common;
+use crate::xlsx_support;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use common::{example_path, EXAMPLES};

@@ -2,10 +2,8 @@
 //! every table title and the golden figures in reading order, ruled tables, embedded
 //! font subsets, identical bytes on a second run, A4 pages.
 
-#[path = "common/pdf_docs.rs"]
-mod pdf_docs;
-#[path = "common/python.rs"]
-mod python;
+use crate::common::pdf_docs;
+use crate::common::python;
 
 use gongkai::document::{Block, Document};
 use gongkai::render::pdf::{lay_out_pages, load_fonts, render, FontOptions, FontSet, Item};

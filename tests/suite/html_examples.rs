@@ -1,10 +1,8 @@
 //! The HTML of every example: a snapshot of the page, and assertions that it is valid and
 //! shows every heading, table title and text (so every derived figure) of its document.
 
-#[path = "common/html_check.rs"]
-mod html_check;
-#[path = "common/html_docs.rs"]
-mod html_docs;
+use crate::common::html_check;
+use crate::common::html_docs;
 
 use gongkai::document::{Block, Document};
 use gongkai::render::html::HtmlRenderer;
@@ -225,7 +223,7 @@ fn manas_commerce_2024() {
 fn publish_section_reaches_the_head_through_the_document() {
     let src = format!(
         "{}\n[publish]\nsite_name = \"示例县人民政府\"\nsite_id = \"6523000001\"\ncolumn = \"财政预决算\"\nsource = \"示例县财政局\"\n",
-        include_str!("fixtures/minimal.toml")
+        include_str!("../fixtures/minimal.toml")
     );
     let (budget, diags) = gongkai::model::load_str(&src, std::path::Path::new("."));
     let budget = budget.unwrap_or_else(|| panic!("{diags:?}"));

@@ -5,7 +5,7 @@
 use gongkai::render::pdf::{lay_out_pages, load_fonts, FontOptions, Item, Page};
 use std::path::Path;
 
-const MINIMAL: &str = include_str!("fixtures/minimal.toml");
+const MINIMAL: &str = include_str!("../fixtures/minimal.toml");
 /// Ten characters that occur nowhere else in the document.
 const MARKS: &str = "甲乙丙丁戊己庚辛壬癸";
 

@@ -1,8 +1,7 @@
 //! PDF layout and writer tests on a synthetic stress document (16 columns, 3 header rows,
 //! a 200-row table, an empty table, chart, glossary).
 
-#[path = "common/pdf_docs.rs"]
-mod pdf_docs;
+use crate::common::pdf_docs;
 
 use gongkai::render::pdf::{lay_out_pages, load_fonts, render, FontOptions, Page};
 use pdf_docs::synthetic_document;

@@ -4,9 +4,7 @@
 //! 待填写 (so next year equals this year), and generate both: every 上年 figure the new
 //! document prints must be this year's figure, i.e. every change is zero.
 
-#[path = "common/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::common::run;
 use run::{gongkai, temp_dir};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

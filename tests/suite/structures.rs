@@ -5,7 +5,7 @@
 //! snapshot (`# snapshot: toc, table-7, part-3-sec-7`) and what the PDF must print in order
 //! (`# pdf-order: a | b | c`).
 
-mod common;
+use crate::common;
 
 use common::doc_text::{section, table};
 use gongkai::document::{Block, Document, Table};

@@ -6,8 +6,7 @@
 //! - portrait tables are set at 9 pt or more, and no table cell wraps a lone character;
 //! - no date is printed with a leading zero (GB/T 9704: 2024年2月21日).
 
-#[path = "common/pdf_docs.rs"]
-mod pdf_docs;
+use crate::common::pdf_docs;
 
 use gongkai::document::{Document, Table};
 use gongkai::render::pdf::{lay_out_pages, load_fonts, FontOptions, FontSet, Item, Page};

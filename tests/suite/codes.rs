@@ -1,8 +1,6 @@
 //! `gongkai codes`: classification look-up, run through the binary.
 
-#[path = "common/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::common::run;
 use run::gongkai;
 
 fn ok(args: &[&str]) -> String {

@@ -10,12 +10,9 @@
 //! Needs Chromium and `tests/browser/node_modules/axe-core`; fails when either is missing
 //! unless `GONGKAI_SKIP_BROWSER=1` (no browser tests) or `GONGKAI_SKIP_AXE=1` is set.
 
-#[path = "common/chromium.rs"]
-mod chromium;
-#[path = "common/html_docs.rs"]
-mod html_docs;
-#[path = "common/html_fixture.rs"]
-mod html_fixture;
+use crate::common::chromium;
+use crate::common::html_docs;
+use crate::common::html_fixture;
 
 use chromium::{chromium, file_url, pre_text, run_chromium, srcdoc, work_dir};
 use gongkai::document::Document;

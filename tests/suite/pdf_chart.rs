@@ -2,8 +2,7 @@
 //! inside the text block even for a long label and 元 figures after the longest bar; the
 //! bars keep the proportions of the layout and the texts are the layout's.
 
-#[path = "common/pdf_docs.rs"]
-mod pdf_docs;
+use crate::common::pdf_docs;
 
 use gongkai::document::{Block, Chart, Document};
 use gongkai::money::{Money, MoneyUnit, Percent};

@@ -2,9 +2,7 @@
 //! figures are the sum of its units' (computed here from the units' own JSON outputs),
 //! its texts count and list the units, and every misfit of a unit is located.
 
-#[path = "common/run.rs"]
-#[allow(dead_code)]
-mod run;
+use crate::common::run;
 use gongkai::money::Money;
 use run::gongkai;
 use serde_json::Value;

@@ -1,0 +1,30 @@
+//! Every integration test in one binary, a module per subject, so the crate is linked
+//! once (as mdBook's and cargo's own test suites do). `common` holds the shared helpers.
+
+mod common;
+mod xlsx_support;
+
+mod batch;
+mod cli;
+mod codes;
+mod consolidate;
+mod document_snapshots;
+mod golden;
+mod hidden_yuan;
+mod html_axe;
+mod html_browser;
+mod html_examples;
+mod html_layout;
+mod init;
+mod invariants;
+mod misread_amounts;
+mod next_year;
+mod pdf_chart;
+mod pdf_examples;
+mod pdf_fonts;
+mod pdf_layout;
+mod pdf_long_texts;
+mod pdf_synthetic;
+mod serve_watch;
+mod structures;
+mod xlsx;
