@@ -2,9 +2,9 @@
 //! (the other commands run in [`crate::commands`]).
 
 use crate::commands::batch;
+use crate::diagnostic::render;
 pub use crate::generate::Format;
 use crate::generate::Generator;
-use crate::model::diagnostic::render;
 use crate::pipeline::{base_dir, read};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rayon::prelude::*;

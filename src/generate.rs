@@ -6,51 +6,17 @@
 //! rendered side by side on the worker pool (the PDF and the HTML need nothing from each
 //! other), and callers generate many budgets in parallel on the same pool.
 
+use crate::budget::Fonts;
+use crate::diagnostic::Diagnostic;
 use crate::document::summary::{self, Totals, UnitFacts};
 use crate::document::Document;
-use crate::model::{budget::Fonts, Diagnostic};
+pub use crate::format::Format;
 use crate::pipeline::{check_and_build, check_source};
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::{self, FontOptions, FontSet, Substitute};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
-pub enum Format {
-    /// 网页.
-    Html,
-    /// PDF.
-    Pdf,
-    /// 文档模型（JSON）.
-    Json,
-    /// Excel 工作簿：公开表与绩效目标表，每表一个工作表.
-    Xlsx,
-}
-
-impl Format {
-    /// The formats asked for, each once, in the order first given.
-    pub fn unique(formats: &[Format]) -> Vec<Format> {
-        let mut unique: Vec<Format> = Vec::new();
-        for f in formats {
-            if !unique.contains(f) {
-                unique.push(*f);
-            }
-        }
-        unique
-    }
-
-    /// The file extension of the format.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Pdf => "pdf",
-            Format::Json => "json",
-            Format::Xlsx => "xlsx",
-        }
-    }
-}
 
 /// What one budget gave.
 #[derive(Debug)]
@@ -234,7 +200,7 @@ impl Generator {
 /// of each unit's file (whose texts it prints), each located in its own file.
 fn budget_glyph_diagnostics(
     src: &str,
-    budget: &crate::model::Budget,
+    budget: &crate::budget::Budget,
     fonts: &FontSet,
 ) -> Vec<Diagnostic> {
     let mut out = glyph_diagnostics(src, fonts);
@@ -253,7 +219,7 @@ fn budget_glyph_diagnostics(
 pub fn glyph_diagnostics(src: &str, fonts: &FontSet) -> Vec<Diagnostic> {
     let coverage = pdf::Coverage::new(fonts);
     let mut out = Vec::new();
-    for (key, span, text) in crate::model::parse::strings(src) {
+    for (key, span, text) in crate::input::parse::strings(src) {
         let mut seen = Vec::new();
         for ch in text.chars() {
             if seen.contains(&ch) {

@@ -1,17 +1,27 @@
 //! gongkai（公开）: one budget unit's TOML in, its publishable 预算公开 disclosure out.
 //!
-//! The pipeline, one module each: [`model`] parses and validates the TOML into a clean
-//! budget, [`derive`] computes every table and sentence figure, [`document`] assembles the
-//! neutral document model, and [`render`] lays that model out as HTML or PDF; [`generate`]
-//! runs the whole path for the command line and the benchmark.
+//! The modules follow the pipeline, bottom layer first (ARCHITECTURE.md is the map):
+//! [`money`], [`numerals`] and [`format`] are small shared things; [`diagnostic`] holds
+//! located problems and how they print; [`budget`] is the validated budget every later stage
+//! reads; [`input`] reads and validates the TOML into it; [`derive`] computes every figure;
+//! [`consolidate`] sums a department's units; [`document`] composes the one document model;
+//! [`fonts`] finds and measures the faces; [`render`] lays the document out as HTML, PDF and
+//! Excel; [`pipeline`] runs the stages; [`output`] writes a set of files; [`commands`] is
+//! the command line.
+
+pub mod budget;
+pub mod commands;
+pub mod consolidate;
+pub mod derive;
+pub mod diagnostic;
+pub mod document;
+pub mod format;
+pub mod input;
+pub mod money;
+pub mod numerals;
+pub mod output;
+pub mod render;
 
 pub mod cli;
-pub mod commands;
-pub mod derive;
-pub mod document;
 pub mod generate;
-pub mod model;
-pub mod money;
-pub mod output;
 pub mod pipeline;
-pub mod render;

@@ -1,15 +1,16 @@
 //! The whole pipeline in one call: file → diagnostics → budget → figures → document.
 
+use crate::budget::Budget;
 use crate::derive::{checks, figures};
+use crate::diagnostic::{self, Diagnostic};
 use crate::document::{build, Document};
-use crate::model::{self, Budget, Diagnostic};
 use std::path::{Path, PathBuf};
 
 /// Why a document could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read.
-    #[error("无法读取 {}：{}", .path.display(), crate::output::io_reason(.source))]
+    #[error("无法读取 {}：{}", .path.display(), crate::diagnostic::io_reason(.source))]
     Read {
         /// The file.
         path: PathBuf,
@@ -54,17 +55,12 @@ pub fn check_and_build(src: &str, base_dir: &Path) -> (Checked, Option<Document>
 }
 
 fn check(src: &str, base_dir: &Path, build_document: bool) -> (Checked, Option<Document>) {
-    let (budget, mut diagnostics) = model::load_str(src, base_dir);
+    let (budget, mut diagnostics) = crate::consolidate::load(src, base_dir);
     let clean = !diagnostics.iter().any(|d| d.is_error());
     let mut doc = None;
     if let Some(b) = budget.as_ref().filter(|_| clean) {
         let f = figures(b);
-        diagnostics.extend(checks::check(b, &f).into_iter().map(|mut d| {
-            if d.span.is_none() {
-                d.span = crate::model::validate::header_span(src, &d.key);
-            }
-            d
-        }));
+        diagnostics.extend(checks::located(b, &f, src));
         if build_document && !diagnostics.iter().any(|d| d.is_error()) {
             doc = Some(build(b, &f));
         }
@@ -102,11 +98,7 @@ pub fn document_from_file(path: &Path) -> Result<(Document, Budget), Error> {
     match (checked.budget, doc) {
         (Some(b), Some(doc)) if errors == 0 => Ok((doc, b)),
         _ => Err(Error::Invalid {
-            report: model::diagnostic::render(
-                &path.display().to_string(),
-                &src,
-                &checked.diagnostics,
-            ),
+            report: diagnostic::render(&path.display().to_string(), &src, &checked.diagnostics),
             errors,
         }),
     }

@@ -7,7 +7,7 @@
 //! `住房 公积金` finds 住房公积金 as `住房公积金` does; white space (also the full-width
 //! space) never matters.
 
-use crate::model::codes::{economic_table, functional_table};
+use crate::budget::codes::{economic_table, functional_table};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 

@@ -2,9 +2,9 @@
 //! the same [`Generator`] as `gongkai generate`, so the outputs are the same bytes.
 
 use super::watcher::Snapshot;
+use crate::diagnostic::render as render_diagnostics;
+use crate::diagnostic::Diagnostic;
 use crate::generate::{Format, Generator};
-use crate::model::diagnostic::render as render_diagnostics;
-use crate::model::Diagnostic;
 use crate::render::pdf::Substitute;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -38,7 +38,7 @@ impl Snapshot {
             Err(e) => Snapshot::Unreadable(format!(
                 "无法读取 {}：{}",
                 path.display(),
-                crate::output::io_reason(&e)
+                crate::diagnostic::io_reason(&e)
             )),
         }
     }
@@ -161,7 +161,7 @@ impl Watcher {
     fn read(&mut self) -> (Snapshot, Snapshot) {
         let main = Snapshot::read(&self.path);
         self.units = match &main {
-            Snapshot::Present(bytes) => crate::model::consolidate::unit_files(
+            Snapshot::Present(bytes) => crate::consolidate::unit_files(
                 &String::from_utf8_lossy(bytes),
                 &crate::pipeline::base_dir(&self.path),
             ),

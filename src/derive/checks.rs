@@ -3,10 +3,21 @@
 
 use super::change::Change;
 use super::figures::{split_known, Figures};
-use crate::model::budget::{Budget, Comparison, ControlTotal, IncomeKind, ThreeKind};
-use crate::model::diagnostic::Diagnostic;
-use crate::model::source::Budget as Fiscal;
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{Budget, Comparison, ControlTotal, IncomeKind, ThreeKind};
+use crate::diagnostic::Diagnostic;
 use crate::money::Money;
+
+/// Every derived check of the budget read from `src`, each problem without a span of its
+/// own pointed at the header of its key's table: what `check` adds after validation, for a
+/// budget file and for each unit file of a department alike.
+pub fn located(b: &Budget, f: &Figures<'_>, src: &str) -> Vec<Diagnostic> {
+    let mut out = check(b, f);
+    for d in out.iter_mut().filter(|d| d.span.is_none()) {
+        d.span = crate::diagnostic::header_span(src, &d.key);
+    }
+    out
+}
 
 /// Runs every derived check.
 pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {

@@ -1,11 +1,11 @@
 //! Every figure of the disclosure, computed once from the validated budget.
 
 use super::ledger::{entries, rollup, sum, Entry, Kind, Tree};
-use crate::model::budget::{Budget, IncomeKind, ThreeKind};
-use crate::model::codes::EconCode;
-use crate::model::source::{
+use crate::budget::codes::EconCode;
+use crate::budget::source::{
     Budget as Fiscal, Source, FISCAL_CARRYOVER, NONFISCAL_CARRYOVER, UNIT_FUNDS,
 };
+use crate::budget::{Budget, IncomeKind, ThreeKind};
 use crate::money::Money;
 use std::collections::BTreeMap;
 
@@ -54,14 +54,14 @@ pub struct CarryoverRow {
     /// 涉密.
     pub secret: bool,
     /// The project, for project rows.
-    pub project: Option<crate::model::budget::ProjectId>,
+    pub project: Option<crate::budget::ProjectId>,
 }
 
 /// A project (its lines merged) as Part 3 and the performance section see it.
 #[derive(Debug, Clone)]
 pub struct ProjectSummary<'a> {
     /// Which project.
-    pub id: crate::model::budget::ProjectId,
+    pub id: crate::budget::ProjectId,
     /// Name (empty when the TOML gives none).
     pub name: &'a str,
     /// Total this year.
@@ -73,7 +73,7 @@ pub struct ProjectSummary<'a> {
     /// 涉密.
     pub secret: bool,
     /// The first line (texts).
-    pub first: &'a crate::model::budget::Project,
+    pub first: &'a crate::budget::Project,
 }
 
 /// Every derived figure.
@@ -102,7 +102,7 @@ pub struct Figures<'a> {
     /// Table 5 and the same for funds and SOE (8, 9): 合计, 基本, 项目.
     pub budget_trees: BTreeMap<Fiscal, Tree>,
     /// Table 8/9 basic split per 项 where known, by budget.
-    pub budget_splits: BTreeMap<Fiscal, BTreeMap<crate::model::codes::FuncCode, BasicSplit>>,
+    pub budget_splits: BTreeMap<Fiscal, BTreeMap<crate::budget::codes::FuncCode, BasicSplit>>,
     /// 一般公共预算 basic spending by 经济分类 款.
     pub general_econ: BTreeMap<EconCode, Money>,
     /// 一般公共预算 basic: 人员经费 / 公用经费 (公用经费 is the 机关运行经费).
@@ -235,7 +235,7 @@ fn split_of<'c>(lines: impl Iterator<Item = (&'c EconCode, Money)>) -> BasicSpli
 
 /// The 人员/公用 split of one source's basic spending per 功能分类 项: from the line's
 /// `personnel` when given, else from the economic cut when that source is all one kind.
-pub fn basic_splits(b: &Budget, f: Fiscal) -> BTreeMap<crate::model::codes::FuncCode, BasicSplit> {
+pub fn basic_splits(b: &Budget, f: Fiscal) -> BTreeMap<crate::budget::codes::FuncCode, BasicSplit> {
     let mut out: BTreeMap<_, BasicSplit> = BTreeMap::new();
     for l in b
         .basic
@@ -252,7 +252,7 @@ pub fn basic_splits(b: &Budget, f: Fiscal) -> BTreeMap<crate::model::codes::Func
 
 /// The split of one basic line (see [`basic_splits`]); unknown splits count as 公用经费
 /// only after validation has reported them.
-pub fn line_split(b: &Budget, l: &crate::model::budget::BasicLine) -> BasicSplit {
+pub fn line_split(b: &Budget, l: &crate::budget::BasicLine) -> BasicSplit {
     if let Some(p) = l.personnel {
         return BasicSplit {
             personnel: p,
@@ -279,7 +279,7 @@ pub fn line_split(b: &Budget, l: &crate::model::budget::BasicLine) -> BasicSplit
 }
 
 /// True when a basic line's split is determined (given, or its source is all one kind).
-pub fn split_known(b: &Budget, l: &crate::model::budget::BasicLine) -> bool {
+pub fn split_known(b: &Budget, l: &crate::budget::BasicLine) -> bool {
     if l.personnel.is_some() {
         return true;
     }

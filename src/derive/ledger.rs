@@ -1,9 +1,9 @@
 //! The ledger: every line of spending flattened to (功能分类 项, source, basic/project,
 //! amount), and the 类/款/项 rollup every code-tree table is built from.
 
-use crate::model::budget::{Budget, Project};
-use crate::model::codes::FuncCode;
-use crate::model::source::Source;
+use crate::budget::codes::FuncCode;
+use crate::budget::source::Source;
+use crate::budget::{Budget, Project};
 use crate::money::Money;
 use std::collections::BTreeMap;
 

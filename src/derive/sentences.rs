@@ -1,7 +1,7 @@
 //! Sentence builders: shares and changes in the references' wording.
 
 use super::change::Change;
-use crate::model::budget::Comparison;
+use crate::budget::Comparison;
 use crate::money::{Money, MoneyUnit, Percent};
 
 /// How the reason is attached.

@@ -1,7 +1,7 @@
 //! Shares of a whole: independent half-up rounding, or largest-remainder rounding that
 //! makes a structure list sum to exactly 100.00%.
 
-use crate::model::budget::ShareRounding;
+use crate::budget::ShareRounding;
 use crate::money::{Money, Percent};
 use rust_decimal::Decimal;
 
@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 ///
 /// ```
 /// use gongkai::derive::shares::shares;
-/// use gongkai::model::budget::ShareRounding;
+/// use gongkai::budget::ShareRounding;
 /// use gongkai::money::Money;
 /// let parts: Vec<Money> = ["438.50", "69.54", "42.67", "500.00", "33.06"]
 ///     .iter().map(|s| Money::parse_exact(s).unwrap()).collect();

@@ -4,9 +4,9 @@
 use super::figures::Figures;
 use super::ledger::Level;
 use super::shares::shares;
-use crate::model::budget::{IncomeKind, ShareRounding};
-use crate::model::codes::FuncCode;
-use crate::model::source::Budget as Fiscal;
+use crate::budget::codes::FuncCode;
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{IncomeKind, ShareRounding};
 use crate::money::{Money, Percent};
 
 /// One part of a whole with its share.

@@ -2,9 +2,9 @@
 //! here so every place reads the same figure.
 
 use super::figures::Figures;
-use crate::model::budget::{Budget, IncomeKind, ThreeKind};
-use crate::model::options::{FundingRow, FundingRules};
-use crate::model::source::Budget as Fiscal;
+use crate::budget::options::{FundingRow, FundingRules};
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{Budget, IncomeKind, ThreeKind};
 use crate::money::Money;
 
 /// How many projects, and how much money, of each kind 第三部分十二（四）（五） report.
@@ -160,10 +160,13 @@ pub fn project_counts(b: &Budget, f: &Figures<'_>) -> ProjectCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::budget::options::FundingRow;
     use crate::derive::figures;
-    use crate::model::options::FundingRow;
 
-    const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml");
+    const MINIMAL: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/minimal.toml"
+    ));
 
     fn wan(n: i64) -> Money {
         Money::new(rust_decimal::Decimal::from(n))
@@ -179,7 +182,7 @@ mod tests {
              [[projects]]\ncode = \"2010507\"\nsource = \"其他收入\"\namount = \"3.00\"\n\n\
              [prior.income]",
         );
-        let (b, diags) = crate::model::load_str(&src, std::path::Path::new("."));
+        let (b, diags) = crate::input::load_str(&src, std::path::Path::new("."));
         b.unwrap_or_else(|| panic!("{diags:?}"))
     }
 

@@ -7,13 +7,9 @@
 //! the sum of the printed lines above it. The table then says so, as offices do.
 
 use super::model::{Block, Cell, CellRef, Document, RowRole, Table};
-use crate::model::options::ZeroCell;
+use crate::budget::options::ZeroCell;
 use crate::money::{Money, MoneyUnit};
 use rust_decimal::Decimal;
-
-/// The default wording of the 尾差 note; `{unit}` becomes 万元 or 元.
-pub const DEFAULT_ROUNDING_NOTE: &str =
-    "注：本表金额单位为{unit}，因四舍五入，合计数与各分项之和可能存在尾差。";
 
 /// How a finished document prints: its display unit, the 尾差 note's wording (`{unit}`
 /// replaced), and how zero cells of the 公开表 and of the 绩效目标表 print (`None`: as built).
@@ -161,6 +157,7 @@ pub fn has_tail(t: &Table, unit: MoneyUnit) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::budget::DEFAULT_ROUNDING_NOTE;
     use crate::document::model::{Align, Orientation, Row, Sums};
     use crate::money::Money;
 

@@ -3,7 +3,7 @@
 //! a printed 总计 row, its text exactly as the document prints it.
 
 use super::model::{ColumnKind, Document, RowRole, Table};
-use crate::model::budget::Unit;
+use crate::budget::Unit;
 use crate::money::Money;
 use serde::Serialize;
 

@@ -6,11 +6,11 @@
 //! is created with [`create_new`], never over another.
 
 mod new_file;
-mod reason;
 
 pub use new_file::{create_new, CreateError};
-pub use reason::describe as io_reason;
 
+use crate::diagnostic::io_reason;
+use crate::format::Format;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -33,7 +33,7 @@ pub fn stem(file: &Path) -> String {
 pub fn output_paths<'a>(
     file: &Path,
     out: &Path,
-    outputs: &'a [(crate::generate::Format, Vec<u8>)],
+    outputs: &'a [(Format, Vec<u8>)],
 ) -> Vec<(PathBuf, &'a [u8])> {
     outputs
         .iter()

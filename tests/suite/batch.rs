@@ -1,8 +1,8 @@
 //! A finance bureau's batch: `gongkai generate DIR` (and `check DIR`), run as the binary.
 
+use crate::common::html_check;
 use crate::common::run;
 use run::{gongkai, temp_dir};
-use crate::common::html_check;
 
 use std::path::{Path, PathBuf};
 

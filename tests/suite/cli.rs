@@ -1,8 +1,8 @@
 //! Integration tests that run the `gongkai` binary.
 
+use crate::common;
 use crate::common::run;
 use run::{gongkai, temp_dir};
-use crate::common;
 
 use common::{example_path, EXAMPLES};
 use std::path::{Path, PathBuf};

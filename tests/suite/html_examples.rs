@@ -225,7 +225,7 @@ fn publish_section_reaches_the_head_through_the_document() {
         "{}\n[publish]\nsite_name = \"示例县人民政府\"\nsite_id = \"6523000001\"\ncolumn = \"财政预决算\"\nsource = \"示例县财政局\"\n",
         include_str!("../fixtures/minimal.toml")
     );
-    let (budget, diags) = gongkai::model::load_str(&src, std::path::Path::new("."));
+    let (budget, diags) = gongkai::input::load_str(&src, std::path::Path::new("."));
     let budget = budget.unwrap_or_else(|| panic!("{diags:?}"));
     let doc = gongkai::pipeline::document(&budget);
     assert_eq!(doc.meta.publish.site_id.as_deref(), Some("6523000001"));

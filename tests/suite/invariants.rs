@@ -60,7 +60,7 @@ fn budget_toml_at(basic: &[(usize, i64)], projects: &[(usize, usize, i64)], scal
 }
 
 fn document(src: &str) -> Document {
-    let (budget, diags) = gongkai::model::load_str(src, Path::new("."));
+    let (budget, diags) = gongkai::input::load_str(src, Path::new("."));
     let budget = budget.unwrap_or_else(|| panic!("{diags:?}"));
     assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
     gongkai::pipeline::document(&budget)

@@ -33,7 +33,7 @@ fn every_amount_misread_is_refused_where_it_stands() {
     let mut tried = 0;
     for name in EXAMPLES {
         let src = std::fs::read_to_string(example_path(name)).unwrap();
-        let amounts: Vec<_> = gongkai::model::parse::strings(&src)
+        let amounts: Vec<_> = gongkai::input::parse::strings(&src)
             .into_iter()
             .filter(|(key, _, text)| is_amount(key, text))
             .collect();
@@ -46,7 +46,7 @@ fn every_amount_misread_is_refused_where_it_stands() {
             let bad = MISREAD[i % MISREAD.len()];
             let mut perturbed = src.clone();
             perturbed.replace_range(span.clone(), &format!("\"{bad}\""));
-            let (_, diags) = gongkai::model::load_str(&perturbed, Path::new("."));
+            let (_, diags) = gongkai::input::load_str(&perturbed, Path::new("."));
             let hit = diags.iter().any(|d| {
                 d.is_error()
                     && (d.message.contains("不是金额") || d.message.contains("不是非负数值"))

@@ -22,7 +22,7 @@ fn pages() -> (Vec<Page>, String) {
             "goal = \"按时完成经济普查。\"",
             &format!("goal = \"{goal}\""),
         );
-    let (budget, diags) = gongkai::model::load_str(&src, Path::new("."));
+    let (budget, diags) = gongkai::input::load_str(&src, Path::new("."));
     let budget = budget.unwrap_or_else(|| panic!("{diags:?}"));
     let doc = gongkai::pipeline::document(&budget);
     let fonts = load_fonts(&FontOptions::default()).expect("CJK fonts installed");

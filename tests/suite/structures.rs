@@ -226,7 +226,7 @@ fn numbering_follows_what_is_printed_for_every_choice() {
                 let sections = &doc.parts[2].sections;
                 assert_eq!(sections.len(), 12 - omitted);
                 for (i, s) in sections.iter().enumerate() {
-                    let n = gongkai::document::build::fmt::chinese_number(i + 1);
+                    let n = gongkai::numerals::chinese_number(i + 1);
                     let h = s.heading.as_deref().unwrap_or_default();
                     assert!(h.starts_with(&format!("{n}、")), "{h}");
                     assert_eq!(s.id, format!("part-3-sec-{}", i + 1));

@@ -2,10 +2,10 @@
 //! document model cell for cell, with its merged ranges, number formats, bold rows and
 //! print setup; the same TOML gives the same bytes.
 
-use crate::common::run;
-use run::temp_dir;
 use crate::common;
+use crate::common::run;
 use crate::xlsx_support;
+use run::temp_dir;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use common::{example_path, EXAMPLES};

@@ -50,7 +50,7 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
         format!(
             "无法读取目录 {}：{}",
             dir.display(),
-            crate::output::io_reason(&e)
+            crate::diagnostic::io_reason(&e)
         )
     };
     let mut files = Vec::new();

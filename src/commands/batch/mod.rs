@@ -9,9 +9,9 @@ mod progress;
 
 pub use inputs::{expand, Inputs};
 
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{line_col, render};
 use crate::generate::{Format, Generator};
-use crate::model::diagnostic::{line_col, render};
-use crate::model::Diagnostic;
 use crate::output::stem;
 use crate::pipeline::{base_dir, read};
 use crate::render::html::{EntryStatus, HtmlRenderer, IndexEntry};

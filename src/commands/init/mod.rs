@@ -5,9 +5,9 @@
 
 use crate::output::{create_new, CreateError};
 
-use crate::document::build::fmt::chinese_number;
+use crate::budget::Scope;
 use crate::document::build::glossary::STANDARD;
-use crate::model::budget::Scope;
+use crate::numerals::chinese_number;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -135,7 +135,7 @@ pub fn next_steps(file: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::placeholder;
+    use crate::input::placeholder;
 
     #[test]
     fn every_marker_is_filled_and_the_text_is_toml() {

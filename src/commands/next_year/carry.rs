@@ -1,11 +1,11 @@
 //! This year's figures as next year's 上年预算: read from the derived figures (the values
 //! the document prints and `check` compares), keyed as `[prior]` writes them.
 
+use crate::budget::codes::FuncCode;
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{Budget, IncomeKind, ThreeKind};
 use crate::derive::figures::Figures;
 use crate::derive::ledger::Level;
-use crate::model::budget::{Budget, IncomeKind, ThreeKind};
-use crate::model::codes::FuncCode;
-use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 
 /// This year's figure of every `[prior]` entry, and the head counts.
@@ -67,8 +67,11 @@ mod tests {
     use std::path::Path;
 
     fn qitai() -> Budget {
-        let src = include_str!("../../../examples/qitai-commerce-2024.toml");
-        let (b, d) = crate::model::load_str(src, Path::new("."));
+        let src = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/qitai-commerce-2024.toml"
+        ));
+        let (b, d) = crate::input::load_str(src, Path::new("."));
         assert!(!d.iter().any(|d| d.is_error()));
         b.unwrap()
     }

@@ -11,9 +11,9 @@ pub mod department;
 pub mod edit;
 pub mod prior;
 
+use crate::budget::Budget;
 use crate::derive::figures::{figures, Figures};
-use crate::model::budget::Budget;
-use crate::model::diagnostic::render;
+use crate::diagnostic::render;
 use crate::pipeline::{base_dir, check_source, read};
 use std::path::Path;
 use std::process::ExitCode;

@@ -111,7 +111,7 @@ fn code_of(t: &dyn TableLike) -> Option<String> {
 /// a 项 without an entry gets one.
 fn items(
     prior: &mut dyn TableLike,
-    figures: &[(crate::model::codes::FuncCode, Money)],
+    figures: &[(crate::budget::codes::FuncCode, Money)],
     unit: MoneyUnit,
     done: &mut Carried,
 ) {
@@ -219,7 +219,7 @@ pub fn staffing(root: &mut Table, this: &ThisYear) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::codes::FuncCode;
+    use crate::budget::codes::FuncCode;
     use toml_edit::DocumentMut;
 
     fn m(s: &str) -> Money {

@@ -3,8 +3,8 @@
 //! text from the budget file or the user is HTML-escaped here.
 
 use super::super::rebuild::Rendered;
-use crate::model::diagnostic::line_col;
-use crate::model::Diagnostic;
+use crate::diagnostic::line_col;
+use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// The wrapper page's policy: its own script and style only, the disclosure in a frame.
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn a_unit_files_error_is_located_in_that_file() {
-        let unit = std::sync::Arc::new(crate::model::diagnostic::SourceFile {
+        let unit = std::sync::Arc::new(crate::diagnostic::SourceFile {
             name: "units/二中.toml".into(),
             src: "[unit]\nname = 2\n".into(),
         });

@@ -1,8 +1,8 @@
 //! 第四部分 名词解释: the standard eight terms, with the TOML's replacements and additions.
 
-use super::fmt::chinese_number;
+use crate::budget::Budget;
 use crate::document::model::Block;
-use crate::model::budget::Budget;
+use crate::numerals::chinese_number;
 
 /// The standard glossary every disclosure prints.
 pub const STANDARD: [(&str, &str); 8] = [

@@ -1,8 +1,8 @@
 //! Table-building helpers shared by all tables: header cells, numbering rows, code rows.
 
+use crate::budget::codes::{FuncCode, Names};
 use crate::derive::ledger::{Level, Tree, TreeRow};
 use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
-use crate::model::codes::{FuncCode, Names};
 use crate::money::Money;
 
 /// A centred header cell spanning `cols` × `rows`.

@@ -14,14 +14,15 @@ mod tables_a;
 mod tables_b;
 mod tables_c;
 
+use crate::budget::options::{EmptyTable, TotalRow};
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::Budget;
 use crate::derive::structure::structures;
 use crate::derive::Figures;
 use crate::document::model::{
     Block, Document, Meta, Part, PublishMeta, RowRole, Section, Signature, Table, TocEntry,
 };
-use crate::model::budget::Budget;
-use crate::model::options::{EmptyTable, TotalRow};
-use crate::model::source::Budget as Fiscal;
+use crate::numerals::chinese_number;
 
 /// Assembles the whole document. Figures come from `f`; nothing is computed here but
 /// layout of rows and wording.
@@ -200,9 +201,7 @@ fn numbered_sections(sections: impl Iterator<Item = Section>) -> Vec<Section> {
         .enumerate()
         .map(|(i, mut s)| {
             s.id = format!("part-3-sec-{}", i + 1);
-            s.heading = s
-                .heading
-                .map(|h| format!("{}、{h}", fmt::chinese_number(i + 1)));
+            s.heading = s.heading.map(|h| format!("{}、{h}", chinese_number(i + 1)));
             s
         })
         .collect()
@@ -220,7 +219,7 @@ fn toc(parts: &[Part]) -> Vec<TocEntry> {
             let (text, target) = match (&s.heading, s.blocks.first()) {
                 (Some(h), _) => (h.clone(), s.id.clone()),
                 (None, Some(Block::Table(t))) => (
-                    format!("{}、{}", fmt::chinese_number(i + 1), t.title),
+                    format!("{}、{}", chinese_number(i + 1), t.title),
                     t.id.clone(),
                 ),
                 _ => continue,

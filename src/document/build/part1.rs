@@ -1,8 +1,8 @@
 //! 第一部分 单位概况.
 
 use super::fmt::join;
+use crate::budget::{Budget, HeadCount};
 use crate::document::model::{Block, ParagraphStyle, Section};
-use crate::model::budget::{Budget, HeadCount};
 
 fn body(text: String) -> Block {
     Block::Paragraph {

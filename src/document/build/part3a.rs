@@ -1,11 +1,11 @@
 //! 第三部分 一 to 四: overall, income, spending, fiscal appropriation.
 
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{Budget, IncomeKind};
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
 use crate::derive::Figures;
 use crate::document::model::{Block, Chart, ParagraphStyle, Section};
-use crate::model::budget::{Budget, IncomeKind};
-use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 
 /// A body paragraph.

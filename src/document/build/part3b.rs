@@ -1,15 +1,15 @@
 //! 第三部分 五 to 七: 一般公共预算 appropriation, basic spending, projects.
 
 use super::part3a::{about, item, p, section};
+use crate::budget::codes::FuncCode;
+use crate::budget::options::ChangeOrder;
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::Budget;
 use crate::derive::ledger::Level;
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
 use crate::derive::Figures;
 use crate::document::model::{Block, Chart, Section};
-use crate::model::budget::Budget;
-use crate::model::codes::FuncCode;
-use crate::model::options::ChangeOrder;
-use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 use std::collections::BTreeSet;
 

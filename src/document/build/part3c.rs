@@ -1,12 +1,12 @@
 //! 第三部分 八 to 十一: 政府性基金, 国有资本经营, “三公”经费, 上年结转结余.
 
 use super::part3a::{about, item, p, section};
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{Budget, ThreeKind};
 use crate::derive::change::Change;
 use crate::derive::ledger::Level;
 use crate::derive::Figures;
 use crate::document::model::Section;
-use crate::model::budget::{Budget, ThreeKind};
-use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 
 /// 八 (政府性基金) and 九 (国有资本经营).

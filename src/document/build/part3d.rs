@@ -2,12 +2,12 @@
 
 use super::part3a::{item, p};
 use super::perf::{project_tables, unit_table};
+use crate::budget::options::CountStyle;
+use crate::budget::{Budget, ThreeKind};
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::totals::project_counts;
 use crate::derive::Figures;
 use crate::document::model::{Block, Section};
-use crate::model::budget::{Budget, ThreeKind};
-use crate::model::options::CountStyle;
 use crate::money::Money;
 
 fn sub(t: &str) -> Block {

@@ -1,9 +1,9 @@
 //! 绩效目标表: the unit-wide table and one table per project, as form-like grids.
 
 use super::grid::h;
+use crate::budget::{Budget, Indicator};
 use crate::derive::Figures;
 use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
-use crate::model::budget::{Budget, Indicator};
 use crate::money::Money;
 
 fn label(t: &str, cols: u16, rows: u16) -> Cell {

@@ -2,10 +2,10 @@
 //! (a department summed from its units: under each unit's row).
 
 use super::grid::{amounts, h, numbering, table, TableHead};
+use crate::budget::Budget;
 use crate::derive::figures::{figures, CarryoverRow};
 use crate::derive::Figures;
 use crate::document::model::{Cell, CellRef, ColumnKind, Orientation, Row, RowRole, Sums, Table};
-use crate::model::budget::Budget;
 use crate::money::Money;
 
 /// 总计, 财政拨款 (合计, 人员, 公用, 项目), 非财政拨款 (the same).

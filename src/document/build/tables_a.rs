@@ -1,13 +1,13 @@
 //! Tables 1–4: 收支总体, 收入总体, 支出总体, 财政拨款收支总体.
 
 use super::grid::{amounts, code_columns, h, numbering, plain, table, tree_rows, TableHead};
-use crate::derive::Figures;
-use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
-use crate::model::budget::Budget;
-use crate::model::codes::{FuncCode, CLASS_LIST};
-use crate::model::source::{
+use crate::budget::codes::{FuncCode, CLASS_LIST};
+use crate::budget::source::{
     Budget as Fiscal, Source, FISCAL_CARRYOVER, NONFISCAL_CARRYOVER, SOURCES, UNIT_FUNDS,
 };
+use crate::budget::Budget;
+use crate::derive::Figures;
+use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
 use crate::money::Money;
 
 fn src(f: &Figures<'_>, sources: &[Source]) -> Money {

@@ -4,12 +4,12 @@ use super::grid::{
     amounts, code_cells, code_columns, h, numbering, table, total_row, tree_rows, TableHead,
 };
 use super::tables_a::spending_header;
+use crate::budget::codes::EconCode;
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{Budget, Project};
 use crate::derive::ledger::Kind;
 use crate::derive::Figures;
 use crate::document::model::{Cell, Orientation, Row, RowRole, Sums, Table};
-use crate::model::budget::{Budget, Project};
-use crate::model::codes::EconCode;
-use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 use std::collections::BTreeMap;
 

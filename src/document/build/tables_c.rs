@@ -2,11 +2,11 @@
 
 use super::grid::{amounts, code_columns, h, numbering, table, total_row, TableHead};
 use super::tables_b::empty_statement;
+use crate::budget::source::Budget as Fiscal;
+use crate::budget::{Budget, ThreeKind};
 use crate::derive::ledger::Level;
 use crate::derive::Figures;
 use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
-use crate::model::budget::{Budget, ThreeKind};
-use crate::model::source::Budget as Fiscal;
 use crate::money::Money;
 
 /// Tables 8 (政府性基金) and 9 (国有资本经营).
@@ -28,7 +28,7 @@ pub fn fund_table(b: &Budget, f: &Figures<'_>, issuer: &str, which: Fiscal) -> T
     let tree = &f.budget_trees[&which];
     let splits = &f.budget_splits[&which];
     let mut body = Vec::new();
-    let split_of = |level: Level, code: &crate::model::codes::FuncCode| {
+    let split_of = |level: Level, code: &crate::budget::codes::FuncCode| {
         splits
             .iter()
             .filter(|(c, _)| match level {

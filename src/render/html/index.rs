@@ -4,6 +4,7 @@
 //! places, rows sorted by file name, so the same batch gives the same bytes.
 
 use crate::document::summary::{Totals, UnitFacts, LABELS};
+use crate::format::Format;
 use serde::Serialize;
 
 /// One budget of a batch, as the index lists it.
@@ -202,12 +203,9 @@ fn row(e: &IndexEntry, with_unit: bool) -> RowView {
 /// Excel, JSON whatever order the formats were asked in.
 fn link(name: &str) -> LinkView {
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
-    let (order, label) = match ext {
-        "html" => (0, "网页".to_string()),
-        "pdf" => (1, "PDF".to_string()),
-        "xlsx" => (2, "Excel".to_string()),
-        "json" => (3, "JSON".to_string()),
-        other => (4, other.to_uppercase()),
+    let (order, label) = match Format::from_extension(ext) {
+        Some(format) => (format.link_rank(), format.label().to_string()),
+        None => (u8::MAX, ext.to_uppercase()),
     };
     LinkView {
         href: href(name),

@@ -6,24 +6,60 @@ use std::path::{Path, PathBuf};
 /// The embedded templates: (name, source). `page.html` includes the others but the index's
 /// (`index.html` and its `index.css`: the page listing a batch).
 const EMBEDDED: &[(&str, &str)] = &[
-    ("page.html", include_str!("../../../templates/page.html")),
-    ("style.css", include_str!("../../../templates/style.css")),
-    ("cover.html", include_str!("../../../templates/cover.html")),
-    ("toc.html", include_str!("../../../templates/toc.html")),
-    ("part.html", include_str!("../../../templates/part.html")),
+    (
+        "page.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/page.html")),
+    ),
+    (
+        "style.css",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/style.css")),
+    ),
+    (
+        "cover.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/cover.html")),
+    ),
+    (
+        "toc.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/toc.html")),
+    ),
+    (
+        "part.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/part.html")),
+    ),
     (
         "blocks.html",
-        include_str!("../../../templates/blocks.html"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/blocks.html"
+        )),
     ),
-    ("table.html", include_str!("../../../templates/table.html")),
-    ("chart.html", include_str!("../../../templates/chart.html")),
+    (
+        "table.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/table.html")),
+    ),
+    (
+        "chart.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/chart.html")),
+    ),
     (
         "signature.html",
-        include_str!("../../../templates/signature.html"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/signature.html"
+        )),
     ),
-    ("title.html", include_str!("../../../templates/title.html")),
-    ("index.html", include_str!("../../../templates/index.html")),
-    ("index.css", include_str!("../../../templates/index.css")),
+    (
+        "title.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/title.html")),
+    ),
+    (
+        "index.html",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/index.html")),
+    ),
+    (
+        "index.css",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/index.css")),
+    ),
 ];
 
 /// File endings accepted from a `--templates` directory.

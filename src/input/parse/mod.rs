@@ -1,0 +1,375 @@
+//! Parsing: TOML text → [`RawBudget`], with unknown keys and syntax errors located.
+
+mod syntax;
+
+use crate::diagnostic::Diagnostic;
+use crate::input::raw::RawBudget;
+use std::ops::Range;
+use syntax::syntax_error;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// One step of a key path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// What parsing found: the raw budget (when the structure could be read), every
+/// diagnostic, and the key paths whose values had the wrong type (left out of the raw budget
+/// after being reported, so validation must not report them missing again).
+pub struct Parsed {
+    /// The raw budget.
+    pub raw: Option<RawBudget>,
+    /// Syntax errors, type errors and unknown keys.
+    pub diags: Vec<Diagnostic>,
+    /// Key paths (`overview.functions`, `basic[0].amount`) reported for their type.
+    pub mistyped: Vec<String>,
+}
+
+/// How many wrongly typed values are reported before giving up on a file.
+const MAX_TYPE_ERRORS: usize = 100;
+
+/// Parses the source. A value of the wrong type is reported with its key path and left
+/// out, and the rest of the file is read again, so every problem is reported at once.
+pub fn parse(src: &str) -> Parsed {
+    let mut diags = Vec::new();
+    let mut mistyped = Vec::new();
+    let mut table = match DeTable::parse(src) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(syntax_error(src, e.span(), e.message()));
+            return Parsed {
+                raw: None,
+                diags,
+                mistyped,
+            };
+        }
+    };
+    loop {
+        let mut ignored: Vec<Vec<Step>> = Vec::new();
+        let de = toml::de::Deserializer::from(table.clone());
+        let result = serde_ignored::deserialize(de, |path| ignored.push(steps(&path)));
+        let err = match result {
+            Ok(raw) => {
+                diags.extend(ignored.iter().map(|path| unknown_key(&table, path)));
+                return Parsed {
+                    raw: Some(raw),
+                    diags,
+                    mistyped,
+                };
+            }
+            Err(e) => e,
+        };
+        if let Some(field) = err.message().trim().strip_prefix("missing field ") {
+            diags.push(missing_key(&table, err.span(), field.trim_matches('`')));
+            return Parsed {
+                raw: None,
+                diags,
+                mistyped,
+            };
+        }
+        let removed = err
+            .span()
+            .filter(|_| mistyped.len() < MAX_TYPE_ERRORS)
+            .and_then(|span| remove_value_at(&mut table, &span));
+        let Some(key) = removed else {
+            diags.push(
+                Diagnostic::error(err.span(), "", translate(err.message()))
+                    .with_hint("按 README 的“输入格式”一节检查这一项的类型"),
+            );
+            return Parsed {
+                raw: None,
+                diags,
+                mistyped,
+            };
+        };
+        diags.push(
+            Diagnostic::error(err.span(), key.clone(), translate(err.message()))
+                .with_hint("按 README 的“输入格式”一节检查这一项的类型"),
+        );
+        mistyped.push(key);
+    }
+}
+
+/// A required table or key that is absent, located at the table that should hold it (the
+/// file's start for a top-level section). Nothing is removed and parsing stops: removing the
+/// enclosing table would report it missing too.
+fn missing_key(
+    table: &Spanned<DeTable<'_>>,
+    span: Option<Range<usize>>,
+    field: &str,
+) -> Diagnostic {
+    let parent = span
+        .as_ref()
+        .and_then(|span| table_at(table.get_ref(), span, ""));
+    let (key, at) = match parent {
+        Some((path, header)) => (format!("{path}.{field}"), Some(header)),
+        None => (field.to_string(), Some(0..0)),
+    };
+    Diagnostic::error(at, key, format!("缺少必填的键 `{field}`（missing key）"))
+        .with_hint("补上这一节或这个键（没有内容时也要写出）；各键的含义见 README 的“输入格式”一节")
+}
+
+/// The key path and header span of the table whose value span is `span`, searched depth
+/// first; `None` for the root table.
+fn table_at(t: &DeTable<'_>, span: &Range<usize>, prefix: &str) -> Option<(String, Range<usize>)> {
+    for (key, value) in t.iter() {
+        let path = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        match value.get_ref() {
+            DeValue::Table(inner) => {
+                if value.span() == *span {
+                    return Some((path, key.span()));
+                }
+                if let Some(found) = table_at(inner, span, &path) {
+                    return Some(found);
+                }
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let DeValue::Table(inner) = item.get_ref() {
+                        let path = format!("{path}[{i}]");
+                        if item.span() == *span {
+                            return Some((path, item.span()));
+                        }
+                        if let Some(found) = table_at(inner, span, &path) {
+                            return Some(found);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn unknown_key(table: &Spanned<DeTable<'_>>, path: &[Step]) -> Diagnostic {
+    let (span, key) = locate(table, path);
+    let last = path
+        .iter()
+        .rev()
+        .find_map(|s| match s {
+            Step::Key(k) => Some(k.clone()),
+            Step::Index(_) => None,
+        })
+        .unwrap_or_default();
+    Diagnostic::error(span, key, format!("未知的键 `{last}`（unknown key）")).with_hint(
+        "检查拼写；允许的键见 README 的“输入格式”一节。未知的键会导致数据被忽略，因此视为错误",
+    )
+}
+
+/// Translates serde's structural messages into Chinese first, keeping the original.
+fn translate(msg: &str) -> String {
+    let msg = msg.trim();
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("缺少必填的键 {rest}（missing field）");
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "类型不对：应为{}，实际是{}（{msg}）",
+            kind_name(expected, true),
+            kind_name(found, false)
+        );
+    }
+    if msg.starts_with("unknown variant") {
+        return format!("取值不在允许范围内（{msg}）");
+    }
+    format!("无法读取（{msg}）")
+}
+
+/// A serde type description in Chinese: what was expected (with how to write it) or what
+/// was found (with the value): `a sequence` → 数组（方括号列表，…）, `string "x"` → 文本“x”.
+fn kind_name(serde: &str, expected: bool) -> String {
+    let s = serde.trim();
+    let (name, how) = if s.contains("sequence") {
+        ("数组", "（方括号列表，例如 [\"…\"]）")
+    } else if s.contains("bool") {
+        ("布尔值", "（true 或 false，不加引号）")
+    } else if s.starts_with("string") || s.contains("a string") {
+        ("文本", "（用英文双引号括起来）")
+    } else if s.contains("map") || s.starts_with("struct") {
+        ("表", "（[节名] 或 { 键 = 值 }）")
+    } else if s.contains("integer") || s.starts_with('u') || s.starts_with('i') {
+        ("整数", "")
+    } else if s.contains("floating") {
+        ("小数", "")
+    } else {
+        return s.to_string();
+    };
+    if expected {
+        return format!("{name}{how}");
+    }
+    match s
+        .split_once(' ')
+        .map(|(_, v)| v.trim().trim_matches(['"', '`']))
+    {
+        Some(v) if !v.is_empty() => format!("{name}“{v}”"),
+        _ => name.to_string(),
+    }
+}
+
+/// Removes the innermost key whose value covers `span` and returns its key path. Table
+/// spans cover only their headers, so every table is searched, not just covering ones.
+fn remove_value_at(root: &mut Spanned<DeTable<'_>>, span: &Range<usize>) -> Option<String> {
+    fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+        outer.start <= inner.start && inner.end <= outer.end
+    }
+    fn in_table(t: &mut DeTable<'_>, span: &Range<usize>, prefix: &str) -> Option<String> {
+        let keys: Vec<_> = t.keys().cloned().collect();
+        for key in keys {
+            let path = if prefix.is_empty() {
+                key.get_ref().to_string()
+            } else {
+                format!("{prefix}.{}", key.get_ref())
+            };
+            let Some(value) = t.get_mut(&key) else {
+                continue;
+            };
+            let here = covers(&value.span(), span);
+            let deeper = match value.get_mut() {
+                DeValue::Table(inner) => in_table(inner, span, &path),
+                DeValue::Array(items) => {
+                    items
+                        .iter_mut()
+                        .enumerate()
+                        .find_map(|(i, item)| match item.get_mut() {
+                            DeValue::Table(inner) => in_table(inner, span, &format!("{path}[{i}]")),
+                            _ => None,
+                        })
+                }
+                _ => None,
+            };
+            if deeper.is_some() {
+                return deeper;
+            }
+            if here {
+                t.remove(&key);
+                return Some(path);
+            }
+        }
+        None
+    }
+    in_table(root.get_mut(), span, "")
+}
+
+fn steps(path: &serde_ignored::Path<'_>) -> Vec<Step> {
+    let mut out = Vec::new();
+    collect(path, &mut out);
+    out
+}
+
+fn collect(path: &serde_ignored::Path<'_>, out: &mut Vec<Step>) {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            collect(parent, out);
+            out.push(Step::Index(*index));
+        }
+        Path::Map { parent, key } => {
+            collect(parent, out);
+            // toml's Spanned wraps a value in a private key of its own; not the user's.
+            if !key.starts_with("$__serde_spanned") {
+                out.push(Step::Key(key.clone()));
+            }
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => collect(parent, out),
+    }
+}
+
+/// Finds the span of a key path in the parsed table and formats the path.
+fn locate(root: &Spanned<DeTable<'_>>, path: &[Step]) -> (Option<Range<usize>>, String) {
+    let mut key = String::new();
+    let mut span = Some(root.span());
+    let mut current: Option<&DeValue<'_>> = None;
+    let mut table: Option<&DeTable<'_>> = Some(root.get_ref());
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                if !key.is_empty() {
+                    key.push('.');
+                }
+                key.push_str(k);
+                let found = table.and_then(|t| {
+                    t.iter()
+                        .find(|(name, _)| name.get_ref().as_ref() == k.as_str())
+                });
+                match found {
+                    Some((name, value)) => {
+                        span = Some(name.span());
+                        current = Some(value.get_ref());
+                    }
+                    None => current = None,
+                }
+            }
+            Step::Index(i) => {
+                key.push_str(&format!("[{i}]"));
+                current = match current {
+                    Some(DeValue::Array(items)) => items.iter().nth(*i).map(|v| {
+                        span = Some(v.span());
+                        v.get_ref()
+                    }),
+                    _ => None,
+                };
+            }
+        }
+        table = match current {
+            Some(DeValue::Table(t)) => Some(t),
+            _ => None,
+        };
+    }
+    (span, key)
+}
+
+/// Every string value of the source with its key path and span (`overview.functions[0]`),
+/// in source order; `[fonts]` (file paths) and `[publish]` (HTML metadata) are left out: the
+/// PDF never prints them. For checks that
+/// look at the text as typed, such as characters no font can print.
+pub fn strings(src: &str) -> Vec<(String, Range<usize>, String)> {
+    fn walk(
+        value: &Spanned<DeValue<'_>>,
+        key: String,
+        out: &mut Vec<(String, Range<usize>, String)>,
+    ) {
+        match value.get_ref() {
+            DeValue::String(s) => out.push((key, value.span(), s.to_string())),
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{key}[{i}]"), out);
+                }
+            }
+            DeValue::Table(t) => {
+                for (k, v) in t.iter() {
+                    let name = k.get_ref();
+                    if key.is_empty() && (name == "fonts" || name == "publish") {
+                        continue;
+                    }
+                    let path = if key.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{key}.{name}")
+                    };
+                    walk(v, path, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(table) = DeTable::parse(src) {
+        let span = table.span();
+        let root = Spanned::new(span, DeValue::Table(table.into_inner()));
+        walk(&root, String::new(), &mut out);
+    }
+    out.sort_by_key(|(_, span, _)| span.start);
+    out
+}

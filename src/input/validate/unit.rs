@@ -1,0 +1,193 @@
+//! `[unit]`: name, scope, year, date of issue, amount units and classification edition.
+
+use super::{spending, Ctx, TextRules};
+use crate::budget::{Date, Scope, Unit};
+use crate::input::raw::{RawText, RawUnit};
+use crate::money::MoneyUnit;
+
+/// Validates `[unit]`; sets the context's amount unit first, for every amount after it.
+pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
+    let amount_unit = money_unit(raw.amount_unit.as_ref(), "unit.amount_unit", ctx);
+    ctx.unit = amount_unit;
+    let display_unit = money_unit(raw.display_unit.as_ref(), "unit.display_unit", ctx);
+    let near = spending::near(&[
+        raw.name.as_ref().map(|v| v.span()),
+        raw.scope.as_ref().map(|v| v.span()),
+        raw.year.as_ref().map(|v| v.span()),
+        raw.issued.as_ref().map(|v| v.span()),
+    ]);
+    let year = ctx.req_count(&raw.year, "unit.year", near.clone());
+    if let (Some(y), Some(span)) = (year, raw.year.as_ref().map(|v| v.span())) {
+        if plausible_year(y as i32).is_none() {
+            ctx.error(
+                Some(span),
+                "unit.year",
+                format!("预算年度 {y} 不合理（year out of range）"),
+                None,
+            );
+        }
+    }
+    let scope = match ctx.required(&raw.scope, "unit.scope", near.clone()) {
+        None => Scope::Department,
+        Some(s) => match s.get_ref().trim() {
+            "部门" => Scope::Department,
+            "单位" => Scope::Unit,
+            other => {
+                ctx.error(
+                    Some(s.span()),
+                    "unit.scope",
+                    format!("scope 应为“部门”或“单位”，实际是“{other}”（expected 部门 or 单位）"),
+                    None,
+                );
+                Scope::Department
+            }
+        },
+    };
+    let raw_name = ctx.required(&raw.name, "unit.name", near);
+    let name = raw_name
+        .map(|n| n.get_ref().trim().to_string())
+        .unwrap_or_default();
+    if let Some(n) = raw_name.filter(|_| name.is_empty()) {
+        ctx.error(
+            Some(n.span()),
+            "unit.name",
+            "单位名称不能为空（empty unit name）",
+            None,
+        );
+    }
+    // Without a year the unit cannot be built, but the rest of it is still checked.
+    let known = year.is_some();
+    let year = year.unwrap_or(0) as i32;
+    let aliases: Vec<String> = raw
+        .aliases
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            ctx.no_controls(a, &format!("unit.aliases[{i}]"));
+            a.get_ref().trim().to_string()
+        })
+        .collect();
+    let rules = TextRules::new(&name, &aliases, plausible_year(year));
+    let name = raw_name
+        .map(|n| ctx.text(n, "unit.name", &rules))
+        .unwrap_or_default();
+    let issued_raw = ctx.required(
+        &raw.issued,
+        "unit.issued",
+        raw.name.as_ref().map(|n| n.span()),
+    );
+    let issued = issued_raw.and_then(|d| {
+        let parsed = parse_date(d.get_ref());
+        if parsed.is_none() {
+            ctx.error(
+                Some(d.span()),
+                "unit.issued",
+                format!(
+                    "“{}”不是有效的日期（expected a calendar date YYYY-MM-DD）",
+                    d.get_ref()
+                ),
+                Some("例如 issued = \"2024-02-19\""),
+            );
+        }
+        parsed
+    });
+    let classification = classification(raw.classification.as_ref(), ctx);
+    known.then_some(Unit {
+        name,
+        scope,
+        year,
+        issued,
+        aliases,
+        amount_unit,
+        display_unit,
+        classification,
+    })
+}
+
+/// `[unit] classification`: the edition (a year) of the classification the codes follow;
+/// default the embedded tables' edition.
+fn classification(raw: Option<&RawText>, ctx: &mut Ctx<'_>) -> String {
+    let Some(raw) = raw else {
+        return crate::budget::codes::EDITION.to_string();
+    };
+    let text = raw.get_ref().trim();
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        ctx.error(
+            Some(raw.span()),
+            "unit.classification",
+            format!("“{text}”不是分类科目的版本年份（expected an edition year）"),
+            Some(&format!(
+                "写政府收支分类科目的年份版本，例如 classification = \"{}\"（内置科目表的版本，默认）",
+                crate::budget::codes::EDITION
+            )),
+        );
+    }
+    text.to_string()
+}
+
+/// `万元` (the default when absent) or `元`.
+fn money_unit(raw: Option<&RawText>, key: &str, ctx: &mut Ctx<'_>) -> MoneyUnit {
+    let Some(raw) = raw else {
+        return MoneyUnit::Wan;
+    };
+    MoneyUnit::parse(raw.get_ref()).unwrap_or_else(|| {
+        ctx.error(
+            Some(raw.span()),
+            key,
+            format!(
+                "金额单位应为“万元”或“元”，实际是“{}”（expected 万元 or 元）",
+                raw.get_ref()
+            ),
+            None,
+        );
+        MoneyUnit::Wan
+    })
+}
+
+/// A calendar date `YYYY-MM-DD` (2025-02-30 and 2023-02-29 are not dates).
+fn parse_date(s: &str) -> Option<Date> {
+    let mut parts = s.trim().split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (parts.next().is_none() && (1000..=9999).contains(&year) && (1..=days).contains(&day))
+        .then_some(Date { year, month, day })
+}
+
+/// The budget year when it is plausible (2000–2100): what texts are checked against.
+pub fn plausible_year(year: i32) -> Option<i32> {
+    (2000..=2100).contains(&year).then_some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date("2025-02-28").is_some());
+        assert!(parse_date("2025-12-31").is_some());
+        for bad in [
+            "2025-02-29",
+            "2025-02-30",
+            "2024-04-31",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-0",
+            "24-1-1",
+            "2024-01-01-01",
+            "2024/01/01",
+        ] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
+    }
+}
