@@ -20,8 +20,5 @@ pub mod input;
 pub mod money;
 pub mod numerals;
 pub mod output;
-pub mod render;
-
-pub mod cli;
-pub mod generate;
 pub mod pipeline;
+pub mod render;

@@ -7,8 +7,8 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match gongkai::cli::parse_args(std::env::args_os()) {
-        Ok(cli) => gongkai::cli::run(cli),
+    match gongkai::commands::parse_args(std::env::args_os()) {
+        Ok(cli) => gongkai::commands::run(cli),
         Err(code) => code,
     }
 }

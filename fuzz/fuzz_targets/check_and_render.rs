@@ -3,7 +3,8 @@
 
 #![no_main]
 
-use gongkai::generate::{Format, Generator};
+use gongkai::format::Format;
+use gongkai::pipeline::Generator;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 use std::sync::OnceLock;

@@ -13,8 +13,9 @@
 //! Usage: `cargo run --release --bin bench [FILE.toml …]` (default: the three examples).
 //! Each file is measured in a child process of its own, so peak memory is per example.
 
-use gongkai::generate::{Format, Generated, Generator};
+use gongkai::format::Format;
 use gongkai::pipeline::base_dir;
+use gongkai::pipeline::{Generated, Generator};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

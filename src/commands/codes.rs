@@ -196,8 +196,20 @@ pub fn render(groups: &[Group], limit: usize) -> String {
     out
 }
 
+/// The arguments of `gongkai codes`.
+#[derive(Debug, clap::Args)]
+pub struct CodesArgs {
+    /// 编码前缀（数字）或名称中的词；多个词须同时匹配.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// 每类最多列出几条（0 为全部）.
+    #[arg(long, default_value_t = 30)]
+    pub limit: usize,
+}
+
 /// Runs the command: 0 found, 1 nothing found, 2 an empty query.
-pub fn run(query: &[String], limit: usize) -> ExitCode {
+pub fn run(args: &CodesArgs) -> ExitCode {
+    let (query, limit) = (args.query.as_slice(), args.limit);
     let Some(groups) = search(query) else {
         eprintln!(
             "错误：查询为空（empty query）\n提示：写编码前缀或名称中的词，例如 gongkai codes 住房公积金"

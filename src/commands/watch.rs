@@ -4,52 +4,46 @@
 //! set ([`crate::output::write_set`]), so a viewer never sees half a PDF. An edit with
 //! errors prints its diagnostics once and leaves the last good outputs as they were.
 
+use super::args::{File, Formats, Looks, OutDir};
 use super::rebuild::{self, say, Rendered, Substitutes};
-use crate::generate::Format;
-use std::path::PathBuf;
+use crate::format::Format;
 use std::process::ExitCode;
 
 /// The arguments of `gongkai watch`.
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
-    /// 预算 TOML 文件。
-    pub file: PathBuf,
-    /// 输出目录（默认当前目录）。
-    #[arg(long, default_value = ".")]
-    pub out: PathBuf,
-    /// 输出格式：html、pdf、json、xlsx（Excel 工作簿），可用逗号分隔多个（默认 html,pdf）。
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Pdf])]
-    pub format: Vec<Format>,
-    /// 自定义模板目录：其中同名的模板文件替换内置模板。
-    #[arg(long)]
-    pub templates: Option<PathBuf>,
-    /// 额外的字体目录（可多次给出），先于系统字体查找。
-    #[arg(long)]
-    pub font_dir: Vec<PathBuf>,
+    #[command(flatten)]
+    pub file: File,
+    #[command(flatten)]
+    pub out: OutDir,
+    #[command(flatten)]
+    pub formats: Formats,
+    #[command(flatten)]
+    pub looks: Looks,
 }
 
 /// Runs `gongkai watch` until it is interrupted (Ctrl-C); returns only on a start-up
 /// error: 2 when the file cannot be read or the templates cannot be loaded.
 pub fn run(args: &WatchArgs) -> ExitCode {
-    let formats = Format::unique(&args.format);
+    let formats = Format::unique(&args.formats.format);
     let (generator, mut watcher, mut snapshot) = match rebuild::start(
         &formats,
-        args.templates.as_deref(),
-        &args.font_dir,
-        &args.file,
+        args.looks.templates.as_deref(),
+        &args.looks.font_dir,
+        &args.file.file,
     ) {
         Ok(started) => started,
         Err(code) => return code,
     };
     say(&format!(
         "正在监视 {}，输出到 {}；保存即重新生成，按 Ctrl-C 结束",
-        args.file.display(),
-        args.out.display()
+        args.file.file.display(),
+        args.out.out.display()
     ));
     let mut substitutes = Substitutes::default();
     let mut written = false;
     loop {
-        let rendered = rebuild::render(&generator, &args.file, &snapshot);
+        let rendered = rebuild::render(&generator, &args.file.file, &snapshot);
         written |= publish(args, &rendered, written);
         substitutes.tell_new(&generator);
         snapshot = watcher.next_change();
@@ -59,8 +53,8 @@ pub fn run(args: &WatchArgs) -> ExitCode {
 /// Prints what a rendering found and, when it is good, writes its outputs; returns
 /// whether they were written. `before`: whether a set was written earlier in this run.
 fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
-    eprint!("{}", rendered.report(&args.file));
-    let name = args.file.display();
+    eprint!("{}", rendered.report(&args.file.file));
+    let name = args.file.file.display();
     if !rendered.is_good() {
         let kept = if before {
             "保留上次生成的文件"
@@ -73,8 +67,10 @@ fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
         );
         return false;
     }
-    let files = rebuild::output_files(&args.file, &args.out, rendered);
-    if let Err(e) = crate::output::write_set(&args.out, &crate::output::stem(&args.file), &files) {
+    let files = rebuild::output_files(&args.file.file, &args.out.out, rendered);
+    if let Err(e) =
+        crate::output::write_set(&args.out.out, &crate::output::stem(&args.file.file), &files)
+    {
         eprintln!("错误：无法写入 {e}（已有的输出保持不变）");
         return false;
     }

@@ -79,10 +79,24 @@ fn glossary_comment() -> String {
         .join("\n")
 }
 
+/// The arguments of `gongkai init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// 要新建的预算 TOML 文件（不能已存在）。
+    pub file: PathBuf,
+    /// 公开口径（scope）：部门 或 单位（默认 单位）。
+    #[arg(long, default_value = "单位", value_parser = ["部门", "单位"])]
+    pub scope: String,
+    /// 预算年度（year），例如 2025；不写时年度也留作“待填写”。
+    #[arg(long, value_parser = clap::value_parser!(i32).range(2000..=2100))]
+    pub year: Option<i32>,
+}
+
 /// Runs `gongkai init`: `scope` is `部门` or `单位`. Exit 0 when the file was created, 2 when
 /// it exists already (left unchanged) or could not be written.
-pub fn run(scope: &str, year: Option<i32>, file: &Path) -> ExitCode {
-    let scope = if scope == "部门" {
+pub fn run(args: &InitArgs) -> ExitCode {
+    let (year, file) = (args.year, args.file.as_path());
+    let scope = if args.scope == "部门" {
         Scope::Department
     } else {
         Scope::Unit

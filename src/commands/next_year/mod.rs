@@ -15,7 +15,7 @@ use crate::budget::Budget;
 use crate::derive::figures::{figures, Figures};
 use crate::diagnostic::render;
 use crate::pipeline::{base_dir, check_source, read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use toml_edit::DocumentMut;
 
@@ -69,9 +69,20 @@ pub fn roll_over(src: &str, b: &Budget, f: &Figures<'_>) -> Result<(String, Summ
     Ok((doc.to_string(), summary))
 }
 
+/// The arguments of `gongkai next-year`.
+#[derive(Debug, clap::Args)]
+pub struct NextYearArgs {
+    /// 本年的预算 TOML 文件（须无错误）.
+    pub file: PathBuf,
+    /// 下一年度的新文件（不得已存在）.
+    #[arg(short = 'o', long = "output", value_name = "NEXT.toml")]
+    pub output: PathBuf,
+}
+
 /// Runs the command: 0 written, 1 the input has errors, 2 the output exists or cannot be
 /// written (or the input cannot be read).
-pub fn run(file: &Path, output: &Path) -> ExitCode {
+pub fn run(args: &NextYearArgs) -> ExitCode {
+    let (file, output) = (args.file.as_path(), args.output.as_path());
     if output.symlink_metadata().is_ok() {
         eprintln!(
             "{}",

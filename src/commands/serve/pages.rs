@@ -2,7 +2,7 @@
 //! it), the problems panel, the not-found page, and the wrapper's script and style. Every
 //! text from the budget file or the user is HTML-escaped here.
 
-use super::super::rebuild::Rendered;
+use crate::commands::rebuild::Rendered;
 use crate::diagnostic::line_col;
 use crate::diagnostic::Diagnostic;
 use std::path::Path;

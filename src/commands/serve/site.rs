@@ -4,7 +4,7 @@
 use super::http::{read_request, Body, ReadError, Request, Response};
 use super::pages::{self, PLAIN_CSP, WRAPPER_CSP};
 use crate::commands::rebuild::Rendered;
-use crate::generate::Format;
+use crate::format::Format;
 use std::io::BufReader;
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;

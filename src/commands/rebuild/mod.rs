@@ -1,13 +1,17 @@
 //! One rendering of a watched budget file, shared by `gongkai watch` and `gongkai serve`:
-//! the same [`Generator`] as `gongkai generate`, so the outputs are the same bytes.
+//! the same [`Generator`] as `gongkai generate`, so the outputs are the same bytes; and the
+//! [`watcher`] that says when the file (or a department's unit file) changed.
 
-use super::watcher::Snapshot;
+pub mod watcher;
+
 use crate::diagnostic::render as render_diagnostics;
 use crate::diagnostic::Diagnostic;
-use crate::generate::{Format, Generator};
+use crate::format::Format;
+use crate::pipeline::Generator;
 use crate::render::pdf::Substitute;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use watcher::{Snapshot, Watcher};
 
 /// What one rendering of the file gave.
 #[derive(Debug)]
@@ -130,9 +134,9 @@ pub fn start(
     templates: Option<&Path>,
     font_dirs: &[PathBuf],
     file: &Path,
-) -> Result<(Generator, super::watcher::Watcher, Snapshot), std::process::ExitCode> {
+) -> Result<(Generator, Watcher, Snapshot), std::process::ExitCode> {
     let generator = Generator::new(formats, templates, font_dirs).map_err(start_error)?;
-    let (watcher, snapshot) = super::watcher::Watcher::start(file);
+    let (watcher, snapshot) = Watcher::start(file);
     if let Snapshot::Unreadable(why) = &snapshot {
         return Err(start_error(why));
     }

@@ -1,4 +1,10 @@
-//! The whole pipeline in one call: file → diagnostics → budget → figures → document.
+//! The whole pipeline: file → diagnostics → budget (a department's units summed) →
+//! figures → document → the bytes of each format ([`Generator`]).
+
+mod generator;
+mod glyphs;
+
+pub use generator::{Generated, Generator};
 
 use crate::budget::Budget;
 use crate::derive::{checks, figures};

@@ -1,6 +1,9 @@
 //! The budget files a command line names: files as given, directories as the `*.toml`
-//! files directly in them.
+//! files directly in them; and which diagnostics of a department belong to a unit file
+//! that the same run reports on its own.
 
+use crate::diagnostic::Diagnostic;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The budget files to work on, and whether they make a batch.
@@ -65,6 +68,28 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     }
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files)
+}
+
+/// The diagnostics to print with a budget, and the unit files (with their error counts)
+/// whose problems are printed with their own entry of the run (`listed`: its budgets)
+/// instead.
+pub fn apart_from(
+    diagnostics: &[Diagnostic],
+    listed: Option<&BTreeSet<PathBuf>>,
+) -> (Vec<Diagnostic>, BTreeMap<String, usize>) {
+    let mut own = Vec::new();
+    let mut apart: BTreeMap<String, usize> = BTreeMap::new();
+    for d in diagnostics {
+        let elsewhere = d.file.as_ref().filter(|f| {
+            let path = Path::new(&f.name).canonicalize().ok();
+            listed.zip(path).is_some_and(|(l, p)| l.contains(&p))
+        });
+        match elsewhere {
+            Some(f) => *apart.entry(f.name.clone()).or_default() += usize::from(d.is_error()),
+            None => own.push(d.clone()),
+        }
+    }
+    (own, apart)
 }
 
 #[cfg(test)]

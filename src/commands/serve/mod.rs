@@ -10,11 +10,11 @@ mod http;
 mod pages;
 mod site;
 
+use super::args::{File, Looks};
 use super::rebuild::{self, say, start_error, Substitutes};
-use crate::generate::Format;
+use crate::format::Format;
 use site::Site;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
-use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
 use std::sync::Arc;
 
@@ -26,20 +26,16 @@ const PORT_HINT: &str = "用 --port 换一个端口，--port 0 自动选择空�
 /// The arguments of `gongkai serve`.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
-    /// 预算 TOML 文件。
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub file: File,
     /// 端口（默认 3000；0 表示自动选择空闲端口）。只在本机地址 127.0.0.1 上监听。
     #[arg(long, default_value_t = DEFAULT_PORT)]
     pub port: u16,
     /// 启动后用默认浏览器打开预览页。
     #[arg(long)]
     pub open: bool,
-    /// 自定义模板目录：其中同名的模板文件替换内置模板。
-    #[arg(long)]
-    pub templates: Option<PathBuf>,
-    /// 额外的字体目录（可多次给出），先于系统字体查找。
-    #[arg(long)]
-    pub font_dir: Vec<PathBuf>,
+    #[command(flatten)]
+    pub looks: Looks,
 }
 
 /// Runs `gongkai serve` until it is interrupted (Ctrl-C); returns only on a start-up
@@ -48,9 +44,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let formats = [Format::Html, Format::Pdf];
     let (generator, mut watcher, mut snapshot) = match rebuild::start(
         &formats,
-        args.templates.as_deref(),
-        &args.font_dir,
-        &args.file,
+        args.looks.templates.as_deref(),
+        &args.looks.font_dir,
+        &args.file.file,
     ) {
         Ok(started) => started,
         Err(code) => return code,
@@ -65,9 +61,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     say(&format!("预览地址：{url}"));
     say(&format!(
         "正在监视 {}；保存即重新生成，按 Ctrl-C 结束",
-        args.file.display()
+        args.file.file.display()
     ));
-    let site = Arc::new(Site::new(args.file.clone()));
+    let site = Arc::new(Site::new(args.file.file.clone()));
     let server = Arc::clone(&site);
     if let Err(e) = std::thread::Builder::new()
         .name("gongkai-accept".into())
@@ -81,8 +77,8 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let mut substitutes = Substitutes::default();
     let mut good_before = false;
     loop {
-        let rendered = rebuild::render(&generator, &args.file, &snapshot);
-        eprint!("{}", rendered.report(&args.file));
+        let rendered = rebuild::render(&generator, &args.file.file, &snapshot);
+        eprint!("{}", rendered.report(&args.file.file));
         site.update(&rendered);
         if rendered.is_good() {
             let verb = if good_before {
@@ -95,7 +91,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         } else {
             eprintln!(
                 "{}：{} 个错误，预览页列出错误并保留上次成功生成的版本；改好后保存即自动刷新",
-                args.file.display(),
+                args.file.file.display(),
                 rendered.errors()
             );
         }

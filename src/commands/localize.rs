@@ -188,7 +188,7 @@ pub fn message(err: &clap::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::Cli;
+    use crate::commands::Cli;
     use clap::CommandFactory;
 
     #[test]

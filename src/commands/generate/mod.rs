@@ -4,15 +4,15 @@
 //! `OUT/index.html` listing every unit, and a closing summary line; a budget with errors
 //! does not stop the others.
 
-mod inputs;
 mod progress;
 
-pub use inputs::{expand, Inputs};
+use super::args::{Files, Formats, Looks, OutDir};
+use super::inputs::{apart_from, expand, Inputs};
 
-use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{line_col, render};
-use crate::generate::{Format, Generator};
+use crate::format::Format;
 use crate::output::stem;
+use crate::pipeline::Generator;
 use crate::pipeline::{base_dir, read};
 use crate::render::html::{EntryStatus, HtmlRenderer, IndexEntry};
 use progress::Progress;
@@ -33,6 +33,30 @@ struct Outcome {
     stdout: String,
     status: u8,
     entry: IndexEntry,
+}
+
+/// The arguments of `gongkai generate`.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    #[command(flatten)]
+    pub files: Files,
+    #[command(flatten)]
+    pub formats: Formats,
+    #[command(flatten)]
+    pub out: OutDir,
+    #[command(flatten)]
+    pub looks: Looks,
+}
+
+/// Runs `gongkai generate` with its arguments.
+pub fn run(args: &GenerateArgs) -> ExitCode {
+    generate(
+        &args.files.files,
+        &args.formats.format,
+        &args.out.out,
+        args.looks.templates.as_deref(),
+        &args.looks.font_dir,
+    )
 }
 
 /// Runs `gongkai generate`: exit 0 when every budget was generated, 1 when one is invalid,
@@ -232,28 +256,6 @@ impl Outcome {
             entry,
         }
     }
-}
-
-/// The diagnostics to print with a budget, and the unit files (with their error counts)
-/// whose problems are printed with their own entry of the run (`listed`: its budgets)
-/// instead.
-pub fn apart_from(
-    diagnostics: &[Diagnostic],
-    listed: Option<&BTreeSet<PathBuf>>,
-) -> (Vec<Diagnostic>, BTreeMap<String, usize>) {
-    let mut own = Vec::new();
-    let mut apart: BTreeMap<String, usize> = BTreeMap::new();
-    for d in diagnostics {
-        let elsewhere = d.file.as_ref().filter(|f| {
-            let path = Path::new(&f.name).canonicalize().ok();
-            listed.zip(path).is_some_and(|(l, p)| l.contains(&p))
-        });
-        match elsewhere {
-            Some(f) => *apart.entry(f.name.clone()).or_default() += usize::from(d.is_error()),
-            None => own.push(d.clone()),
-        }
-    }
-    (own, apart)
 }
 
 /// The progress line of a finished budget: `已生成 a（pdf、html）`, `有错误 b.toml（3 个错误）`.

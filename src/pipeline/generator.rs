@@ -1,17 +1,18 @@
 //! From budget TOML text to the bytes of every requested output: the one path that
-//! `gongkai generate` (one file or many) and the benchmark share.
+//! `gongkai generate` (one file or many), `watch`, `serve`, `check` and the benchmark share.
 //!
 //! A [`Generator`] loads templates once and each distinct font configuration once, then
 //! serves any number of budgets, from any number of threads. A document's outputs are
 //! rendered side by side on the worker pool (the PDF and the HTML need nothing from each
 //! other), and callers generate many budgets in parallel on the same pool.
 
+use super::glyphs::budget_glyph_diagnostics;
+use super::{check_and_build, check_source};
 use crate::budget::Fonts;
 use crate::diagnostic::Diagnostic;
 use crate::document::summary::{self, Totals, UnitFacts};
 use crate::document::Document;
-pub use crate::format::Format;
-use crate::pipeline::{check_and_build, check_source};
+use crate::format::Format;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::{self, FontOptions, FontSet, Substitute};
 use rayon::prelude::*;
@@ -194,59 +195,4 @@ impl Generator {
         loaded.push((opts, set.clone()));
         Ok(set)
     }
-}
-
-/// [`glyph_diagnostics`] of a budget's file and, for a department summed from its units,
-/// of each unit's file (whose texts it prints), each located in its own file.
-fn budget_glyph_diagnostics(
-    src: &str,
-    budget: &crate::budget::Budget,
-    fonts: &FontSet,
-) -> Vec<Diagnostic> {
-    let mut out = glyph_diagnostics(src, fonts);
-    for m in &budget.members {
-        out.extend(
-            glyph_diagnostics(&m.file.src, fonts)
-                .into_iter()
-                .map(|d| d.in_file(&m.file)),
-        );
-    }
-    out
-}
-
-/// Every character of the source's texts that `fonts` cannot print in some role, located
-/// at the character, once per text and character.
-pub fn glyph_diagnostics(src: &str, fonts: &FontSet) -> Vec<Diagnostic> {
-    let coverage = pdf::Coverage::new(fonts);
-    let mut out = Vec::new();
-    for (key, span, text) in crate::input::parse::strings(src) {
-        let mut seen = Vec::new();
-        for ch in text.chars() {
-            if seen.contains(&ch) {
-                continue;
-            }
-            seen.push(ch);
-            let Some(searched) = coverage.missing(ch) else {
-                continue;
-            };
-            let raw = src.get(span.clone()).unwrap_or_default();
-            let at = raw.find(ch).map_or(span.clone(), |i| {
-                span.start + i..span.start + i + ch.len_utf8()
-            });
-            out.push(
-                Diagnostic::error(
-                    Some(at),
-                    key.clone(),
-                    format!(
-                        "字符“{ch}”（U+{:04X}）在已安装的字体中没有字形，无法印在 PDF 上（no font has this character）",
-                        u32::from(ch)
-                    ),
-                )
-                .with_hint(format!(
-                    "换成常用字或删去这个字符（表情符号、生僻字常见）；或安装覆盖它的字体，用 --font-dir 或 [fonts] 指定。已搜索的字体：{searched}"
-                )),
-            );
-        }
-    }
-    out
 }
