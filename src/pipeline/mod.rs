@@ -9,7 +9,7 @@ pub use generator::{Generated, Generator};
 use crate::budget::Budget;
 use crate::derive::{checks, figures};
 use crate::diagnostic::{self, Diagnostic};
-use crate::document::{build, Document};
+use crate::document::{compose, Document};
 use std::path::{Path, PathBuf};
 
 /// Why a document could not be produced.
@@ -68,7 +68,7 @@ fn check(src: &str, base_dir: &Path, build_document: bool) -> (Checked, Option<D
         let f = figures(b);
         diagnostics.extend(checks::located(b, &f, src));
         if build_document && !diagnostics.iter().any(|d| d.is_error()) {
-            doc = Some(build(b, &f));
+            doc = Some(compose(b, &f));
         }
     }
     let checked = Checked {
@@ -93,7 +93,7 @@ pub fn base_dir(path: &Path) -> PathBuf {
 
 /// Builds the document of a checked budget without errors.
 pub fn document(budget: &Budget) -> Document {
-    build(budget, &figures(budget))
+    compose(budget, &figures(budget))
 }
 
 /// File in, document out; errors carry the rendered diagnostics.

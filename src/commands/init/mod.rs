@@ -6,7 +6,7 @@
 use crate::output::{create_new, CreateError};
 
 use crate::budget::Scope;
-use crate::document::build::glossary::STANDARD;
+use crate::document::compose::part4::STANDARD;
 use crate::numerals::chinese_number;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

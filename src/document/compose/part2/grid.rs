@@ -1,4 +1,5 @@
-//! Table-building helpers shared by all tables: header cells, numbering rows, code rows.
+//! What the 公开表 share: header cells and the header rows several tables repeat, the
+//! column-numbering row, code cells, 类/款/项 rows, and the frame of a numbered table.
 
 use crate::budget::codes::{FuncCode, Names};
 use crate::derive::ledger::{Level, Tree, TreeRow};
@@ -15,6 +16,36 @@ pub fn numbering(stars: usize, numbers: usize) -> Vec<Cell> {
     let mut v: Vec<Cell> = (0..stars).map(|_| Cell::center("※")).collect();
     v.extend((1..=numbers).map(|n| Cell::center(n.to_string())));
     v
+}
+
+/// The `类 | 款 | 项` header cells under a functional code heading.
+pub fn class_kuan_item() -> Vec<Cell> {
+    vec![h("类", 1, 1), h("款", 1, 1), h("项", 1, 1)]
+}
+
+/// The header of tables 3 and 5: 科目 | `group` over 合计/基本支出/项目支出.
+pub fn spending_header(group: &str) -> Vec<Vec<Cell>> {
+    vec![
+        vec![h("科目", 4, 1), h(group, 3, 1)],
+        vec![
+            h("功能分类科目编码", 3, 1),
+            h("功能分类科目名称", 1, 2),
+            h("合计", 1, 2),
+            h("基本支出", 1, 2),
+            h("项目支出", 1, 2),
+        ],
+        class_kuan_item(),
+        numbering(4, 3),
+    ]
+}
+
+/// Tables 3 and 5: 合计 = 基本支出 + 项目支出 in every row, rows by level.
+pub fn spending_sums() -> Sums {
+    Sums {
+        by_level: true,
+        columns: vec![(4, vec![5, 6])],
+        cells: Vec::new(),
+    }
 }
 
 /// Amount cells, blank for zero.
@@ -109,6 +140,17 @@ pub fn table(
         sums: Sums::default(),
         body_heads: None,
     }
+}
+
+/// A row of a label cell (centred for a 合计/总计 row, else indented) and amount cells.
+pub fn labelled(label: &str, values: &[Money], role: RowRole, indent: u8) -> Row {
+    let mut cells = vec![if role == RowRole::Total {
+        Cell::center(label)
+    } else {
+        Cell::text(label).indented(indent)
+    }];
+    cells.extend(amounts(values));
+    Row { role, cells }
 }
 
 /// A plain body row of left/centre text cells.

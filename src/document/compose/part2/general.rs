@@ -1,25 +1,18 @@
 //! Tables 5–7: 一般公共预算支出, 基本支出（经济分类）, 项目支出.
 
 use super::grid::{
-    amounts, code_cells, code_columns, h, numbering, table, total_row, tree_rows, TableHead,
+    amounts, class_kuan_item, code_cells, code_columns, h, numbering, spending_header,
+    spending_sums, table, total_row, tree_rows, TableHead,
 };
-use super::tables_a::spending_header;
 use crate::budget::codes::EconCode;
 use crate::budget::source::Budget as Fiscal;
 use crate::budget::{Budget, Project};
 use crate::derive::ledger::Kind;
 use crate::derive::Figures;
+use crate::document::compose::wording::empty_statement;
 use crate::document::model::{Cell, Orientation, Row, RowRole, Sums, Table};
 use crate::money::Money;
 use std::collections::BTreeMap;
-
-/// The 空表 statement.
-pub fn empty_statement(b: &Budget, what: &str, table: &str) -> String {
-    format!(
-        "{}{}年没有使用{}，{}为空表。",
-        b.unit.name, b.unit.year, what, table
-    )
-}
 
 /// Table 5.
 pub fn table5(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
@@ -48,52 +41,12 @@ pub fn table5(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         body,
         empty,
     )
-    .with_sums(super::tables_a::spending_sums())
+    .with_sums(spending_sums())
 }
 
 /// Table 6.
 pub fn table6(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
-    let mut classes: BTreeMap<EconCode, Vec<(&EconCode, Money)>> = BTreeMap::new();
-    for (code, m) in &f.general_econ {
-        if !m.is_zero() {
-            classes.entry(code.class()).or_default().push((code, *m));
-        }
-    }
-    let split = |code: &EconCode, m: Money| {
-        if code.is_personnel() {
-            [m, m, Money::ZERO]
-        } else {
-            [m, Money::ZERO, m]
-        }
-    };
-    let s = f.general_split;
-    let mut body = vec![total_row(
-        "总计",
-        2,
-        &[s.personnel + s.public, s.personnel, s.public],
-    )];
-    for (class, kuans) in &classes {
-        let sum: Money = kuans.iter().map(|(_, m)| *m).sum();
-        let mut cells = vec![Cell::center(class.as_str()), Cell::center("")];
-        cells.push(Cell::text(b.names.economic_or_code(class)));
-        cells.extend(amounts(&split(class, sum)));
-        body.push(Row {
-            role: RowRole::Class,
-            cells,
-        });
-        for (code, m) in kuans {
-            let mut cells = vec![
-                Cell::center(class.as_str()),
-                Cell::center(&code.as_str()[3..]),
-            ];
-            cells.push(Cell::text(b.names.economic_or_code(code)).indented(1));
-            cells.extend(amounts(&split(code, *m)));
-            body.push(Row {
-                role: RowRole::Kuan,
-                cells,
-            });
-        }
-    }
+    let classes = econ_classes(f);
     let empty = classes.is_empty().then(|| {
         empty_statement(
             b,
@@ -101,9 +54,11 @@ pub fn table6(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
             "一般公共预算基本支出情况表",
         )
     });
-    if empty.is_some() {
-        body.clear();
-    }
+    let body = if empty.is_some() {
+        Vec::new()
+    } else {
+        table6_rows(b, f, &classes)
+    };
     let header = vec![
         vec![h("科目", 3, 1), h("一般公共预算基本支出", 3, 1)],
         vec![
@@ -135,6 +90,61 @@ pub fn table6(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     })
 }
 
+/// The 一般公共预算 basic spending by 经济分类 款 (zero ones left out), under its 类.
+fn econ_classes<'f>(f: &'f Figures<'_>) -> BTreeMap<EconCode, Vec<(&'f EconCode, Money)>> {
+    let mut classes: BTreeMap<EconCode, Vec<(&EconCode, Money)>> = BTreeMap::new();
+    for (code, m) in &f.general_econ {
+        if !m.is_zero() {
+            classes.entry(code.class()).or_default().push((code, *m));
+        }
+    }
+    classes
+}
+
+/// Table 6's rows: 总计, then each 类 and its 款, their amounts split 人员经费 / 公用经费.
+fn table6_rows(
+    b: &Budget,
+    f: &Figures<'_>,
+    classes: &BTreeMap<EconCode, Vec<(&EconCode, Money)>>,
+) -> Vec<Row> {
+    let split = |code: &EconCode, m: Money| {
+        if code.is_personnel() {
+            [m, m, Money::ZERO]
+        } else {
+            [m, Money::ZERO, m]
+        }
+    };
+    let s = f.general_split;
+    let mut body = vec![total_row(
+        "总计",
+        2,
+        &[s.personnel + s.public, s.personnel, s.public],
+    )];
+    for (class, kuans) in classes {
+        let sum: Money = kuans.iter().map(|(_, m)| *m).sum();
+        let mut cells = vec![Cell::center(class.as_str()), Cell::center("")];
+        cells.push(Cell::text(b.names.economic_or_code(class)));
+        cells.extend(amounts(&split(class, sum)));
+        body.push(Row {
+            role: RowRole::Class,
+            cells,
+        });
+        for (code, m) in kuans {
+            let mut cells = vec![
+                Cell::center(class.as_str()),
+                Cell::center(&code.as_str()[3..]),
+            ];
+            cells.push(Cell::text(b.names.economic_or_code(code)).indented(1));
+            cells.extend(amounts(&split(code, *m)));
+            body.push(Row {
+                role: RowRole::Kuan,
+                cells,
+            });
+        }
+    }
+    body
+}
+
 /// The 经济分类 类 columns of table 7, in order, with their header text.
 pub const PROJECT_ECON_COLUMNS: [(&str, &str); 10] = [
     ("301", "工资福利支出"),
@@ -149,8 +159,14 @@ pub const PROJECT_ECON_COLUMNS: [(&str, &str); 10] = [
     ("399", "其他支出"),
 ];
 
-fn add(acc: &mut [Money], v: &[Money]) {
-    acc.iter_mut().zip(v).for_each(|(a, b)| *a += *b);
+/// The table 7 figures of some project lines added up.
+fn sum_values<'p>(projects: impl IntoIterator<Item = &'p Project>) -> Vec<Money> {
+    let mut total = vec![Money::ZERO; 11];
+    for p in projects {
+        let values = project_values(p);
+        total.iter_mut().zip(&values).for_each(|(a, b)| *a += *b);
+    }
+    total
 }
 
 /// A project line's table 7 figures: its total and its amounts by 经济分类 类 column.
@@ -195,11 +211,7 @@ fn code_rows(b: &Budget, projects: &[&Project]) -> Vec<Row> {
     }
     let mut body = Vec::new();
     for (class, kuans) in &groups {
-        let mut class_total = vec![Money::ZERO; 11];
-        kuans
-            .values()
-            .flatten()
-            .for_each(|p| add(&mut class_total, &project_values(p)));
+        let class_total = sum_values(kuans.values().flatten().copied());
         body.push(named(
             code_cells(class),
             b.names.functional_or_code(class),
@@ -209,9 +221,7 @@ fn code_rows(b: &Budget, projects: &[&Project]) -> Vec<Row> {
             RowRole::Class,
         ));
         for (kuan, ps) in kuans {
-            let mut kuan_total = vec![Money::ZERO; 11];
-            ps.iter()
-                .for_each(|p| add(&mut kuan_total, &project_values(p)));
+            let kuan_total = sum_values(ps.iter().copied());
             body.push(named(
                 code_cells(kuan),
                 b.names.functional_or_code(kuan),
@@ -244,54 +254,14 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         .filter(|e| e.kind == Kind::Project && e.source.fiscal_budget() == Some(Fiscal::General))
         .filter_map(|e| e.project)
         .collect();
-    let mut total = vec![Money::ZERO; 11];
-    for p in &projects {
-        add(&mut total, &project_values(p));
-    }
-    let mut body = Vec::new();
-    let blank3 = || vec![Cell::center(""), Cell::center(""), Cell::center("")];
-    let mut total_cells = blank3();
-    total_cells.extend([Cell::center("总计"), Cell::text("")]);
-    total_cells.extend(total.iter().map(|m| Cell::amount_blank_zero(*m)));
-    body.push(Row {
-        role: RowRole::Total,
-        cells: total_cells,
-    });
-    let unit_row = b.options.conventions.unit_row;
-    let groups: Vec<(String, Vec<&Project>)> = if unit_row && b.is_consolidated() {
-        b.members
-            .iter()
-            .enumerate()
-            .map(|(k, m)| {
-                let ps = projects.iter().filter(|p| p.member == Some(k)).copied();
-                (m.label(), ps.collect::<Vec<_>>())
-            })
-            .filter(|(_, ps)| !ps.is_empty())
-            .collect()
-    } else {
-        vec![(b.unit.name.clone(), projects.clone())]
-    };
-    for (unit, ps) in groups {
-        if unit_row {
-            let mut sub = vec![Money::ZERO; 11];
-            ps.iter().for_each(|p| add(&mut sub, &project_values(p)));
-            body.push(named(
-                blank3(),
-                unit.to_string(),
-                0,
-                "",
-                &sub,
-                RowRole::Group,
-            ));
-        }
-        body.extend(code_rows(b, &ps));
-    }
     let empty = projects
         .is_empty()
         .then(|| empty_statement(b, "一般公共预算安排项目支出", "一般公共预算项目支出情况表"));
-    if empty.is_some() {
-        body.clear();
-    }
+    let body = if empty.is_some() {
+        Vec::new()
+    } else {
+        table7_rows(b, &projects)
+    };
     let mut top = vec![
         h("科目编码", 3, 1),
         h("功能分类科目名称", 1, 2),
@@ -299,11 +269,7 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         h("项目支出合计", 1, 2),
     ];
     top.extend(PROJECT_ECON_COLUMNS.iter().map(|(_, t)| h(t, 1, 2)));
-    let header = vec![
-        top,
-        vec![h("类", 1, 1), h("款", 1, 1), h("项", 1, 1)],
-        numbering(5, 11),
-    ];
+    let header = vec![top, class_kuan_item(), numbering(5, 11)];
     table(
         TableHead {
             number: 7,
@@ -321,4 +287,47 @@ pub fn table7(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         columns: vec![(5, (6..16).collect())],
         cells: Vec::new(),
     })
+}
+
+/// Table 7's rows: 总计, then under each unit's row (when printed) its 类/款/项 rows.
+fn table7_rows(b: &Budget, projects: &[&Project]) -> Vec<Row> {
+    let blank3 = || vec![Cell::center(""), Cell::center(""), Cell::center("")];
+    let mut total_cells = blank3();
+    total_cells.extend([Cell::center("总计"), Cell::text("")]);
+    total_cells.extend(
+        sum_values(projects.iter().copied())
+            .iter()
+            .map(|m| Cell::amount_blank_zero(*m)),
+    );
+    let mut body = vec![Row {
+        role: RowRole::Total,
+        cells: total_cells,
+    }];
+    let unit_row = b.options.conventions.unit_row;
+    for (unit, ps) in unit_groups(b, projects) {
+        if unit_row {
+            let sub = sum_values(ps.iter().copied());
+            body.push(named(blank3(), unit, 0, "", &sub, RowRole::Group));
+        }
+        body.extend(code_rows(b, &ps));
+    }
+    body
+}
+
+/// The projects under each unit row: a department summed from its units (when unit rows
+/// are printed) groups them by unit, in the units' order; otherwise all under the unit.
+fn unit_groups<'p>(b: &Budget, projects: &[&'p Project]) -> Vec<(String, Vec<&'p Project>)> {
+    if b.options.conventions.unit_row && b.is_consolidated() {
+        b.members
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let ps = projects.iter().filter(|p| p.member == Some(k)).copied();
+                (m.label(), ps.collect::<Vec<_>>())
+            })
+            .filter(|(_, ps)| !ps.is_empty())
+            .collect()
+    } else {
+        vec![(b.unit.name.clone(), projects.to_vec())]
+    }
 }

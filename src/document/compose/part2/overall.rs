@@ -1,15 +1,20 @@
 //! Tables 1–4: 收支总体, 收入总体, 支出总体, 财政拨款收支总体.
 
-use super::grid::{amounts, code_columns, h, numbering, plain, table, tree_rows, TableHead};
+use super::grid::{
+    amounts, class_kuan_item, code_columns, h, numbering, plain, spending_header, spending_sums,
+    table, tree_rows, TableHead,
+};
 use crate::budget::codes::{FuncCode, CLASS_LIST};
 use crate::budget::source::{
     Budget as Fiscal, Source, FISCAL_CARRYOVER, NONFISCAL_CARRYOVER, SOURCES, UNIT_FUNDS,
 };
 use crate::budget::Budget;
+use crate::derive::ledger::Tree;
 use crate::derive::Figures;
-use crate::document::model::{Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
+use crate::document::model::{Align, Cell, ColumnKind, Orientation, Row, RowRole, Sums, Table};
 use crate::money::Money;
 
+/// The amount of some sources together.
 fn src(f: &Figures<'_>, sources: &[Source]) -> Money {
     sources
         .iter()
@@ -18,7 +23,7 @@ fn src(f: &Figures<'_>, sources: &[Source]) -> Money {
 }
 
 /// The class list of tables 1 and 4: every 类 with its value columns from `tree`.
-fn class_lines(b: &Budget, tree: &crate::derive::ledger::Tree) -> Vec<(String, Vec<Money>)> {
+fn class_lines(b: &Budget, tree: &Tree) -> Vec<(String, Vec<Money>)> {
     CLASS_LIST
         .iter()
         .filter_map(|c| FuncCode::parse(c))
@@ -40,24 +45,21 @@ fn class_lines(b: &Budget, tree: &crate::derive::ledger::Tree) -> Vec<(String, V
 /// The cells of a side of tables 1 and 4 that has no line in this row: blank, not an amount.
 fn no_line() -> (String, Cell) {
     let blank = Cell {
-        align: crate::document::model::Align::Right,
+        align: Align::Right,
         ..Cell::text("")
     };
     (String::new(), blank)
 }
 
-/// Table 1.
-pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+/// The income side of table 1, line by line: its label and amount.
+fn income_lines(f: &Figures<'_>) -> Vec<(&'static str, Money)> {
     use Source::*;
-    let unit_funds = UNIT_FUNDS;
-    let fiscal_carry = FISCAL_CARRYOVER;
-    let nonfiscal_carry = NONFISCAL_CARRYOVER;
     let current: Vec<Source> = SOURCES
         .iter()
         .map(|(s, _)| *s)
         .filter(|s| !s.is_carryover())
         .collect();
-    let left: Vec<(&str, Money)> = vec![
+    vec![
         ("一、本年收入", src(f, &current)),
         ("1、一般公共预算拨款", src(f, &[General, GeneralTransfer])),
         ("其中：一般财力", src(f, &[General])),
@@ -69,7 +71,7 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         ("其中：国有资本经营收入", src(f, &[Soe])),
         ("上级国有资本经营预算安排转移支付", src(f, &[SoeTransfer])),
         ("4、财政专户核拨", src(f, &[SpecialAccount])),
-        ("5、单位资金", src(f, &unit_funds)),
+        ("5、单位资金", src(f, &UNIT_FUNDS)),
         ("其中：事业收入", src(f, &[OperatingRevenue])),
         ("上级补助收入", src(f, &[SuperiorSubsidy])),
         ("附属单位上缴收入", src(f, &[AffiliateRemittance])),
@@ -77,42 +79,25 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         ("其他收入", src(f, &[OtherRevenue])),
         (
             "二、上年结转结余",
-            src(f, &fiscal_carry) + src(f, &nonfiscal_carry),
+            src(f, &FISCAL_CARRYOVER) + src(f, &NONFISCAL_CARRYOVER),
         ),
-        ("1、财政拨款结转", src(f, &fiscal_carry)),
+        ("1、财政拨款结转", src(f, &FISCAL_CARRYOVER)),
         ("其中：一般公共预算拨款", src(f, &[GeneralCarryover])),
         ("基金预算拨款", src(f, &[FundCarryover])),
         ("国有资本经营预算拨款", src(f, &[SoeCarryover])),
-        ("2、非财政拨款结转结余", src(f, &nonfiscal_carry)),
+        ("2、非财政拨款结转结余", src(f, &NONFISCAL_CARRYOVER)),
         ("其中：财政专户核拨", src(f, &[SpecialAccountCarryover])),
         ("单位资金", src(f, &[UnitFundsCarryover])),
-    ];
+    ]
+}
+
+/// Table 1.
+pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
+    let left = income_lines(f);
     let right = class_lines(b, &f.spending_tree);
     let n = left.len().max(right.len());
     let sums = table1_sums(&left, right.len(), n);
-    let mut body = Vec::new();
-    for i in 0..n {
-        let (lt, lv) = left
-            .get(i)
-            .map(|(t, v)| (t.to_string(), Cell::amount_blank_zero(*v)))
-            .unwrap_or_else(no_line);
-        let (rt, rv) = right
-            .get(i)
-            .map(|(t, v)| (t.clone(), Cell::amount_blank_zero(v[0])))
-            .unwrap_or_else(no_line);
-        let indent = u8::from(
-            lt.starts_with("其中")
-                || !(lt.starts_with('一')
-                    || lt.starts_with('二')
-                    || lt.chars().next().is_some_and(|c| c.is_ascii_digit())),
-        );
-        body.push(plain(vec![
-            Cell::text(lt).indented(indent),
-            lv,
-            Cell::text(rt),
-            rv,
-        ]));
-    }
+    let mut body = table1_rows(&left, &right, n);
     body.push(Row {
         role: RowRole::Total,
         cells: vec![
@@ -131,12 +116,6 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
             h("预算数", 1, 1),
         ],
     ];
-    let columns = vec![
-        ColumnKind::Text,
-        ColumnKind::Amount,
-        ColumnKind::Text,
-        ColumnKind::Amount,
-    ];
     table(
         TableHead {
             number: 1,
@@ -144,7 +123,12 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
             issuer,
         },
         Orientation::Portrait,
-        columns,
+        vec![
+            ColumnKind::Text,
+            ColumnKind::Amount,
+            ColumnKind::Text,
+            ColumnKind::Amount,
+        ],
         header,
         body,
         None,
@@ -152,59 +136,90 @@ pub fn table1(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
     .with_sums(sums)
 }
 
+/// The `n` rows of table 1 above its total: an income line beside a 类 line, either side
+/// blank where it has run out. Income lines are indented but for 一、二 and the numbered ones.
+fn table1_rows(left: &[(&str, Money)], right: &[(String, Vec<Money>)], n: usize) -> Vec<Row> {
+    (0..n)
+        .map(|i| {
+            let (lt, lv) = left
+                .get(i)
+                .map(|(t, v)| (t.to_string(), Cell::amount_blank_zero(*v)))
+                .unwrap_or_else(no_line);
+            let (rt, rv) = right
+                .get(i)
+                .map(|(t, v)| (t.clone(), Cell::amount_blank_zero(v[0])))
+                .unwrap_or_else(no_line);
+            let indent = u8::from(
+                lt.starts_with("其中")
+                    || !(lt.starts_with('一')
+                        || lt.starts_with('二')
+                        || lt.chars().next().is_some_and(|c| c.is_ascii_digit())),
+            );
+            plain(vec![
+                Cell::text(lt).indented(indent),
+                lv,
+                Cell::text(rt),
+                rv,
+            ])
+        })
+        .collect()
+}
+
+/// The groups of table 1's income side: each total line and the lines it adds up.
+const TABLE1_GROUPS: [(&str, &[&str]); 8] = [
+    (
+        "一、本年收入",
+        &[
+            "1、一般公共预算拨款",
+            "2、基金预算拨款",
+            "3、国有资本经营预算拨款",
+            "4、财政专户核拨",
+            "5、单位资金",
+        ],
+    ),
+    (
+        "1、一般公共预算拨款",
+        &["其中：一般财力", "上级一般公共预算安排转移支付"],
+    ),
+    (
+        "2、基金预算拨款",
+        &["其中：政府性基金收入", "上级政府性基金安排转移支付"],
+    ),
+    (
+        "3、国有资本经营预算拨款",
+        &["其中：国有资本经营收入", "上级国有资本经营预算安排转移支付"],
+    ),
+    (
+        "5、单位资金",
+        &[
+            "其中：事业收入",
+            "上级补助收入",
+            "附属单位上缴收入",
+            "事业单位经营收入",
+            "其他收入",
+        ],
+    ),
+    (
+        "二、上年结转结余",
+        &["1、财政拨款结转", "2、非财政拨款结转结余"],
+    ),
+    (
+        "1、财政拨款结转",
+        &[
+            "其中：一般公共预算拨款",
+            "基金预算拨款",
+            "国有资本经营预算拨款",
+        ],
+    ),
+    ("2、非财政拨款结转结余", &["其中：财政专户核拨", "单位资金"]),
+];
+
 /// What adds up in table 1: the income side's groups (by their labels), the 收入总计 over
 /// 一 and 二, and the 支出总计 over the 类 rows. The total row comes after `rows` rows.
 fn table1_sums(left: &[(&str, Money)], classes: usize, rows: usize) -> Sums {
     let at = |label: &str| left.iter().position(|(l, _)| *l == label);
-    let groups: [(&str, &[&str]); 8] = [
-        (
-            "一、本年收入",
-            &[
-                "1、一般公共预算拨款",
-                "2、基金预算拨款",
-                "3、国有资本经营预算拨款",
-                "4、财政专户核拨",
-                "5、单位资金",
-            ],
-        ),
-        (
-            "1、一般公共预算拨款",
-            &["其中：一般财力", "上级一般公共预算安排转移支付"],
-        ),
-        (
-            "2、基金预算拨款",
-            &["其中：政府性基金收入", "上级政府性基金安排转移支付"],
-        ),
-        (
-            "3、国有资本经营预算拨款",
-            &["其中：国有资本经营收入", "上级国有资本经营预算安排转移支付"],
-        ),
-        (
-            "5、单位资金",
-            &[
-                "其中：事业收入",
-                "上级补助收入",
-                "附属单位上缴收入",
-                "事业单位经营收入",
-                "其他收入",
-            ],
-        ),
-        (
-            "二、上年结转结余",
-            &["1、财政拨款结转", "2、非财政拨款结转结余"],
-        ),
-        (
-            "1、财政拨款结转",
-            &[
-                "其中：一般公共预算拨款",
-                "基金预算拨款",
-                "国有资本经营预算拨款",
-            ],
-        ),
-        ("2、非财政拨款结转结余", &["其中：财政专户核拨", "单位资金"]),
-    ];
     let mut cells = Vec::new();
-    for (total, parts) in groups {
+    for (total, parts) in TABLE1_GROUPS {
         let parts: Option<Vec<_>> = parts.iter().map(|p| at(p).map(|r| (r, 1))).collect();
         if let (Some(t), Some(parts)) = (at(total), parts) {
             cells.push(((t, 1), parts));
@@ -233,18 +248,19 @@ pub fn table2(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
             h("财政拨款结转", 1, 2),
             h("非财政拨款结转结余", 1, 2),
         ],
-        vec![
-            h("类", 1, 1),
-            h("款", 1, 1),
-            h("项", 1, 1),
-            h("财政拨款（补助）小计", 1, 1),
-            h("一般公共预算", 1, 1),
-            h("上级一般公共预算安排的转移支付", 1, 1),
-            h("政府性基金预算", 1, 1),
-            h("上级政府性基金安排的转移支付", 1, 1),
-            h("国有资本经营预算", 1, 1),
-            h("上级国有资本经营预算安排的转移支付", 1, 1),
-        ],
+        [
+            class_kuan_item(),
+            vec![
+                h("财政拨款（补助）小计", 1, 1),
+                h("一般公共预算", 1, 1),
+                h("上级一般公共预算安排的转移支付", 1, 1),
+                h("政府性基金预算", 1, 1),
+                h("上级政府性基金安排的转移支付", 1, 1),
+                h("国有资本经营预算", 1, 1),
+                h("上级国有资本经营预算安排的转移支付", 1, 1),
+            ],
+        ]
+        .concat(),
         numbering(4, 12),
     ];
     let body = tree_rows(&f.income_tree, &b.names);
@@ -266,31 +282,6 @@ pub fn table2(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         columns: vec![(4, vec![5, 12, 13, 14, 15]), (5, (6..12).collect())],
         cells: Vec::new(),
     })
-}
-
-/// Tables 3 and 5: 合计 = 基本支出 + 项目支出 in every row, rows by level.
-pub fn spending_sums() -> Sums {
-    Sums {
-        by_level: true,
-        columns: vec![(4, vec![5, 6])],
-        cells: Vec::new(),
-    }
-}
-
-/// The header of tables 3 and 5: 科目 | `group` over 合计/基本支出/项目支出.
-pub fn spending_header(group: &str) -> Vec<Vec<Cell>> {
-    vec![
-        vec![h("科目", 4, 1), h(group, 3, 1)],
-        vec![
-            h("功能分类科目编码", 3, 1),
-            h("功能分类科目名称", 1, 2),
-            h("合计", 1, 2),
-            h("基本支出", 1, 2),
-            h("项目支出", 1, 2),
-        ],
-        vec![h("类", 1, 1), h("款", 1, 1), h("项", 1, 1)],
-        numbering(4, 3),
-    ]
 }
 
 /// Table 3.
@@ -321,31 +312,8 @@ pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         ("国有资本经营预算", fiscal(Fiscal::Soe)),
     ];
     let right = class_lines(b, &f.fiscal_tree);
-    let rows = right.len();
-    let mut cells: Vec<_> = (3..7)
-        .map(|c| ((rows, c), (0..rows).map(|r| (r, c)).collect()))
-        .collect();
-    cells.push(((0, 1), vec![(1, 1), (2, 1), (3, 1)]));
-    cells.push(((rows, 1), vec![(0, 1)]));
-    let sums = Sums {
-        by_level: false,
-        columns: vec![(3, vec![4, 5, 6])],
-        cells,
-    };
-    let mut body = Vec::new();
-    for (i, (rt, rv)) in right.iter().enumerate() {
-        let (lt, lv) = left
-            .get(i)
-            .map(|(t, v)| (t.to_string(), Cell::amount_blank_zero(*v)))
-            .unwrap_or_else(no_line);
-        let mut cells = vec![
-            Cell::text(lt).indented(u8::from(i > 0 && i < left.len())),
-            lv,
-            Cell::text(rt.clone()),
-        ];
-        cells.extend(amounts(rv));
-        body.push(plain(cells));
-    }
+    let sums = table4_sums(right.len());
+    let mut body = table4_rows(&left, &right);
     let mut total_cells = vec![
         Cell::center("收入总计"),
         Cell::amount(total),
@@ -363,7 +331,62 @@ pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
         role: RowRole::Total,
         cells: total_cells,
     });
-    let header = vec![
+    let mut columns = vec![ColumnKind::Text, ColumnKind::Amount, ColumnKind::Text];
+    columns.extend([ColumnKind::Amount; 4]);
+    table(
+        TableHead {
+            number: 4,
+            title: "财政拨款收支预算总体情况表".into(),
+            issuer,
+        },
+        Orientation::Portrait,
+        columns,
+        table4_header(),
+        body,
+        None,
+    )
+    .with_sums(sums)
+}
+
+/// What adds up in table 4 (its total row after `rows` 类 rows): each spending column over
+/// the 类 rows, 合计 over the three budgets, 财政拨款 over its three lines, 收入总计 = 财政拨款.
+fn table4_sums(rows: usize) -> Sums {
+    let mut cells: Vec<_> = (3..7)
+        .map(|c| ((rows, c), (0..rows).map(|r| (r, c)).collect()))
+        .collect();
+    cells.push(((0, 1), vec![(1, 1), (2, 1), (3, 1)]));
+    cells.push(((rows, 1), vec![(0, 1)]));
+    Sums {
+        by_level: false,
+        columns: vec![(3, vec![4, 5, 6])],
+        cells,
+    }
+}
+
+/// The rows of table 4 above its total: a 类 line each, the income lines beside the first.
+fn table4_rows(left: &[(&str, Money)], right: &[(String, Vec<Money>)]) -> Vec<Row> {
+    right
+        .iter()
+        .enumerate()
+        .map(|(i, (rt, rv))| {
+            let (lt, lv) = left
+                .get(i)
+                .map(|(t, v)| (t.to_string(), Cell::amount_blank_zero(*v)))
+                .unwrap_or_else(no_line);
+            let mut cells = vec![
+                Cell::text(lt).indented(u8::from(i > 0 && i < left.len())),
+                lv,
+                Cell::text(rt.clone()),
+            ];
+            cells.extend(amounts(rv));
+            plain(cells)
+        })
+        .collect()
+}
+
+/// The header of table 4.
+fn table4_header() -> Vec<Vec<Cell>> {
+    vec![
         vec![h("财政拨款收入", 2, 1), h("财政拨款支出", 5, 1)],
         vec![
             h("项目", 1, 1),
@@ -374,27 +397,5 @@ pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
             h("政府性基金预算", 1, 1),
             h("国有资本经营预算", 1, 1),
         ],
-    ];
-    let columns = vec![
-        ColumnKind::Text,
-        ColumnKind::Amount,
-        ColumnKind::Text,
-        ColumnKind::Amount,
-        ColumnKind::Amount,
-        ColumnKind::Amount,
-        ColumnKind::Amount,
-    ];
-    table(
-        TableHead {
-            number: 4,
-            title: "财政拨款收支预算总体情况表".into(),
-            issuer,
-        },
-        Orientation::Portrait,
-        columns,
-        header,
-        body,
-        None,
-    )
-    .with_sums(sums)
+    ]
 }

@@ -1,6 +1,6 @@
 //! 第三部分 五 to 七: 一般公共预算 appropriation, basic spending, projects.
 
-use super::part3a::{about, item, p, section};
+use super::paragraph::{about, item, p, section, sub};
 use crate::budget::codes::FuncCode;
 use crate::budget::options::ChangeOrder;
 use crate::budget::source::Budget as Fiscal;
@@ -9,15 +9,10 @@ use crate::derive::ledger::Level;
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
 use crate::derive::Figures;
+use crate::document::compose::wording::empty_statement;
 use crate::document::model::{Block, Chart, Section};
 use crate::money::Money;
 use std::collections::BTreeSet;
-
-fn sub(text: &str) -> Block {
-    Block::Subheading {
-        text: text.to_string(),
-    }
-}
 
 /// `一般公共服务支出（类）商贸事务（款）行政运行（项）`.
 pub fn full_name(b: &Budget, code: &FuncCode) -> String {
@@ -29,38 +24,50 @@ pub fn full_name(b: &Budget, code: &FuncCode) -> String {
     )
 }
 
-/// 五、一般公共预算当年拨款.
+/// 五、一般公共预算当年拨款: （一） its scale and change, （二） its structure by 类, （三） each
+/// 项's use and change.
 pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
-    let tree = &f.budget_trees[&Fiscal::General];
-    let year = b.unit.year;
     let mut blocks = vec![sub("（一）一般公共预算当年拨款规模变化情况")];
-    blocks.push(p(format!(
-        "{}{}年一般公共预算拨款合计{}，其中：",
-        b.unit.name,
-        year,
-        b.unit.money(tree.total[0])
-    )));
-    let g = &b.prior.general_budget;
-    blocks.push(p(amount_change(
-        b.unit.display_unit,
-        "基本支出",
-        tree.total[1],
-        None,
-        g.basic.as_ref(),
-        ReasonStyle::Period,
-        Some("本年未安排此项预算"),
-    )));
-    blocks.push(p(amount_change(
-        b.unit.display_unit,
-        "项目支出",
-        tree.total[2],
-        None,
-        g.project.as_ref(),
-        ReasonStyle::Period,
-        Some("本年未安排此项预算"),
-    )));
+    blocks.extend(general_scale(b, f));
     blocks.push(sub("（二）一般公共预算当年拨款结构情况"));
+    blocks.extend(general_structure(b, f, s));
+    blocks.push(sub("（三）一般公共预算当年拨款具体使用情况"));
+    blocks.extend(general_use(b, f));
+    section(about(b, "一般公共预算当年拨款情况说明"), blocks)
+}
+
+/// （一）: the total, then the basic and project spending with their changes.
+fn general_scale(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
+    let tree = &f.budget_trees[&Fiscal::General];
+    let g = &b.prior.general_budget;
+    let change = |label: &str, now: Money, prior| {
+        p(amount_change(
+            b.unit.display_unit,
+            label,
+            now,
+            None,
+            prior,
+            ReasonStyle::Period,
+            Some("本年未安排此项预算"),
+        ))
+    };
+    vec![
+        p(format!(
+            "{}{}年一般公共预算拨款合计{}，其中：",
+            b.unit.name,
+            b.unit.year,
+            b.unit.money(tree.total[0])
+        )),
+        change("基本支出", tree.total[1], g.basic.as_ref()),
+        change("项目支出", tree.total[2], g.project.as_ref()),
+    ]
+}
+
+/// （二）: each 类 with its amount and share, and the chart of them.
+fn general_structure(b: &Budget, f: &Figures<'_>, s: &Structures) -> Vec<Block> {
+    let tree = &f.budget_trees[&Fiscal::General];
     let n = s.general_by_class.len();
+    let mut blocks = Vec::new();
     for (i, part) in s.general_by_class.iter().enumerate() {
         let end = if i + 1 == n { "。" } else { "；" };
         blocks.push(item(format!(
@@ -84,7 +91,13 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
             b.unit.display_unit,
         )));
     }
-    blocks.push(sub("（三）一般公共预算当年拨款具体使用情况"));
+    blocks
+}
+
+/// （三）: each 项 of this year and each of last year's that fell away, in the office's
+/// order, with its amount and change.
+fn general_use(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
+    let tree = &f.budget_trees[&Fiscal::General];
     let current: BTreeSet<FuncCode> = tree.level(Level::Item).map(|r| r.code.clone()).collect();
     let fell: BTreeSet<FuncCode> = b
         .prior
@@ -97,6 +110,7 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
         ChangeOrder::CurrentFirst => current.into_iter().chain(fell).collect(),
         ChangeOrder::Code => current.union(&fell).cloned().collect(),
     };
+    let mut blocks = Vec::new();
     for (i, code) in codes.iter().enumerate() {
         let now = tree
             .rows
@@ -104,7 +118,12 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
             .find(|r| &r.code == code && r.level == Level::Item)
             .map(|r| r.values[0])
             .unwrap_or_default();
-        let label = format!("{}. {}：{year}年预算数为", i + 1, full_name(b, code));
+        let label = format!(
+            "{}. {}：{}年预算数为",
+            i + 1,
+            full_name(b, code),
+            b.unit.year
+        );
         blocks.push(item(amount_change(
             b.unit.display_unit,
             &label,
@@ -115,7 +134,7 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
             Some("本年未安排此项预算"),
         )));
     }
-    section(about(b, "一般公共预算当年拨款情况说明"), blocks)
+    blocks
 }
 
 /// 六、一般公共预算基本支出.
@@ -163,7 +182,7 @@ pub fn projects(b: &Budget) -> Section {
         .collect();
     let mut blocks = Vec::new();
     if lines.is_empty() {
-        blocks.push(p(super::tables_b::empty_statement(
+        blocks.push(p(empty_statement(
             b,
             "一般公共预算安排项目支出",
             "一般公共预算项目支出情况表",

@@ -1,8 +1,22 @@
 //! 第四部分 名词解释: the standard eight terms, with the TOML's replacements and additions.
 
 use crate::budget::Budget;
-use crate::document::model::Block;
+use crate::document::model::{Block, Part, Section};
 use crate::numerals::chinese_number;
+
+/// Part 4 of `b`'s document: one section of terms, without a heading.
+pub fn part(b: &Budget) -> Part {
+    Part {
+        id: "part-4".into(),
+        number: "第四部分".into(),
+        title: "名词解释".into(),
+        sections: vec![Section {
+            id: "part-4-sec-1".into(),
+            heading: None,
+            blocks: blocks(b),
+        }],
+    }
+}
 
 /// The standard glossary every disclosure prints.
 pub const STANDARD: [(&str, &str); 8] = [
@@ -26,7 +40,7 @@ pub const STANDARD: [(&str, &str); 8] = [
 ];
 
 /// The glossary blocks.
-pub fn blocks(b: &Budget) -> Vec<Block> {
+fn blocks(b: &Budget) -> Vec<Block> {
     let mut terms: Vec<(String, String)> = STANDARD
         .iter()
         .map(|(t, d)| (t.to_string(), d.to_string()))

@@ -1,44 +1,17 @@
 //! 第三部分 一 to 四: overall, income, spending, fiscal appropriation.
 
+use super::paragraph::{about, p, section};
 use crate::budget::source::Budget as Fiscal;
 use crate::budget::{Budget, IncomeKind};
+use crate::derive::ledger::Level;
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
 use crate::derive::Figures;
-use crate::document::model::{Block, Chart, ParagraphStyle, Section};
+use crate::document::compose::wording::{join, used_for};
+use crate::document::model::{Block, Chart, Section};
 use crate::money::Money;
 
-/// A body paragraph.
-pub fn p(text: String) -> Block {
-    Block::Paragraph {
-        text,
-        style: ParagraphStyle::Body,
-    }
-}
-
-/// A list-item paragraph.
-pub fn item(text: String) -> Block {
-    Block::Paragraph {
-        text,
-        style: ParagraphStyle::Item,
-    }
-}
-
-/// A section of part 3; its number (in heading and id) is given when the printed sections
-/// are numbered.
-pub fn section(heading: String, blocks: Vec<Block>) -> Section {
-    Section {
-        id: String::new(),
-        heading: Some(heading),
-        blocks,
-    }
-}
-
-/// `关于{单位}{年}年{what}`.
-pub fn about(b: &Budget, what: &str) -> String {
-    format!("关于{}{}年{}", b.unit.name, b.unit.year, what)
-}
-
+/// The kinds of income the budget has, by name, in the standard order.
 fn income_list(f: &Figures<'_>) -> Vec<String> {
     let has = |k: &[IncomeKind]| {
         k.iter()
@@ -76,7 +49,7 @@ pub fn overall(b: &Budget, f: &Figures<'_>) -> Section {
     let scope = b.unit.scope.word();
     let classes: Vec<String> = f
         .spending_tree
-        .level(crate::derive::ledger::Level::Class)
+        .level(Level::Class)
         .map(|r| b.names.functional_or_code(&r.code))
         .collect();
     section(
@@ -88,11 +61,8 @@ pub fn overall(b: &Budget, f: &Figures<'_>) -> Section {
                 b.unit.year,
                 b.unit.money(f.total)
             )),
-            p(format!(
-                "收入预算包括：{}。",
-                super::fmt::join(&income_list(f))
-            )),
-            p(format!("支出预算包括：{}。", super::fmt::join(&classes))),
+            p(format!("收入预算包括：{}。", join(&income_list(f)))),
+            p(format!("支出预算包括：{}。", join(&classes))),
         ],
     )
 }
@@ -161,35 +131,62 @@ pub fn spending(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     section(about(b, "支出预算情况说明"), blocks)
 }
 
+/// The three budgets a 财政拨款 comes from, with their names.
+const BUDGETS: [(Fiscal, &str); 3] = [
+    (Fiscal::General, "一般公共预算"),
+    (Fiscal::Fund, "政府性基金预算"),
+    (Fiscal::Soe, "国有资本经营预算"),
+];
+
 /// 四、财政拨款收支总体.
 pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
-    let budgets = [
-        (Fiscal::General, "一般公共预算"),
-        (Fiscal::Fund, "政府性基金预算"),
-        (Fiscal::Soe, "国有资本经营预算"),
-    ];
     let amount = |k: Fiscal| f.fiscal.get(&k).copied().unwrap_or_default();
-    let total: Money = budgets.iter().map(|(k, _)| amount(*k)).sum();
+    let total: Money = BUDGETS.iter().map(|(k, _)| amount(*k)).sum();
     let mut blocks = vec![p(format!(
         "{}{}年财政拨款收支总预算{}。",
         b.unit.name,
         b.unit.year,
         b.unit.money(total)
     ))];
-    let present: Vec<&str> = budgets
-        .iter()
-        .filter(|(k, _)| !amount(*k).is_zero())
-        .map(|(_, n)| *n)
-        .collect();
-    let absent: Vec<String> = budgets
-        .iter()
-        .filter(|(k, _)| amount(*k).is_zero())
-        .map(|(_, n)| format!("{n}拨款"))
-        .collect();
     if total.is_zero() {
         blocks.push(p("本年没有财政拨款收支预算。".into()));
         return section(about(b, "财政拨款收支预算情况的总体说明"), blocks);
     }
+    blocks.extend(fiscal_income(b, f));
+    for (k, name) in BUDGETS {
+        let Some(tree) = f.budget_trees.get(&k).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let lines: Vec<String> = tree
+            .level(Level::Class)
+            .map(|r| {
+                format!(
+                    "{}{}{}",
+                    b.names.functional_or_code(&r.code),
+                    b.unit.money(r.values[0]),
+                    used_for(b.purposes.get(&r.code))
+                )
+            })
+            .collect();
+        blocks.push(p(format!("{name}支出包括：{}。", lines.join("；"))));
+    }
+    section(about(b, "财政拨款收支预算情况的总体说明"), blocks)
+}
+
+/// The income paragraphs of 四: which budgets the 财政拨款 come from (and which not), then
+/// the amount of each.
+fn fiscal_income(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
+    let amount = |k: Fiscal| f.fiscal.get(&k).copied().unwrap_or_default();
+    let present: Vec<&str> = BUDGETS
+        .iter()
+        .filter(|(k, _)| !amount(*k).is_zero())
+        .map(|(_, n)| *n)
+        .collect();
+    let absent: Vec<String> = BUDGETS
+        .iter()
+        .filter(|(k, _)| amount(*k).is_zero())
+        .map(|(_, n)| format!("{n}拨款"))
+        .collect();
     let head = if present.len() == 1 {
         format!("收入全部为{}拨款", present[0])
     } else {
@@ -207,33 +204,13 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
     } else {
         format!("，无{}", absent.join("和"))
     };
-    blocks.push(p(format!("{head}{tail}。")));
-    let parts: Vec<String> = budgets
+    let parts: Vec<String> = BUDGETS
         .iter()
         .filter(|(k, _)| !amount(*k).is_zero())
         .map(|(k, n)| format!("{n}拨款{}", b.unit.money(amount(*k))))
         .collect();
-    blocks.push(p(format!("收入预算包括：{}。", parts.join("，"))));
-    for (k, name) in budgets {
-        let Some(tree) = f.budget_trees.get(&k).filter(|t| !t.is_empty()) else {
-            continue;
-        };
-        let lines: Vec<String> = tree
-            .level(crate::derive::ledger::Level::Class)
-            .map(|r| {
-                let purpose = b
-                    .purposes
-                    .get(&r.code)
-                    .map(|u| format!("，主要用于{}", u.trim_end_matches('。')))
-                    .unwrap_or_default();
-                format!(
-                    "{}{}{purpose}",
-                    b.names.functional_or_code(&r.code),
-                    b.unit.money(r.values[0])
-                )
-            })
-            .collect();
-        blocks.push(p(format!("{name}支出包括：{}。", lines.join("；"))));
-    }
-    section(about(b, "财政拨款收支预算情况的总体说明"), blocks)
+    vec![
+        p(format!("{head}{tail}。")),
+        p(format!("收入预算包括：{}。", parts.join("，"))),
+    ]
 }
