@@ -121,9 +121,35 @@ pub fn report(err: &clap::Error) -> ExitCode {
 /// where to find help.
 pub fn message(err: &clap::Error) -> String {
     let get = |kind| err.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let mut out = format!("错误：{}\n", what(err));
+    for kind in [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ] {
+        let suggested = get(kind);
+        if !suggested.is_empty() {
+            out.push_str(&format!("  提示：是不是要用 {suggested}？\n"));
+        }
+    }
+    if let Some(usage) = err.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage
+            .trim()
+            .trim_start_matches("Usage: ")
+            .trim_start_matches("用法（usage）：");
+        out.push_str(&format!("\n用法（usage）：{usage}\n"));
+    }
+    out.push_str("\n运行 gongkai --help 或 gongkai <命令> --help 查看帮助。\n");
+    out
+}
+
+/// What is wrong, in Chinese, with the English term after it.
+fn what(err: &clap::Error) -> String {
+    let get = |kind| err.get(kind).map(|v| v.to_string()).unwrap_or_default();
     let arg = get(ContextKind::InvalidArg);
     let value = get(ContextKind::InvalidValue);
-    let head = match err.kind() {
+    match err.kind() {
         ErrorKind::UnknownArgument => format!("未知的参数 {arg}（unexpected argument）"),
         ErrorKind::InvalidSubcommand => format!(
             "没有命令 {}（unrecognized subcommand）",
@@ -161,28 +187,7 @@ pub fn message(err: &clap::Error) -> String {
         ErrorKind::NoEquals => format!("{arg} 的值要用等号给出（{arg}=值）"),
         ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文本（invalid UTF-8）".to_string(),
         _ => err.kind().as_str().unwrap_or("命令行参数有误").to_string(),
-    };
-    let mut out = format!("错误：{head}\n");
-    for kind in [
-        ContextKind::SuggestedSubcommand,
-        ContextKind::SuggestedArg,
-        ContextKind::SuggestedValue,
-    ] {
-        let suggested = get(kind);
-        if !suggested.is_empty() {
-            out.push_str(&format!("  提示：是不是要用 {suggested}？\n"));
-        }
     }
-    if let Some(usage) = err.get(ContextKind::Usage) {
-        let usage = usage.to_string();
-        let usage = usage
-            .trim()
-            .trim_start_matches("Usage: ")
-            .trim_start_matches("用法（usage）：");
-        out.push_str(&format!("\n用法（usage）：{usage}\n"));
-    }
-    out.push_str("\n运行 gongkai --help 或 gongkai <命令> --help 查看帮助。\n");
-    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,11 @@
 //! Every integration test in one binary, a module per subject, so the crate is linked
 //! once (as mdBook's and cargo's own test suites do). `common` holds the shared helpers.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that unwraps fails at the line that went wrong"
+)]
+
 mod common;
 mod xlsx_support;
 

@@ -9,11 +9,12 @@ mod progress;
 use super::args::{Files, Formats, Looks, OutDir};
 use super::inputs::{apart_from, expand, Inputs};
 
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{line_col, render};
 use crate::format::Format;
 use crate::output::stem;
-use crate::pipeline::Generator;
 use crate::pipeline::{base_dir, read};
+use crate::pipeline::{Generated, Generator};
 use crate::render::html::{EntryStatus, HtmlRenderer, IndexEntry};
 use progress::Progress;
 use rayon::prelude::*;
@@ -93,34 +94,18 @@ pub fn generate(
             files.len(),
         ))
     });
-    // The budgets of this run, to tell a department's unit files that are reported apart.
-    let listed: BTreeSet<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
-    let outcomes: Vec<Outcome> = files
-        .par_iter()
-        .map(|file| {
-            let outcome = generate_one(&generator, file, out, batch.then_some(&listed));
-            if let Some(progress) = &progress {
-                if let Ok(mut p) = progress.lock() {
-                    let name = outcome.entry.file.as_str();
-                    p.finished(
-                        &progress_line(&outcome, file),
-                        name,
-                        &outcome.stderr,
-                        &outcome.stdout,
-                    );
-                }
+    let outcomes = generate_all(&generator, &files, out, batch, progress.as_ref());
+    match &progress {
+        Some(progress) => {
+            if let Ok(mut p) = progress.lock() {
+                p.clear();
             }
-            outcome
-        })
-        .collect();
-    if let Some(progress) = &progress {
-        if let Ok(mut p) = progress.lock() {
-            p.clear();
         }
-    } else {
-        for o in &outcomes {
-            eprint_text(&o.stderr);
-            let _ = std::io::stdout().lock().write_all(o.stdout.as_bytes());
+        None => {
+            for o in &outcomes {
+                eprint_text(&o.stderr);
+                let _ = std::io::stdout().lock().write_all(o.stdout.as_bytes());
+            }
         }
     }
     for substitute in generator.substitutes() {
@@ -132,6 +117,34 @@ pub fn generate(
         eprint_text(&summary(&outcomes));
     }
     ExitCode::from(code)
+}
+
+/// Generates every file in parallel, each reported to `progress` (in a batch) as it finishes.
+fn generate_all(
+    generator: &Generator,
+    files: &[PathBuf],
+    out: &Path,
+    batch: bool,
+    progress: Option<&Mutex<Progress<std::io::Stderr, std::io::Stdout>>>,
+) -> Vec<Outcome> {
+    // The budgets of this run, to tell a department's unit files that are reported apart.
+    let listed: BTreeSet<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
+    files
+        .par_iter()
+        .map(|file| {
+            let outcome = generate_one(generator, file, out, batch.then_some(&listed));
+            if let Some(Ok(mut p)) = progress.map(Mutex::lock) {
+                let name = outcome.entry.file.as_str();
+                p.finished(
+                    &progress_line(&outcome, file),
+                    name,
+                    &outcome.stderr,
+                    &outcome.stdout,
+                );
+            }
+            outcome
+        })
+        .collect()
 }
 
 /// Refuses inputs whose outputs would overwrite each other's (or, with `index_page`, the
@@ -181,11 +194,11 @@ fn generate_one(
         Ok(s) => s,
         Err(e) => return Outcome::failed(entry, e.to_string()),
     };
-    let generated = match generator.generate(&src, &base_dir(file)) {
+    let mut generated = match generator.generate(&src, &base_dir(file)) {
         Ok(g) => g,
         Err(e) => return Outcome::failed(entry, e),
     };
-    entry.unit = generated.unit;
+    entry.unit = generated.unit.take();
     let (own, apart) = apart_from(&generated.diagnostics, listed);
     let mut stderr = render(&name, &src, &own);
     for (unit, errors) in apart {
@@ -198,18 +211,7 @@ fn generate_one(
         let first = generated.diagnostics.iter().find(|d| d.is_error());
         entry.status = EntryStatus::Invalid {
             errors: generated.errors,
-            first: first.map_or_else(String::new, |d| {
-                // A department's unit file is named as the department file names it.
-                let (file, text) = match &d.file {
-                    Some(f) => (f.name.clone(), f.src.as_str()),
-                    None => (entry.file.clone(), src.as_str()),
-                };
-                let at = d.span.as_ref().map_or(String::new(), |s| {
-                    let (l, c) = line_col(text, s.start);
-                    format!(":{l}:{c}")
-                });
-                format!("{file}{at}: [{}] {}", d.key, d.message)
-            }),
+            first: first.map_or_else(String::new, |d| located(d, &entry.file, &src)),
         };
         return Outcome {
             stderr,
@@ -218,6 +220,31 @@ fn generate_one(
             entry,
         };
     }
+    write(file, out, generated, entry, stderr)
+}
+
+/// `file:line:col: [key] message` of a diagnostic for the index, in `file` (its text `src`)
+/// or, for a department's unit file, in that file as the department file names it.
+fn located(d: &Diagnostic, file: &str, src: &str) -> String {
+    let (file, text) = match &d.file {
+        Some(f) => (f.name.clone(), f.src.as_str()),
+        None => (file.to_string(), src),
+    };
+    let at = d.span.as_ref().map_or(String::new(), |s| {
+        let (l, c) = line_col(text, s.start);
+        format!(":{l}:{c}")
+    });
+    format!("{file}{at}: [{}] {}", d.key, d.message)
+}
+
+/// Writes the outputs of a budget generated without errors as one set; its outcome.
+fn write(
+    file: &Path,
+    out: &Path,
+    generated: Generated,
+    mut entry: IndexEntry,
+    stderr: String,
+) -> Outcome {
     let files = crate::output::output_paths(file, out, &generated.outputs);
     if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
         let message = format!("无法写入 {e}（已有的输出保持不变）");

@@ -125,24 +125,39 @@ pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
     let Some(item) = table.get(key) else {
         return false;
     };
-    if let Some(t) = item.as_table() {
-        let moved = comments(t.decor().prefix().and_then(|p| p.as_str()));
-        let position = t.position();
-        table.remove(key);
-        if let (Some(moved), Some(position)) = (moved, position) {
-            let next = table
-                .iter_mut()
-                .filter_map(|(_, v)| v.as_table_mut())
-                .filter(|t| t.position().is_some_and(|p| p > position))
-                .min_by_key(|t| t.position());
-            if let Some(next) = next {
-                let own = next.decor().prefix().and_then(|p| p.as_str());
-                let prefix = joined(&moved, own);
-                next.decor_mut().set_prefix(prefix);
-            }
-        }
-        return true;
+    if item.is_table() {
+        remove_section(table, key);
+    } else {
+        remove_value(table, key);
     }
+    true
+}
+
+/// Removes the `[section]` `key`; its full-line comments go to the next section beside it.
+fn remove_section(table: &mut dyn TableLike, key: &str) {
+    let Some(t) = table.get(key).and_then(Item::as_table) else {
+        return;
+    };
+    let moved = comments(t.decor().prefix().and_then(|p| p.as_str()));
+    let position = t.position();
+    table.remove(key);
+    if let (Some(moved), Some(position)) = (moved, position) {
+        let next = table
+            .iter_mut()
+            .filter_map(|(_, v)| v.as_table_mut())
+            .filter(|t| t.position().is_some_and(|p| p > position))
+            .min_by_key(|t| t.position());
+        if let Some(next) = next {
+            let own = next.decor().prefix().and_then(|p| p.as_str());
+            let prefix = joined(&moved, own);
+            next.decor_mut().set_prefix(prefix);
+        }
+    }
+}
+
+/// Removes the value `key`; its full-line comments go to the next key, and the space
+/// before an inline table's `}` (the last value's suffix) stays.
+fn remove_value(table: &mut dyn TableLike, key: &str) {
     let moved = table
         .key(key)
         .and_then(|k| comments(k.leaf_decor().prefix().and_then(|p| p.as_str())));
@@ -153,7 +168,6 @@ pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
         .nth(1)
         .filter(|k| table.get(k).is_some_and(Item::is_value))
         .cloned();
-    // In an inline table the space before `}` is the last value's suffix: keep it.
     let suffix = table
         .get(key)
         .and_then(Item::as_value)
@@ -185,7 +199,6 @@ pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
                 .set_prefix(joined(&moved, own.as_deref()));
         }
     }
-    true
 }
 
 /// Removes the `index`th table of an array of tables, moving its full-line comments to the
