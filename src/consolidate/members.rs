@@ -5,7 +5,7 @@
 
 use super::load::Loaded;
 use crate::budget::codes::Names;
-use crate::budget::{Budget, Member, Scope};
+use crate::budget::{Budget, Member, Scope, Unit};
 use crate::diagnostic::header_span;
 use crate::input::raw::RawBudget;
 use crate::input::validate::Ctx;
@@ -25,7 +25,6 @@ pub fn members(
     at: Option<Range<usize>>,
 ) -> Option<(Vec<Member>, Vec<Place>)> {
     let mut ok = loaded.len() == listed;
-    let mut names: Vec<String> = Vec::new();
     let own_names: Vec<&String> = std::iter::once(&dept.unit.name)
         .chain(&dept.unit.aliases)
         .collect();
@@ -37,51 +36,78 @@ pub fn members(
             ok = false;
             continue;
         };
-        let file = &l.file.name;
-        let u = &b.unit;
-        let mut misfit = |msg: String, hint: &str| {
-            ctx.error(Some(l.span.clone()), &l.key, msg, Some(hint));
-            false
-        };
-        if u.scope != Scope::Unit {
-            ok &= misfit(
-                format!("单位文件“{file}”的 scope 是“部门”，应为“单位”（not a unit）"),
-                "部门汇总只列单位文件（scope = \"单位\"）；本级也写成一个单位文件",
-            );
-        }
-        if u.year != dept.unit.year {
-            ok &= misfit(
-                format!(
-                    "单位文件“{file}”的预算年度是 {}，本部门是 {}（year differs）",
-                    u.year, dept.unit.year
-                ),
-                "部门只汇总同一年度的单位预算：检查是否列了上一年的文件",
-            );
-        }
-        if u.classification != dept.unit.classification {
-            ok &= misfit(
-                format!(
-                    "单位文件“{file}”按 {} 年版分类科目编制，本部门是 {} 年版（classification differs）",
-                    u.classification, dept.unit.classification
-                ),
-                "各单位与部门须使用同一版政府收支分类科目：统一 [unit] classification",
-            );
-        }
-        if names.contains(&u.name) {
-            ok &= misfit(
-                format!("单位“{}”列了两次（duplicate unit）", u.name),
-                "每个单位只列一次；两个文件写了同一个单位名称时，检查是否列错了文件",
-            );
-        }
-        names.push(u.name.clone());
+        let place = (l.key, l.span);
+        ok &= fits(&b.unit, &l.file.name, &place, dept, &out, ctx);
         out.push(Member {
-            name: u.name.clone(),
-            own: own_names.contains(&&u.name),
+            name: b.unit.name.clone(),
+            own: own_names.contains(&&b.unit.name),
             file: l.file,
             budget: b,
         });
-        places.push((l.key, l.span));
+        places.push(place);
     }
+    ok &= one_own(&out, &places, dept, at, ctx);
+    ok.then_some((out, places))
+}
+
+/// True when a unit fits the department: a 单位 of the same year and classification
+/// edition, not listed before (`before`); each misfit is reported at its entry.
+fn fits(
+    u: &Unit,
+    file: &str,
+    (key, span): &Place,
+    dept: &Budget,
+    before: &[Member],
+    ctx: &mut Ctx<'_>,
+) -> bool {
+    let mut ok = true;
+    let mut misfit = |msg: String, hint: &str| {
+        ctx.error(Some(span.clone()), key, msg, Some(hint));
+        false
+    };
+    if u.scope != Scope::Unit {
+        ok &= misfit(
+            format!("单位文件“{file}”的 scope 是“部门”，应为“单位”（not a unit）"),
+            "部门汇总只列单位文件（scope = \"单位\"）；本级也写成一个单位文件",
+        );
+    }
+    if u.year != dept.unit.year {
+        ok &= misfit(
+            format!(
+                "单位文件“{file}”的预算年度是 {}，本部门是 {}（year differs）",
+                u.year, dept.unit.year
+            ),
+            "部门只汇总同一年度的单位预算：检查是否列了上一年的文件",
+        );
+    }
+    if u.classification != dept.unit.classification {
+        ok &= misfit(
+            format!(
+                "单位文件“{file}”按 {} 年版分类科目编制，本部门是 {} 年版（classification differs）",
+                u.classification, dept.unit.classification
+            ),
+            "各单位与部门须使用同一版政府收支分类科目：统一 [unit] classification",
+        );
+    }
+    if before.iter().any(|m| m.name == u.name) {
+        ok &= misfit(
+            format!("单位“{}”列了两次（duplicate unit）", u.name),
+            "每个单位只列一次；两个文件写了同一个单位名称时，检查是否列错了文件",
+        );
+    }
+    ok
+}
+
+/// True when exactly one member is the 本级 (or there are none); no 本级, or each one after
+/// the first, is reported.
+fn one_own(
+    out: &[Member],
+    places: &[Place],
+    dept: &Budget,
+    at: Option<Range<usize>>,
+    ctx: &mut Ctx<'_>,
+) -> bool {
+    let mut ok = true;
     let own: Vec<usize> = (0..out.len()).filter(|i| out[*i].own).collect();
     if own.is_empty() && !out.is_empty() {
         ok = false;
@@ -107,7 +133,7 @@ pub fn members(
             Some("只有一个单位是本级：它的名称是部门名称或部门的别名"),
         );
     }
-    ok.then_some((out, places))
+    ok
 }
 
 /// The classification names of the department: the units' `[names]` and the department's

@@ -22,88 +22,11 @@ pub fn located(b: &Budget, f: &Figures<'_>, src: &str) -> Vec<Diagnostic> {
 /// Runs every derived check.
 pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for kind in &IncomeKind::ALL {
-        let key = kind.key();
-        let now = f.income.get(kind).copied().unwrap_or_default();
-        compare(
-            &mut out,
-            now,
-            b.prior.income.get(kind),
-            &format!("prior.income.{key}"),
-            kind.name(),
-        );
-    }
-    compare(
-        &mut out,
-        f.basic,
-        b.prior.spending.basic.as_ref(),
-        "prior.spending.basic",
-        "基本支出",
-    );
-    compare(
-        &mut out,
-        f.project,
-        b.prior.spending.project.as_ref(),
-        "prior.spending.project",
-        "项目支出",
-    );
-    if let Some(t) = f.budget_trees.get(&Fiscal::General) {
-        compare(
-            &mut out,
-            t.total[1],
-            b.prior.general_budget.basic.as_ref(),
-            "prior.general_budget.basic",
-            "一般公共预算基本支出",
-        );
-        compare(
-            &mut out,
-            t.total[2],
-            b.prior.general_budget.project.as_ref(),
-            "prior.general_budget.project",
-            "一般公共预算项目支出",
-        );
-        for row in t.level(super::ledger::Level::Item) {
-            let name = format!(
-                "一般公共预算 {}（{}）",
-                row.code,
-                b.names.functional_or_code(&row.code)
-            );
-            compare(
-                &mut out,
-                row.values[0],
-                b.prior.items.get(&row.code),
-                "prior.items",
-                &name,
-            );
-        }
-    }
-    for (code, c) in &b.prior.items {
-        let now = f
-            .budget_trees
-            .get(&Fiscal::General)
-            .and_then(|t| t.rows.iter().find(|r| &r.code == code))
-            .map(|r| r.values[0])
-            .unwrap_or_default();
-        if now.is_zero() {
-            compare(
-                &mut out,
-                now,
-                Some(c),
-                "prior.items",
-                &format!("一般公共预算 {code}"),
-            );
-        }
-    }
-    for kind in ThreeKind::ALL {
-        let now = f.three_item(kind);
-        compare(
-            &mut out,
-            now,
-            b.prior.three_public.get(&kind),
-            &format!("prior.three_public.{}", kind.key()),
-            kind.name(),
-        );
-    }
+    prior_income(b, f, &mut out);
+    prior_spending(b, f, &mut out);
+    prior_general_budget(b, f, &mut out);
+    prior_items_not_spent(b, f, &mut out);
+    prior_three_public(b, f, &mut out);
     compare(
         &mut out,
         f.general_split.public,
@@ -123,6 +46,111 @@ pub fn check(b: &Budget, f: &Figures<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// This year's income of each kind against last year's.
+fn prior_income(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    for kind in &IncomeKind::ALL {
+        let key = kind.key();
+        let now = f.income.get(kind).copied().unwrap_or_default();
+        compare(
+            out,
+            now,
+            b.prior.income.get(kind),
+            &format!("prior.income.{key}"),
+            kind.name(),
+        );
+    }
+}
+
+/// This year's basic and project spending against last year's.
+fn prior_spending(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    compare(
+        out,
+        f.basic,
+        b.prior.spending.basic.as_ref(),
+        "prior.spending.basic",
+        "基本支出",
+    );
+    compare(
+        out,
+        f.project,
+        b.prior.spending.project.as_ref(),
+        "prior.spending.project",
+        "项目支出",
+    );
+}
+
+/// This year's 一般公共预算 spending, basic, project and per 项, against last year's.
+fn prior_general_budget(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(t) = f.budget_trees.get(&Fiscal::General) else {
+        return;
+    };
+    compare(
+        out,
+        t.total[1],
+        b.prior.general_budget.basic.as_ref(),
+        "prior.general_budget.basic",
+        "一般公共预算基本支出",
+    );
+    compare(
+        out,
+        t.total[2],
+        b.prior.general_budget.project.as_ref(),
+        "prior.general_budget.project",
+        "一般公共预算项目支出",
+    );
+    for row in t.level(super::ledger::Level::Item) {
+        let name = format!(
+            "一般公共预算 {}（{}）",
+            row.code,
+            b.names.functional_or_code(&row.code)
+        );
+        compare(
+            out,
+            row.values[0],
+            b.prior.items.get(&row.code),
+            "prior.items",
+            &name,
+        );
+    }
+}
+
+/// Last year's 一般公共预算 项 with no 一般公共预算 spending this year.
+fn prior_items_not_spent(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    for (code, c) in &b.prior.items {
+        let now = f
+            .budget_trees
+            .get(&Fiscal::General)
+            .and_then(|t| t.rows.iter().find(|r| &r.code == code))
+            .map(|r| r.values[0])
+            .unwrap_or_default();
+        if now.is_zero() {
+            compare(
+                out,
+                now,
+                Some(c),
+                "prior.items",
+                &format!("一般公共预算 {code}"),
+            );
+        }
+    }
+}
+
+/// This year's “三公” items against last year's.
+fn prior_three_public(b: &Budget, f: &Figures<'_>, out: &mut Vec<Diagnostic>) {
+    for kind in ThreeKind::ALL {
+        let now = f.three_item(kind);
+        compare(
+            out,
+            now,
+            b.prior.three_public.get(&kind),
+            &format!("prior.three_public.{}", kind.key()),
+            kind.name(),
+        );
+    }
+}
+
+/// A figure of this year against last year's: the prior figure must be written when this
+/// year's is not zero, and a large change needs a reason.
 fn compare(
     out: &mut Vec<Diagnostic>,
     now: Money,

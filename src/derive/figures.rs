@@ -119,27 +119,66 @@ fn is_general(s: Source) -> bool {
     s.fiscal_budget() == Some(Fiscal::General)
 }
 
+/// The three budgets of fiscal appropriation, in table order.
+const BUDGETS: [Fiscal; 3] = [Fiscal::General, Fiscal::Fund, Fiscal::Soe];
+
 /// Computes every figure.
 pub fn figures(b: &Budget) -> Figures<'_> {
     let entries = entries(b);
-    let mut by_source: BTreeMap<Source, Money> = BTreeMap::new();
-    for e in &entries {
-        *by_source.entry(e.source).or_default() += e.amount;
-    }
-    let mut income: BTreeMap<IncomeKind, Money> =
-        IncomeKind::ALL.iter().map(|k| (*k, Money::ZERO)).collect();
-    for (s, m) in &by_source {
-        *income.entry(IncomeKind::of(*s)).or_default() += *m;
-    }
+    let by_source = by_source(&entries);
+    let income = income(&by_source);
     let total = entries.iter().map(|e| e.amount).sum();
     let basic = sum(&entries, |e| e.kind == Kind::Basic);
     let project = sum(&entries, |e| e.kind == Kind::Project);
-    let budgets = [Fiscal::General, Fiscal::Fund, Fiscal::Soe];
-    let fiscal = budgets
+    let fiscal = BUDGETS
         .iter()
         .map(|f| (*f, sum(&entries, |e| e.source.fiscal_budget() == Some(*f))))
         .collect();
-    let income_tree = rollup(&entries, 12, |e| {
+    let general_econ = general_econ(b);
+    let general_split = split_of(general_econ.iter().map(|(c, m)| (c, *m)));
+    Figures {
+        income,
+        by_source,
+        total,
+        basic,
+        project,
+        fiscal,
+        income_tree: income_tree(&entries),
+        spending_tree: rollup(&entries, 3, |e| Some(by_kind(e))),
+        fiscal_tree: fiscal_tree(&entries),
+        budget_trees: budget_trees(&entries),
+        budget_splits: BUDGETS.iter().map(|f| (*f, basic_splits(b, *f))).collect(),
+        general_econ,
+        general_split,
+        three: three_public(b),
+        carryover: carryover(b),
+        projects: merge_projects(b),
+        entries,
+    }
+}
+
+/// Income by source: the sum of the lines of each source.
+fn by_source(entries: &[Entry<'_>]) -> BTreeMap<Source, Money> {
+    let mut by_source: BTreeMap<Source, Money> = BTreeMap::new();
+    for e in entries {
+        *by_source.entry(e.source).or_default() += e.amount;
+    }
+    by_source
+}
+
+/// Income by kind, every kind present (zero included).
+fn income(by_source: &BTreeMap<Source, Money>) -> BTreeMap<IncomeKind, Money> {
+    let mut income: BTreeMap<IncomeKind, Money> =
+        IncomeKind::ALL.iter().map(|k| (*k, Money::ZERO)).collect();
+    for (s, m) in by_source {
+        *income.entry(IncomeKind::of(*s)).or_default() += *m;
+    }
+    income
+}
+
+/// Table 2: each line under 总计 and under each of the [`INCOME_COLUMNS`] it belongs to.
+fn income_tree(entries: &[Entry<'_>]) -> Tree {
+    rollup(entries, 12, |e| {
         let mut v = vec![e.amount];
         v.extend(INCOME_COLUMNS.iter().map(|c| {
             if c.contains(&e.source) {
@@ -149,24 +188,29 @@ pub fn figures(b: &Budget) -> Figures<'_> {
             }
         }));
         Some(v)
-    });
-    let split = |e: &Entry| {
-        vec![
-            e.amount,
-            if e.kind == Kind::Basic {
-                e.amount
-            } else {
-                Money::ZERO
-            },
-            if e.kind == Kind::Project {
-                e.amount
-            } else {
-                Money::ZERO
-            },
-        ]
-    };
-    let spending_tree = rollup(&entries, 3, |e| Some(split(e)));
-    let fiscal_tree = rollup(&entries, 4, |e| {
+    })
+}
+
+/// A line as 合计, 基本, 项目 columns.
+fn by_kind(e: &Entry<'_>) -> Vec<Money> {
+    vec![
+        e.amount,
+        if e.kind == Kind::Basic {
+            e.amount
+        } else {
+            Money::ZERO
+        },
+        if e.kind == Kind::Project {
+            e.amount
+        } else {
+            Money::ZERO
+        },
+    ]
+}
+
+/// Table 4's right side: current fiscal appropriation under 合计 and its budget.
+fn fiscal_tree(entries: &[Entry<'_>]) -> Tree {
+    rollup(entries, 4, |e| {
         let f = e.source.fiscal_budget()?;
         Some(vec![
             e.amount,
@@ -174,43 +218,31 @@ pub fn figures(b: &Budget) -> Figures<'_> {
             on(f == Fiscal::Fund, e.amount),
             on(f == Fiscal::Soe, e.amount),
         ])
-    });
-    let budget_trees = budgets
+    })
+}
+
+/// Tables 5, 8 and 9: each budget's lines as 合计, 基本, 项目.
+fn budget_trees(entries: &[Entry<'_>]) -> BTreeMap<Fiscal, Tree> {
+    BUDGETS
         .iter()
         .map(|f| {
             (
                 *f,
-                rollup(&entries, 3, |e| {
-                    (e.source.fiscal_budget() == Some(*f)).then(|| split(e))
+                rollup(entries, 3, |e| {
+                    (e.source.fiscal_budget() == Some(*f)).then(|| by_kind(e))
                 }),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// 一般公共预算 basic spending by 经济分类 款.
+fn general_econ(b: &Budget) -> BTreeMap<EconCode, Money> {
     let mut general_econ: BTreeMap<EconCode, Money> = BTreeMap::new();
     for l in b.basic_economic.iter().filter(|l| is_general(l.source)) {
         *general_econ.entry(l.code.clone()).or_default() += l.amount;
     }
-    let general_split = split_of(general_econ.iter().map(|(c, m)| (c, *m)));
-    let budget_splits = budgets.iter().map(|f| (*f, basic_splits(b, *f))).collect();
-    Figures {
-        income,
-        by_source,
-        total,
-        basic,
-        project,
-        fiscal,
-        income_tree,
-        spending_tree,
-        fiscal_tree,
-        budget_trees,
-        budget_splits,
-        general_econ,
-        general_split,
-        three: three_public(b),
-        carryover: carryover(b),
-        projects: merge_projects(b),
-        entries,
-    }
+    general_econ
 }
 
 fn on(cond: bool, m: Money) -> Money {

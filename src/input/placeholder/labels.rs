@@ -73,44 +73,11 @@ fn key_kind(path: &str) -> (String, Kind) {
     }
 }
 
+/// The name and kind of a value at `path`: a key of its own, or by its section and last
+/// step.
 fn value_kind(path: &str) -> (String, Kind) {
-    let fixed = |n: &str, k: Kind| (n.to_string(), k);
-    match path {
-        "unit.name" => return fixed("单位全称", Kind::Text("\"示例县统计局\"（与公章一致）")),
-        "unit.scope" => return fixed("公开口径", Kind::Word("\"部门\"、\"单位\"")),
-        "unit.year" => return fixed("预算年度", Kind::Year),
-        "unit.issued" => return fixed("落款日期", Kind::Date),
-        "unit.amount_unit" | "unit.display_unit" => {
-            return fixed("金额单位", Kind::Word("\"万元\"、\"元\""))
-        }
-        "overview.functions_intro" => return fixed("职能引言", Kind::Text("\"……主要职责是：\"")),
-        "overview.functions" => {
-            return fixed(
-                "主要职能",
-                Kind::Text("\"负责全县统计工作。\"（每项一条，不写编号）"),
-            )
-        }
-        "overview.office_word" => {
-            return fixed("内设机构的称呼", Kind::Word("\"处室\"、\"科室\"、\"股室\""))
-        }
-        "overview.offices" => return fixed("内设机构名称", Kind::Text("\"办公室\"")),
-        "overview.subordinates" => {
-            return fixed("下属预算单位全称", Kind::Text("\"示例县统计调查队\""))
-        }
-        "purposes.*" => {
-            return fixed(
-                "这一类支出主要用于",
-                Kind::Text("\"保障机关运行和统计调查\""),
-            )
-        }
-        "names.*" => return fixed("科目名称", Kind::Text("\"其他统计信息事务支出\"")),
-        "performance.projects.project" => {
-            return fixed(
-                "对应的项目名称",
-                Kind::Text("与 [[projects]] 的 name 完全一致的名称"),
-            )
-        }
-        _ => {}
+    if let Some((name, kind)) = named_key(path) {
+        return (name.to_string(), kind);
     }
     let last = path.rsplit('.').next().unwrap_or(path);
     let section = path.split('.').next().unwrap_or(path);
@@ -123,7 +90,48 @@ fn value_kind(path: &str) -> (String, Kind) {
     if path.starts_with("assets.") {
         return assets_kind(path, last);
     }
-    let (name, kind) = match (section, last) {
+    match line_kind(section, last).or_else(|| closing_kind(section, last)) {
+        Some((name, kind)) => (name.to_string(), kind),
+        None => (
+            last.to_string(),
+            Kind::Text("按 README 的“输入格式”一节写出的值"),
+        ),
+    }
+}
+
+/// The keys with a name of their own: `[unit]`, the 概况 texts, `[purposes]`, `[names]` and
+/// a project table's project.
+fn named_key(path: &str) -> Option<(&'static str, Kind)> {
+    Some(match path {
+        "unit.name" => ("单位全称", Kind::Text("\"示例县统计局\"（与公章一致）")),
+        "unit.scope" => ("公开口径", Kind::Word("\"部门\"、\"单位\"")),
+        "unit.year" => ("预算年度", Kind::Year),
+        "unit.issued" => ("落款日期", Kind::Date),
+        "unit.amount_unit" | "unit.display_unit" => ("金额单位", Kind::Word("\"万元\"、\"元\"")),
+        "overview.functions_intro" => ("职能引言", Kind::Text("\"……主要职责是：\"")),
+        "overview.functions" => (
+            "主要职能",
+            Kind::Text("\"负责全县统计工作。\"（每项一条，不写编号）"),
+        ),
+        "overview.office_word" => ("内设机构的称呼", Kind::Word("\"处室\"、\"科室\"、\"股室\"")),
+        "overview.offices" => ("内设机构名称", Kind::Text("\"办公室\"")),
+        "overview.subordinates" => ("下属预算单位全称", Kind::Text("\"示例县统计调查队\"")),
+        "purposes.*" => (
+            "这一类支出主要用于",
+            Kind::Text("\"保障机关运行和统计调查\""),
+        ),
+        "names.*" => ("科目名称", Kind::Text("\"其他统计信息事务支出\"")),
+        "performance.projects.project" => (
+            "对应的项目名称",
+            Kind::Text("与 [[projects]] 的 name 完全一致的名称"),
+        ),
+        _ => return None,
+    })
+}
+
+/// The fields of spending lines and projects: codes, sources, amounts and project texts.
+fn line_kind(section: &str, last: &str) -> Option<(&'static str, Kind)> {
+    Some(match (section, last) {
         (_, "code") if section == "basic_economic" => ("基本支出经济分类款级编码", Kind::EconKuan),
         (_, "code") => ("功能分类项级编码", Kind::FuncItem),
         ("publish", "source") => ("内容来源", Kind::Text("\"示例县统计局\"")),
@@ -142,6 +150,14 @@ fn value_kind(path: &str) -> (String, Kind) {
         ("projects", "subsidy" | "text") => ("补助对象、补助标准", Kind::Text("\"每人每月200元\"")),
         ("projects", "label") => ("补助说明的标题", Kind::Text("\"补贴标准\"")),
         ("projects", "purpose") => ("结转资金主要用于", Kind::Text("\"支付上年未完工程款\"")),
+        _ => return None,
+    })
+}
+
+/// The fields of the later sections: 政府采购, 绩效, `[notes]`, `[[glossary]]`, `[control]`,
+/// the unit's aliases, `[fonts]` and `[publish]`.
+fn closing_kind(section: &str, last: &str) -> Option<(&'static str, Kind)> {
+    Some(match (section, last) {
         ("procurement", _) => procurement_name(last),
         ("performance", _) => performance_kind(last),
         ("notes", "other") => ("其他需说明的事项", Kind::Text("一段完整的说明文字")),
@@ -165,14 +181,8 @@ fn value_kind(path: &str) -> (String, Kind) {
         ("publish", "site_name") => ("网站名称", Kind::Text("\"奇台县人民政府\"")),
         ("publish", "site_id") => ("政府网站标识码", Kind::Text("\"6523250001\"")),
         ("publish", "column") => ("栏目", Kind::Text("\"预算公开\"")),
-        _ => {
-            return (
-                last.to_string(),
-                Kind::Text("按 README 的“输入格式”一节写出的值"),
-            )
-        }
-    };
-    (name.to_string(), kind)
+        _ => return None,
+    })
 }
 
 fn staffing_name(key: &str) -> Option<&'static str> {

@@ -201,44 +201,48 @@ mod tests {
         );
     }
 
+    /// Every value (and every code written as a key) under `value`, where it is written.
+    fn leaves(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) {
+        match value.get_ref() {
+            DeValue::Array(items) => items.iter().for_each(|i| leaves(i, out)),
+            DeValue::Table(t) => {
+                for (k, v) in t.iter() {
+                    if k.get_ref().chars().all(|c| c.is_ascii_digit()) {
+                        out.push(k.span());
+                    }
+                    leaves(v, out);
+                }
+            }
+            _ => out.push(value.span()),
+        }
+    }
+
+    /// The complete files the placeholder test edits: the examples and the minimal fixture.
+    const COMPLETE_SOURCES: [&str; 4] = [
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/qitai-commerce-2024.toml"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/manas-commerce-2024.toml"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/changji-industry-2024.toml"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/minimal.toml"
+        )),
+    ];
+
     /// Every value of every example (and every code written as a key), replaced in turn by
     /// 待填写, gives exactly one error, the 待填写 one at that place, and nothing that the
     /// complete file does not also say.
     #[test]
     fn any_value_left_as_placeholder_is_reported_alone() {
-        fn leaves(value: &Spanned<DeValue<'_>>, out: &mut Vec<Range<usize>>) {
-            match value.get_ref() {
-                DeValue::Array(items) => items.iter().for_each(|i| leaves(i, out)),
-                DeValue::Table(t) => {
-                    for (k, v) in t.iter() {
-                        if k.get_ref().chars().all(|c| c.is_ascii_digit()) {
-                            out.push(k.span());
-                        }
-                        leaves(v, out);
-                    }
-                }
-                _ => out.push(value.span()),
-            }
-        }
-        let sources = [
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/examples/qitai-commerce-2024.toml"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/examples/manas-commerce-2024.toml"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/examples/changji-industry-2024.toml"
-            )),
-            include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/fixtures/minimal.toml"
-            )),
-        ];
-        for src in sources {
+        for src in COMPLETE_SOURCES {
             let base = std::path::Path::new(".");
             let (_, before) = crate::input::load_str(src, base);
             assert!(before.iter().all(|d| !d.is_error()), "{before:#?}");

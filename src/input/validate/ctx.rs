@@ -174,27 +174,7 @@ impl<'a> Ctx<'a> {
         let unit = self.unit;
         let what = format!("金额（{}）", unit.name());
         let text = self.number_text(raw, key, &what)?;
-        let trimmed = text.trim();
-        let (number, written_unit) = match trimmed.strip_suffix("万元") {
-            Some(n) => (n, Some(MoneyUnit::Wan)),
-            None => match trimmed.strip_suffix('元') {
-                Some(n) => (n, Some(MoneyUnit::Yuan)),
-                None => (trimmed, None),
-            },
-        };
-        if let Some(w) = written_unit.filter(|w| *w != unit) {
-            self.error(
-                Some(span),
-                key,
-                format!(
-                    "金额“{text}”写的是{}，但本文件的金额单位是{}（mixed amount units）",
-                    w.name(),
-                    unit.name()
-                ),
-                Some("一个文件里的金额只能用一种单位：全部按 [unit] amount_unit 录入（默认万元），不要混用万元和元"),
-            );
-            return None;
-        }
+        let number = self.without_unit(&text, span.clone(), key)?;
         let Some(written) = Money::parse_exact(number) else {
             self.error(
                 Some(span),
@@ -216,17 +196,7 @@ impl<'a> Ctx<'a> {
         }
         let scale = written.normalize().scale();
         if scale > unit.max_decimals() {
-            let (msg, hint) = match unit {
-                MoneyUnit::Wan => (
-                    format!("金额“{text}”超过六位小数（more than six decimals of 万元）"),
-                    "以万元录入时最多六位小数（精确到分）；预算系统中以元为单位的金额可设 [unit] amount_unit = \"元\" 后按元录入",
-                ),
-                MoneyUnit::Yuan => (
-                    format!("金额“{text}”超过两位小数（more than two decimals of 元）"),
-                    "以元录入时最多两位小数（精确到分）",
-                ),
-            };
-            self.error(Some(span), key, msg, Some(hint));
+            self.too_many_decimals(&text, span, key);
             return None;
         }
         let money = unit.to_money(written).filter(|m| m.decimal() < MAX_WAN);
@@ -239,6 +209,54 @@ impl<'a> Ctx<'a> {
             );
         }
         money.map(|m| (m, scale))
+    }
+
+    /// The number of an amount's text, without a trailing `万元`/`元`; a unit other than the
+    /// file's is reported.
+    fn without_unit<'t>(
+        &mut self,
+        text: &'t str,
+        span: Range<usize>,
+        key: &str,
+    ) -> Option<&'t str> {
+        let unit = self.unit;
+        let trimmed = text.trim();
+        let (number, written_unit) = match trimmed.strip_suffix("万元") {
+            Some(n) => (n, Some(MoneyUnit::Wan)),
+            None => match trimmed.strip_suffix('元') {
+                Some(n) => (n, Some(MoneyUnit::Yuan)),
+                None => (trimmed, None),
+            },
+        };
+        if let Some(w) = written_unit.filter(|w| *w != unit) {
+            self.error(
+                Some(span),
+                key,
+                format!(
+                    "金额“{text}”写的是{}，但本文件的金额单位是{}（mixed amount units）",
+                    w.name(),
+                    unit.name()
+                ),
+                Some("一个文件里的金额只能用一种单位：全部按 [unit] amount_unit 录入（默认万元），不要混用万元和元"),
+            );
+            return None;
+        }
+        Some(number)
+    }
+
+    /// Reports an amount written more precisely than the 分 in the file's unit.
+    fn too_many_decimals(&mut self, text: &str, span: Range<usize>, key: &str) {
+        let (msg, hint) = match self.unit {
+            MoneyUnit::Wan => (
+                format!("金额“{text}”超过六位小数（more than six decimals of 万元）"),
+                "以万元录入时最多六位小数（精确到分）；预算系统中以元为单位的金额可设 [unit] amount_unit = \"元\" 后按元录入",
+            ),
+            MoneyUnit::Yuan => (
+                format!("金额“{text}”超过两位小数（more than two decimals of 元）"),
+                "以元录入时最多两位小数（精确到分）",
+            ),
+        };
+        self.error(Some(span), key, msg, Some(hint));
     }
 
     /// A non-money quantity (e.g. 平方米) with at most two decimals, non-negative.

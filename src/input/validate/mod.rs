@@ -3,8 +3,10 @@
 mod ctx;
 pub mod department;
 mod extras;
+mod notes;
 mod options;
 mod overview;
+mod performance;
 mod prior;
 mod project_texts;
 mod projects;
@@ -18,8 +20,10 @@ pub use ctx::{Ctx, MAX_COUNT};
 pub use text::{years_in, TextRules};
 pub use unused::report_summed as report_unused;
 
-use crate::budget::codes::Names;
-use crate::budget::{Assets, Budget, ControlTotal, Fonts, Notes, ShareRounding};
+use crate::budget::codes::{FuncCode, Names};
+use crate::budget::{
+    Assets, BasicLine, Budget, ControlTotal, EconomicLine, Fonts, Prior, Procurement, Unit,
+};
 use crate::diagnostic::header_span;
 use crate::input::raw::explicit::Explicit;
 use crate::input::raw::{RawBudget, RawControl, RawFonts};
@@ -37,72 +41,19 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         Some(u) => unit::unit(u, ctx),
         None => missing_table(ctx, "unit", "单位基本信息：名称、口径、年度、落款日期"),
     };
-    let rules = match &unit {
-        // A year out of range is reported once; texts are not checked against it.
-        Some(u) => TextRules::new(&u.name, &u.aliases, unit::plausible_year(u.year)),
-        None => TextRules::new("", &[], None),
-    };
-    let mut extra_names = BTreeMap::new();
-    for (code, name) in &raw.names {
-        extra_names.insert(
-            code.trim().to_string(),
-            ctx.text(name, &format!("names.{code}"), &rules),
-        );
-    }
-    let names = Names::with_extra(&extra_names);
+    let rules = text_rules(unit.as_ref());
+    let names = extra_names(raw, ctx, &rules);
     let overview = match &raw.overview {
         Some(o) => overview::overview(o, ctx, &rules, consolidating),
         None => missing_table(ctx, "overview", "第一部分 概况：职能、机构设置和人员情况"),
     };
     let (basic, basic_economic) = spending::basic(raw, ctx, &names);
     let projects = projects::projects(raw, ctx, &names, &rules);
-    if consolidating {
-        department::refuse_own_amounts(raw, ctx);
-    } else if !ctx.diags.iter().any(|d| d.is_error()) {
-        spending::reconcile(raw, &basic, &basic_economic, ctx);
-    }
-    let prior = if consolidating {
-        department::reasons(&raw.prior, ctx, &rules)
-    } else {
-        prior::prior(&raw.prior, ctx, &names, &rules)
-    };
-    if !consolidating {
-        unused::report(raw, ctx);
-    }
-    let mut purposes = BTreeMap::new();
-    for (code, text) in &raw.purposes {
-        let key = format!("purposes.{code}");
-        match crate::budget::codes::FuncCode::parse(code) {
-            Some(c) if c.as_str().len() == 3 => {
-                purposes.insert(c, ctx.text(text, &key, &rules));
-            }
-            _ => ctx.error(
-                Some(text.span()),
-                &key,
-                format!("“{code}”不是功能分类“类”级编码（expected a 3-digit class code）"),
-                Some("[purposes] 的键是类级编码，例如 \"201\" = \"主要用于…\""),
-            ),
-        }
-    }
-    let procurement = if consolidating {
-        None
-    } else {
-        explicit_section(raw.procurement.as_ref(), "procurement", "政府采购预算", ctx)
-            .and_then(|p| extras::procurement(p, ctx))
-    };
-    if raw.assets.is_none() && !consolidating {
-        ctx.error(
-            Some(0..0),
-            "assets",
-            "缺少 [assets]（国有资产占用使用情况）：没有填写不等于没有（missing section）",
-            Some("按上年末的资产账填写房屋、车辆、家具、其他资产和大型设备"),
-        );
-    }
-    let assets = match (consolidating, raw.assets.as_ref()) {
-        (true, _) => Some(Assets::default()),
-        (false, a) => a.and_then(|a| extras::assets(a, ctx)),
-    };
-    let performance = extras::performance(
+    let prior = cross_checks_and_prior(raw, ctx, &names, &rules, &basic, &basic_economic);
+    let purposes = purposes(raw, ctx, &rules);
+    let procurement = procurement(raw, ctx);
+    let assets = assets(raw, ctx);
+    let performance = performance::performance(
         &raw.performance,
         ctx,
         &rules,
@@ -110,67 +61,10 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         &projects,
         consolidating,
     );
-    let notes = Notes {
-        nonfiscal_reason: ctx.opt_text(
-            raw.notes.nonfiscal_reason.as_ref(),
-            "notes.nonfiscal_reason",
-            &rules,
-        ),
-        secret_reason: ctx.opt_text(
-            raw.notes.secret_reason.as_ref(),
-            "notes.secret_reason",
-            &rules,
-        ),
-        other: raw
-            .notes
-            .other
-            .iter()
-            .enumerate()
-            .map(|(i, t)| ctx.text(t, &format!("notes.other[{i}]"), &rules))
-            .collect(),
-    };
-    let glossary = raw
-        .glossary
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let key = format!("glossary[{i}]");
-            (
-                ctx.req_text(
-                    &t.term,
-                    &format!("{key}.term"),
-                    t.definition.as_ref().map(|d| d.span()),
-                    &rules,
-                ),
-                ctx.req_text(
-                    &t.definition,
-                    &format!("{key}.definition"),
-                    t.term.as_ref().map(|d| d.span()),
-                    &rules,
-                ),
-            )
-        })
-        .collect();
-    let share_rounding = match raw.options.share_rounding.as_ref() {
-        None => ShareRounding::LargestRemainder,
-        Some(r) => match r.get_ref().as_str() {
-            "largest_remainder" => ShareRounding::LargestRemainder,
-            "independent" => ShareRounding::Independent,
-            other => {
-                ctx.error(
-                    Some(r.span()),
-                    "options.share_rounding",
-                    format!("未知的占比舍入方式“{other}”（unknown rounding）"),
-                    Some("可选 \"largest_remainder\"（最大余数法，合计恰为100.00%，默认）或 \"independent\"（各项分别四舍五入）"),
-                );
-                ShareRounding::LargestRemainder
-            }
-        },
-    };
-    let rounding_note = match raw.options.rounding_note.as_ref() {
-        Some(t) => ctx.text(t, "options.rounding_note", &rules),
-        None => crate::budget::DEFAULT_ROUNDING_NOTE.to_string(),
-    };
+    let notes = notes::notes(&raw.notes, ctx, &rules);
+    let glossary = notes::glossary(&raw.glossary, ctx, &rules);
+    let share_rounding = options::share_rounding(raw.options.share_rounding.as_ref(), ctx);
+    let rounding_note = options::rounding_note(raw.options.rounding_note.as_ref(), ctx, &rules);
     let options = options::options(&raw.options, ctx);
     Some(Budget {
         unit: unit?,
@@ -194,6 +88,98 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         control: control(&raw.control, ctx),
         members: Vec::new(),
     })
+}
+
+/// What texts are checked against: the unit's names and its budget year when plausible (a
+/// year out of range is reported once; texts are not checked against it).
+fn text_rules(unit: Option<&Unit>) -> TextRules {
+    match unit {
+        Some(u) => TextRules::new(&u.name, &u.aliases, unit::plausible_year(u.year)),
+        None => TextRules::new("", &[], None),
+    }
+}
+
+/// `[names]`: names for codes missing from the classification, added to the embedded ones.
+fn extra_names(raw: &RawBudget, ctx: &mut Ctx<'_>, rules: &TextRules) -> Names {
+    let mut extra_names = BTreeMap::new();
+    for (code, name) in &raw.names {
+        extra_names.insert(
+            code.trim().to_string(),
+            ctx.text(name, &format!("names.{code}"), rules),
+        );
+    }
+    Names::with_extra(&extra_names)
+}
+
+/// The checks of the amounts as a whole, then `[prior]`: a consolidating department's own
+/// amounts are refused and its prior sections give reasons only; a budget file's basic
+/// spending is reconciled (when all else is clean), its prior figures read, and its unused
+/// entries reported.
+fn cross_checks_and_prior(
+    raw: &RawBudget,
+    ctx: &mut Ctx<'_>,
+    names: &Names,
+    rules: &TextRules,
+    basic: &[BasicLine],
+    basic_economic: &[EconomicLine],
+) -> Prior {
+    if raw.consolidate.is_some() {
+        department::refuse_own_amounts(raw, ctx);
+        return department::reasons(&raw.prior, ctx, rules);
+    }
+    if !ctx.diags.iter().any(|d| d.is_error()) {
+        spending::reconcile(raw, basic, basic_economic, ctx);
+    }
+    let prior = prior::prior(&raw.prior, ctx, names, rules);
+    unused::report(raw, ctx);
+    prior
+}
+
+/// `[purposes]`: what each 类 of spending is mainly for, keyed by a 3-digit class code.
+fn purposes(raw: &RawBudget, ctx: &mut Ctx<'_>, rules: &TextRules) -> BTreeMap<FuncCode, String> {
+    let mut purposes = BTreeMap::new();
+    for (code, text) in &raw.purposes {
+        let key = format!("purposes.{code}");
+        match FuncCode::parse(code) {
+            Some(c) if c.as_str().len() == 3 => {
+                purposes.insert(c, ctx.text(text, &key, rules));
+            }
+            _ => ctx.error(
+                Some(text.span()),
+                &key,
+                format!("“{code}”不是功能分类“类”级编码（expected a 3-digit class code）"),
+                Some("[purposes] 的键是类级编码，例如 \"201\" = \"主要用于…\""),
+            ),
+        }
+    }
+    purposes
+}
+
+/// `[procurement]`, required (or `"none"`) of a budget file; a consolidating department
+/// has none of its own.
+fn procurement(raw: &RawBudget, ctx: &mut Ctx<'_>) -> Option<Procurement> {
+    if raw.consolidate.is_some() {
+        return None;
+    }
+    explicit_section(raw.procurement.as_ref(), "procurement", "政府采购预算", ctx)
+        .and_then(|p| extras::procurement(p, ctx))
+}
+
+/// `[assets]`, required of a budget file; a consolidating department's are zero until the
+/// units' are summed into it.
+fn assets(raw: &RawBudget, ctx: &mut Ctx<'_>) -> Option<Assets> {
+    if raw.consolidate.is_some() {
+        return Some(Assets::default());
+    }
+    if raw.assets.is_none() {
+        ctx.error(
+            Some(0..0),
+            "assets",
+            "缺少 [assets]（国有资产占用使用情况）：没有填写不等于没有（missing section）",
+            Some("按上年末的资产账填写房屋、车辆、家具、其他资产和大型设备"),
+        );
+    }
+    raw.assets.as_ref().and_then(|a| extras::assets(a, ctx))
 }
 
 /// A required table that is absent: reported at the start of the file, where it can be

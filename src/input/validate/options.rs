@@ -2,10 +2,12 @@
 //! with the list when it is anything else.
 
 use super::ctx::Ctx;
+use super::text::TextRules;
 use crate::budget::options::{
     ChangeOrder, Conventions, CountStyle, EmptyTable, EmptyTables, FundingRow, FundingRules,
     Numbering, Options, TotalRow, ZeroCell,
 };
+use crate::budget::ShareRounding;
 use crate::input::raw::choice::Choice;
 use crate::input::raw::{RawEmptyTables, RawFunding, RawOptions, RawText, RawZeroCells};
 use toml::Spanned;
@@ -137,6 +139,35 @@ pub fn options(raw: &RawOptions, ctx: &mut Ctx<'_>) -> Options {
             unit_row: raw.unit_row.unwrap_or(true),
         },
         change_order,
+    }
+}
+
+/// `[options] share_rounding`: how the shares of a total are rounded; default the largest
+/// remainder method.
+pub fn share_rounding(raw: Option<&RawText>, ctx: &mut Ctx<'_>) -> ShareRounding {
+    match raw {
+        None => ShareRounding::LargestRemainder,
+        Some(r) => match r.get_ref().as_str() {
+            "largest_remainder" => ShareRounding::LargestRemainder,
+            "independent" => ShareRounding::Independent,
+            other => {
+                ctx.error(
+                    Some(r.span()),
+                    "options.share_rounding",
+                    format!("未知的占比舍入方式“{other}”（unknown rounding）"),
+                    Some("可选 \"largest_remainder\"（最大余数法，合计恰为100.00%，默认）或 \"independent\"（各项分别四舍五入）"),
+                );
+                ShareRounding::LargestRemainder
+            }
+        },
+    }
+}
+
+/// `[options] rounding_note`: the 尾差 note, checked as a text; the standard one when absent.
+pub fn rounding_note(raw: Option<&RawText>, ctx: &mut Ctx<'_>, rules: &TextRules) -> String {
+    match raw {
+        Some(t) => ctx.text(t, "options.rounding_note", rules),
+        None => crate::budget::DEFAULT_ROUNDING_NOTE.to_string(),
     }
 }
 

@@ -3,10 +3,11 @@
 use super::ctx::Ctx;
 use super::spending::{check_func_names, near};
 use super::text::TextRules;
-use crate::budget::codes::Names;
+use crate::budget::codes::{FuncCode, Names};
 use crate::budget::{Comparison, IncomeKind, Prior, PriorSplit, ThreeKind};
 use crate::input::raw::explicit::Explicit;
-use crate::input::raw::{RawComparison, RawPrior, RawPriorSplit, RawPriorThree};
+use crate::input::raw::{RawComparison, RawPrior, RawPriorIncome, RawPriorSplit, RawPriorThree};
+use std::collections::BTreeMap;
 
 fn comparison(
     raw: Option<&RawComparison>,
@@ -34,15 +35,45 @@ fn split(raw: &RawPriorSplit, key: &str, ctx: &mut Ctx<'_>, rules: &TextRules) -
 
 /// Validates `[prior]`.
 pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules) -> Prior {
-    let income_fields = raw.income.in_kind_order();
-    let mut income = std::collections::BTreeMap::new();
-    for (kind, field) in IncomeKind::ALL.into_iter().zip(income_fields) {
+    let income = income(&raw.income, |field, key| comparison(field, key, ctx, rules));
+    let items = items(raw, ctx, names, rules);
+    let three_public = three_public(raw, ctx, rules);
+    Prior {
+        income,
+        spending: split(&raw.spending, "prior.spending", ctx, rules),
+        general_budget: split(&raw.general_budget, "prior.general_budget", ctx, rules),
+        items,
+        three_public,
+        operating: ctx
+            .required(&raw.operating, "prior.operating", None)
+            .and_then(|o| comparison(Some(o), "prior.operating", ctx, rules)),
+    }
+}
+
+/// `[prior.income]`: each kind of income whose entry `read` accepts, given the entry and
+/// its key (a figure and its reason; for a consolidating department, a reason only).
+pub fn income(
+    raw: &RawPriorIncome,
+    mut read: impl FnMut(Option<&RawComparison>, &str) -> Option<Comparison>,
+) -> BTreeMap<IncomeKind, Comparison> {
+    let mut income = BTreeMap::new();
+    for (kind, field) in IncomeKind::ALL.into_iter().zip(raw.in_kind_order()) {
         let key = format!("prior.income.{}", kind.key());
-        if let Some(c) = comparison(field.as_ref(), &key, ctx, rules) {
+        if let Some(c) = read(field.as_ref(), &key) {
             income.insert(kind, c);
         }
     }
-    let mut items = std::collections::BTreeMap::new();
+    income
+}
+
+/// `[[prior.items]]`: last year's 一般公共预算 by 功能分类 项, each 项 once.
+fn items(
+    raw: &RawPrior,
+    ctx: &mut Ctx<'_>,
+    names: &Names,
+    rules: &TextRules,
+) -> BTreeMap<FuncCode, Comparison> {
+    let mut items = BTreeMap::new();
     for (n, item) in raw.items.iter().enumerate() {
         let key = format!("prior.items[{n}]");
         let near = near(&[
@@ -83,6 +114,15 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
             );
         }
     }
+    items
+}
+
+/// `prior.three_public`: last year's “三公” by item, required (or `"none"`, all zero).
+fn three_public(
+    raw: &RawPrior,
+    ctx: &mut Ctx<'_>,
+    rules: &TextRules,
+) -> BTreeMap<ThreeKind, Comparison> {
     let none = RawPriorThree::default();
     let three = super::explicit_section(
         raw.three_public.as_ref(),
@@ -96,7 +136,7 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
     );
     let t = three.unwrap_or(&none);
     let three_fields = t.in_kind_order();
-    let mut three_public = std::collections::BTreeMap::new();
+    let mut three_public = BTreeMap::new();
     for (kind, field) in ThreeKind::ALL.into_iter().zip(three_fields) {
         let name = kind.key();
         if declared_none {
@@ -115,14 +155,5 @@ pub fn prior(raw: &RawPrior, ctx: &mut Ctx<'_>, names: &Names, rules: &TextRules
             three_public.insert(kind, c);
         }
     }
-    Prior {
-        income,
-        spending: split(&raw.spending, "prior.spending", ctx, rules),
-        general_budget: split(&raw.general_budget, "prior.general_budget", ctx, rules),
-        items,
-        three_public,
-        operating: ctx
-            .required(&raw.operating, "prior.operating", None)
-            .and_then(|o| comparison(Some(o), "prior.operating", ctx, rules)),
-    }
+    three_public
 }

@@ -3,7 +3,7 @@
 
 use super::ctx::Ctx;
 use super::project_texts::{
-    inherit_texts, project_texts, subsidy, unprinted_texts, warn_missing_texts, TEXT_KEYS,
+    inherit_texts, project_texts, subsidy, unprinted_texts, warn_missing_texts, Use, TEXT_KEYS,
 };
 use super::spending::{check_econ_names, check_func_names, near};
 use super::text::TextRules;
@@ -173,124 +173,13 @@ pub fn projects(
     names: &Names,
     rules: &TextRules,
 ) -> Vec<Project> {
-    let mut out: Vec<Project> = Vec::new();
-    let mut places: Vec<(String, Option<Range<usize>>)> = Vec::new();
+    let mut built = Built::default();
     let mut first_of: BTreeMap<String, usize> = BTreeMap::new();
-    let mut seen: Seen = BTreeMap::new();
     for (i, p) in raw.projects.iter().enumerate() {
-        let key = format!("projects[{i}]");
-        let near0 = near(&[
-            p.name.as_ref().map(|n| n.span()),
-            p.code.as_ref().map(|c| c.span()),
-            p.lines
-                .first()
-                .and_then(|l| l.code.as_ref().map(|c| c.span())),
-            p.source.as_ref().map(|s| s.span()),
-        ])
-        .or_else(|| super::header_span(ctx.src, "projects"));
-        let name = p
-            .name
-            .as_ref()
-            .map(|n| ctx.text(n, &format!("{key}.name"), rules))
-            .unwrap_or_default();
-        if name.is_empty() && p.name.is_some() {
-            ctx.error(
-                near0.clone(),
-                &format!("{key}.name"),
-                "项目名称不能为空（empty project name）",
-                Some("不需要打印名称的项目（如单位资金项目）可以不写 name，但不能写空"),
-            );
-        }
-        let id = ProjectId(if name.is_empty() || is_placeholder(&name) {
-            i
-        } else {
-            *first_of.entry(name.clone()).or_insert(i)
-        });
-        let mut shared: Vec<Option<String>> = Vec::new();
-        for (t, k) in project_texts(p).into_iter().zip(TEXT_KEYS) {
-            shared.push(ctx.opt_text(t, &format!("{key}.{k}"), rules));
-        }
-        let shared_subsidy = subsidy(p.subsidy.as_ref(), &key, ctx, rules);
+        let shared = shared(p, i, &mut first_of, ctx, rules);
         let mut uses = Vec::new();
-        for l in lines_of(p, &key, ctx) {
-            let near = near(&[
-                l.code.as_ref().map(|c| c.span()),
-                l.amount.as_ref().map(|c| c.span()),
-                l.source.map(|s| s.span()),
-            ])
-            .or(near0.clone());
-            let code = ctx
-                .required(l.code, &format!("{}.code", l.key), near.clone())
-                .and_then(|c| ctx.func_item(c, &format!("{}.code", l.key)));
-            if let (Some(c), Some(raw_code)) = (&code, l.code) {
-                check_func_names(c, raw_code.span(), &format!("{}.code", l.key), names, ctx);
-            }
-            let source = ctx.source(l.source, &format!("{}.source", l.key));
-            let (amount, economic) = line_amount(&l, near.clone(), ctx, names);
-            // An unreadable source was reported already; what it would require is unknown.
-            let known = l
-                .source
-                .is_none_or(|r| Source::parse(r.get_ref()).is_some());
-            let (needs_name, needs_economic) = if known { needs(source) } else { (None, None) };
-            if let (Some(why), true, None) = (needs_name, name.is_empty(), &p.name) {
-                ctx.error(
-                    near0.clone(),
-                    &format!("{key}.name"),
-                    format!("缺少项目名称 name：{why}（missing project name）"),
-                    Some("写上项目名称；单位资金等不打印名称的项目才可以不写"),
-                );
-            }
-            if let (Some(why), true, true) =
-                (needs_economic, economic.is_empty(), l.economic.is_none())
-            {
-                ctx.error(
-                    near.clone(),
-                    &format!("{}.economic", l.key),
-                    format!("财政拨款项目需要按经济分类列出金额：{why}（missing economic split）"),
-                    Some("写 economic = { \"302\" = \"…\" }，键为经济分类编码，值之和即项目金额"),
-                );
-            }
-            let mut texts = Vec::new();
-            for (t, k) in l.texts.into_iter().zip(TEXT_KEYS) {
-                texts.push(ctx.opt_text(t, &format!("{}.{k}", l.key), rules));
-            }
-            let line_subsidy = subsidy(l.subsidy, &l.key, ctx, rules);
-            uses.push((
-                l.key.clone(),
-                l.texts,
-                l.subsidy.map(|s| s.span()),
-                known.then_some(source),
-            ));
-            let pick = |j: usize| texts[j].clone().or_else(|| shared[j].clone());
-            if let (Some(c), Some(n)) = (&code, near.clone()) {
-                seen.entry((id, c.clone(), source)).or_default().push((
-                    l.key.clone(),
-                    n,
-                    name.clone(),
-                ));
-            }
-            if let (Some(code), Some(amount)) = (code, amount) {
-                out.push(Project {
-                    id,
-                    name: name.clone(),
-                    code,
-                    source,
-                    amount,
-                    economic,
-                    secret: p.secret,
-                    basis: pick(0),
-                    undertaker: pick(1),
-                    allocation: pick(2),
-                    period: pick(3),
-                    subsidy: line_subsidy
-                        .or_else(|| shared_subsidy.clone())
-                        .unwrap_or_default(),
-                    purpose: pick(4),
-                    span: near.clone(),
-                    member: None,
-                });
-                places.push((l.key.clone(), near));
-            }
+        for l in lines_of(p, &shared.key, ctx) {
+            uses.push(line(&l, &shared, &mut built, ctx, names, rules));
         }
         let repeated = raw
             .projects
@@ -299,13 +188,201 @@ pub fn projects(
             .count()
             > 1;
         if !repeated {
-            unprinted_texts(p, &key, &uses, ctx);
+            unprinted_texts(p, &shared.key, &uses, ctx);
         }
     }
-    inherit_texts(&mut out);
-    warn_missing_texts(&out, &places, ctx);
-    duplicates(seen, ctx);
-    out
+    inherit_texts(&mut built.projects);
+    warn_missing_texts(&built.projects, &built.places, ctx);
+    duplicates(built.seen, ctx);
+    built.projects
+}
+
+/// What a project gives all its lines: its key and place, name, id, texts and subsidy.
+struct Shared<'r> {
+    raw: &'r RawProject,
+    key: String,
+    near: Option<Range<usize>>,
+    name: String,
+    id: ProjectId,
+    texts: Vec<Option<String>>,
+    subsidy: Option<Vec<(String, String)>>,
+}
+
+/// The lines built so far: each complete line's project and place, and every line with a
+/// code and a place by (project, 项, source), for [`duplicates`].
+#[derive(Default)]
+struct Built {
+    projects: Vec<Project>,
+    places: Vec<(String, Option<Range<usize>>)>,
+    seen: Seen,
+}
+
+/// The project-level fields of `projects[i]`: its name (empty when not written), its id
+/// (the first project of the same name, unless the name is empty or 待填写), its texts and
+/// subsidy.
+fn shared<'r>(
+    p: &'r RawProject,
+    i: usize,
+    first_of: &mut BTreeMap<String, usize>,
+    ctx: &mut Ctx<'_>,
+    rules: &TextRules,
+) -> Shared<'r> {
+    let key = format!("projects[{i}]");
+    let near0 = near(&[
+        p.name.as_ref().map(|n| n.span()),
+        p.code.as_ref().map(|c| c.span()),
+        p.lines
+            .first()
+            .and_then(|l| l.code.as_ref().map(|c| c.span())),
+        p.source.as_ref().map(|s| s.span()),
+    ])
+    .or_else(|| super::header_span(ctx.src, "projects"));
+    let name = p
+        .name
+        .as_ref()
+        .map(|n| ctx.text(n, &format!("{key}.name"), rules))
+        .unwrap_or_default();
+    if name.is_empty() && p.name.is_some() {
+        ctx.error(
+            near0.clone(),
+            &format!("{key}.name"),
+            "项目名称不能为空（empty project name）",
+            Some("不需要打印名称的项目（如单位资金项目）可以不写 name，但不能写空"),
+        );
+    }
+    let id = ProjectId(if name.is_empty() || is_placeholder(&name) {
+        i
+    } else {
+        *first_of.entry(name.clone()).or_insert(i)
+    });
+    let mut texts: Vec<Option<String>> = Vec::new();
+    for (t, k) in project_texts(p).into_iter().zip(TEXT_KEYS) {
+        texts.push(ctx.opt_text(t, &format!("{key}.{k}"), rules));
+    }
+    let subsidy = subsidy(p.subsidy.as_ref(), &key, ctx, rules);
+    Shared {
+        raw: p,
+        key,
+        near: near0,
+        name,
+        id,
+        texts,
+        subsidy,
+    }
+}
+
+/// One line of a project, validated; recorded in `built` (a [`Project`] when complete).
+/// Returns what [`unprinted_texts`] needs of it.
+fn line<'r>(
+    l: &LineIn<'r>,
+    shared: &Shared<'_>,
+    built: &mut Built,
+    ctx: &mut Ctx<'_>,
+    names: &Names,
+    rules: &TextRules,
+) -> Use<'r> {
+    let near = near(&[
+        l.code.as_ref().map(|c| c.span()),
+        l.amount.as_ref().map(|c| c.span()),
+        l.source.map(|s| s.span()),
+    ])
+    .or(shared.near.clone());
+    let code = line_code(l, near.clone(), ctx, names);
+    let source = ctx.source(l.source, &format!("{}.source", l.key));
+    let (amount, economic) = line_amount(l, near.clone(), ctx, names);
+    // An unreadable source was reported already; what it would require is unknown.
+    let known = l
+        .source
+        .is_none_or(|r| Source::parse(r.get_ref()).is_some());
+    if known {
+        report_needs(source, l, shared, economic.is_empty(), near.clone(), ctx);
+    }
+    let mut texts = Vec::new();
+    for (t, k) in l.texts.into_iter().zip(TEXT_KEYS) {
+        texts.push(ctx.opt_text(t, &format!("{}.{k}", l.key), rules));
+    }
+    let line_subsidy = subsidy(l.subsidy, &l.key, ctx, rules);
+    let pick = |j: usize| texts[j].clone().or_else(|| shared.texts[j].clone());
+    if let (Some(c), Some(n)) = (&code, near.clone()) {
+        built
+            .seen
+            .entry((shared.id, c.clone(), source))
+            .or_default()
+            .push((l.key.clone(), n, shared.name.clone()));
+    }
+    if let (Some(code), Some(amount)) = (code, amount) {
+        built.projects.push(Project {
+            id: shared.id,
+            name: shared.name.clone(),
+            code,
+            source,
+            amount,
+            economic,
+            secret: shared.raw.secret,
+            basis: pick(0),
+            undertaker: pick(1),
+            allocation: pick(2),
+            period: pick(3),
+            subsidy: line_subsidy
+                .or_else(|| shared.subsidy.clone())
+                .unwrap_or_default(),
+            purpose: pick(4),
+            span: near.clone(),
+            member: None,
+        });
+        built.places.push((l.key.clone(), near));
+    }
+    (
+        l.key.clone(),
+        l.texts,
+        l.subsidy.map(|s| s.span()),
+        known.then_some(source),
+    )
+}
+
+/// A line's code, required: a 功能分类 项 with names for it, its 款 and its 类.
+fn line_code(
+    l: &LineIn<'_>,
+    near: Option<Range<usize>>,
+    ctx: &mut Ctx<'_>,
+    names: &Names,
+) -> Option<FuncCode> {
+    let code = ctx
+        .required(l.code, &format!("{}.code", l.key), near)
+        .and_then(|c| ctx.func_item(c, &format!("{}.code", l.key)));
+    if let (Some(c), Some(raw_code)) = (&code, l.code) {
+        check_func_names(c, raw_code.span(), &format!("{}.code", l.key), names, ctx);
+    }
+    code
+}
+
+/// Reports what a line's source makes the document print and the line lacks: the
+/// project's name, or an economic split.
+fn report_needs(
+    source: Source,
+    l: &LineIn<'_>,
+    shared: &Shared<'_>,
+    no_economic: bool,
+    near: Option<Range<usize>>,
+    ctx: &mut Ctx<'_>,
+) {
+    let (needs_name, needs_economic) = needs(source);
+    if let (Some(why), true, None) = (needs_name, shared.name.is_empty(), &shared.raw.name) {
+        ctx.error(
+            shared.near.clone(),
+            &format!("{}.name", shared.key),
+            format!("缺少项目名称 name：{why}（missing project name）"),
+            Some("写上项目名称；单位资金等不打印名称的项目才可以不写"),
+        );
+    }
+    if let (Some(why), true, true) = (needs_economic, no_economic, l.economic.is_none()) {
+        ctx.error(
+            near,
+            &format!("{}.economic", l.key),
+            format!("财政拨款项目需要按经济分类列出金额：{why}（missing economic split）"),
+            Some("写 economic = { \"302\" = \"…\" }，键为经济分类编码，值之和即项目金额"),
+        );
+    }
 }
 
 /// Project lines by (project, 项, source): each one's key, place and project name.

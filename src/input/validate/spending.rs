@@ -128,6 +128,13 @@ pub fn basic(
     ctx: &mut Ctx<'_>,
     names: &Names,
 ) -> (Vec<BasicLine>, Vec<EconomicLine>) {
+    let lines = by_function(raw, ctx, names);
+    let econ = by_economic_kuan(raw, ctx, names);
+    (lines, econ)
+}
+
+/// `[[basic]]`: basic spending by 功能分类 项 and source, with its 人员经费 where written.
+fn by_function(raw: &RawBudget, ctx: &mut Ctx<'_>, names: &Names) -> Vec<BasicLine> {
     let mut lines = Vec::new();
     let mut seen = Seen::new();
     for (i, l) in raw.basic.iter().enumerate() {
@@ -181,6 +188,11 @@ pub fn basic(
             });
         }
     }
+    lines
+}
+
+/// `[[basic_economic]]`: basic spending by 经济分类 款 and source.
+fn by_economic_kuan(raw: &RawBudget, ctx: &mut Ctx<'_>, names: &Names) -> Vec<EconomicLine> {
     let mut econ = Vec::new();
     let mut seen = Seen::new();
     for (i, l) in raw.basic_economic.iter().enumerate() {
@@ -219,7 +231,7 @@ pub fn basic(
             });
         }
     }
-    (lines, econ)
+    econ
 }
 
 /// Reconciles basic spending by function with basic spending by economic 款, per source.

@@ -4,6 +4,7 @@ use super::{spending, Ctx, TextRules};
 use crate::budget::{Date, Scope, Unit};
 use crate::input::raw::{RawText, RawUnit};
 use crate::money::MoneyUnit;
+use std::ops::Range;
 
 /// Validates `[unit]`; sets the context's amount unit first, for every amount after it.
 pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
@@ -16,33 +17,8 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
         raw.year.as_ref().map(|v| v.span()),
         raw.issued.as_ref().map(|v| v.span()),
     ]);
-    let year = ctx.req_count(&raw.year, "unit.year", near.clone());
-    if let (Some(y), Some(span)) = (year, raw.year.as_ref().map(|v| v.span())) {
-        if plausible_year(y as i32).is_none() {
-            ctx.error(
-                Some(span),
-                "unit.year",
-                format!("预算年度 {y} 不合理（year out of range）"),
-                None,
-            );
-        }
-    }
-    let scope = match ctx.required(&raw.scope, "unit.scope", near.clone()) {
-        None => Scope::Department,
-        Some(s) => match s.get_ref().trim() {
-            "部门" => Scope::Department,
-            "单位" => Scope::Unit,
-            other => {
-                ctx.error(
-                    Some(s.span()),
-                    "unit.scope",
-                    format!("scope 应为“部门”或“单位”，实际是“{other}”（expected 部门 or 单位）"),
-                    None,
-                );
-                Scope::Department
-            }
-        },
-    };
+    let year = year(raw, ctx, near.clone());
+    let scope = scope(raw, ctx, near.clone());
     let raw_name = ctx.required(&raw.name, "unit.name", near);
     let name = raw_name
         .map(|n| n.get_ref().trim().to_string())
@@ -58,25 +34,81 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
     // Without a year the unit cannot be built, but the rest of it is still checked.
     let known = year.is_some();
     let year = year.unwrap_or(0) as i32;
-    let aliases: Vec<String> = raw
-        .aliases
+    let aliases = aliases(raw, ctx);
+    let rules = TextRules::new(&name, &aliases, plausible_year(year));
+    let name = raw_name
+        .map(|n| ctx.text(n, "unit.name", &rules))
+        .unwrap_or_default();
+    let issued = issued(raw, ctx);
+    let classification = classification(raw.classification.as_ref(), ctx);
+    known.then_some(Unit {
+        name,
+        scope,
+        year,
+        issued,
+        aliases,
+        amount_unit,
+        display_unit,
+        classification,
+    })
+}
+
+/// `[unit] year`, required; a year outside 2000–2100 is reported but still returned.
+fn year(raw: &RawUnit, ctx: &mut Ctx<'_>, near: Option<Range<usize>>) -> Option<u32> {
+    let year = ctx.req_count(&raw.year, "unit.year", near);
+    if let (Some(y), Some(span)) = (year, raw.year.as_ref().map(|v| v.span())) {
+        if plausible_year(y as i32).is_none() {
+            ctx.error(
+                Some(span),
+                "unit.year",
+                format!("预算年度 {y} 不合理（year out of range）"),
+                None,
+            );
+        }
+    }
+    year
+}
+
+/// `[unit] scope`, required: 部门 (also when absent or unknown, after reporting it) or 单位.
+fn scope(raw: &RawUnit, ctx: &mut Ctx<'_>, near: Option<Range<usize>>) -> Scope {
+    match ctx.required(&raw.scope, "unit.scope", near) {
+        None => Scope::Department,
+        Some(s) => match s.get_ref().trim() {
+            "部门" => Scope::Department,
+            "单位" => Scope::Unit,
+            other => {
+                ctx.error(
+                    Some(s.span()),
+                    "unit.scope",
+                    format!("scope 应为“部门”或“单位”，实际是“{other}”（expected 部门 or 单位）"),
+                    None,
+                );
+                Scope::Department
+            }
+        },
+    }
+}
+
+/// `[unit] aliases`: the other correct spellings of the unit's name, trimmed.
+fn aliases(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Vec<String> {
+    raw.aliases
         .iter()
         .enumerate()
         .map(|(i, a)| {
             ctx.no_controls(a, &format!("unit.aliases[{i}]"));
             a.get_ref().trim().to_string()
         })
-        .collect();
-    let rules = TextRules::new(&name, &aliases, plausible_year(year));
-    let name = raw_name
-        .map(|n| ctx.text(n, "unit.name", &rules))
-        .unwrap_or_default();
+        .collect()
+}
+
+/// `[unit] issued`, required: the date of issue, a calendar date.
+fn issued(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Date> {
     let issued_raw = ctx.required(
         &raw.issued,
         "unit.issued",
         raw.name.as_ref().map(|n| n.span()),
     );
-    let issued = issued_raw.and_then(|d| {
+    issued_raw.and_then(|d| {
         let parsed = parse_date(d.get_ref());
         if parsed.is_none() {
             ctx.error(
@@ -90,17 +122,6 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
             );
         }
         parsed
-    });
-    let classification = classification(raw.classification.as_ref(), ctx);
-    known.then_some(Unit {
-        name,
-        scope,
-        year,
-        issued,
-        aliases,
-        amount_unit,
-        display_unit,
-        classification,
     })
 }
 

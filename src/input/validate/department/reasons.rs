@@ -2,13 +2,15 @@
 //! the sum of the units' ones, so the department writes only the reasons for the changes of
 //! its summed figures (`general = { reason = "…" }`, `[[prior.items]] code, reason`).
 
-use crate::budget::{Comparison, IncomeKind, Prior, PriorSplit, ThreeKind};
+use crate::budget::codes::FuncCode;
+use crate::budget::{Comparison, Prior, PriorSplit, ThreeKind};
 use crate::diagnostic::header_span;
 use crate::input::raw::explicit::Explicit;
-use crate::input::raw::{RawComparison, RawPrior, RawPriorSplit};
-use crate::input::validate::{Ctx, TextRules};
+use crate::input::raw::{RawComparison, RawPrior, RawPriorSplit, RawPriorThree};
+use crate::input::validate::{prior, Ctx, TextRules};
 use crate::money::Money;
 use std::collections::BTreeMap;
+use toml::Spanned;
 
 const AMOUNT_HINT: &str =
     "汇总的部门文件中，上年预算数由各单位文件的上年预算数相加得出：删去 amount，只写 reason（变动原因）";
@@ -58,14 +60,21 @@ fn split(raw: &RawPriorSplit, key: &str, ctx: &mut Ctx<'_>, rules: &TextRules) -
 
 /// Validates the `[prior…]` sections of a consolidating department: reasons only.
 pub fn reasons(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> Prior {
-    let income_fields = raw.income.in_kind_order();
-    let mut income = BTreeMap::new();
-    for (kind, field) in IncomeKind::ALL.iter().zip(income_fields) {
-        let key = format!("prior.income.{}", kind.key());
-        if let Some(c) = reason(field.as_ref(), &key, ctx, rules) {
-            income.insert(*kind, c);
-        }
+    let income = prior::income(&raw.income, |field, key| reason(field, key, ctx, rules));
+    let items = items(raw, ctx, rules);
+    let three_public = three_public(raw.three_public.as_ref(), ctx, rules);
+    Prior {
+        income,
+        spending: split(&raw.spending, "prior.spending", ctx, rules),
+        general_budget: split(&raw.general_budget, "prior.general_budget", ctx, rules),
+        items,
+        three_public,
+        operating: reason(raw.operating.as_ref(), "prior.operating", ctx, rules),
     }
+}
+
+/// `[[prior.items]]`: a reason for a summed 项, each 项 once; an amount is refused.
+fn items(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> BTreeMap<FuncCode, Comparison> {
     let mut items = BTreeMap::new();
     for (n, item) in raw.items.iter().enumerate() {
         let key = format!("prior.items[{n}]");
@@ -107,8 +116,18 @@ pub fn reasons(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> Prior {
             },
         );
     }
+    items
+}
+
+/// `prior.three_public`: a reason for each summed “三公” item; `"none"` is refused (the
+/// units say it).
+fn three_public(
+    raw: Option<&Spanned<Explicit<RawPriorThree>>>,
+    ctx: &mut Ctx<'_>,
+    rules: &TextRules,
+) -> BTreeMap<ThreeKind, Comparison> {
     let mut three_public = BTreeMap::new();
-    match raw.three_public.as_ref().map(|t| (t.span(), t.get_ref())) {
+    match raw.map(|t| (t.span(), t.get_ref())) {
         Some((span, Explicit::None)) => ctx.error(
             Some(span),
             "prior.three_public",
@@ -126,12 +145,5 @@ pub fn reasons(raw: &RawPrior, ctx: &mut Ctx<'_>, rules: &TextRules) -> Prior {
         }
         None => {}
     }
-    Prior {
-        income,
-        spending: split(&raw.spending, "prior.spending", ctx, rules),
-        general_budget: split(&raw.general_budget, "prior.general_budget", ctx, rules),
-        items,
-        three_public,
-        operating: reason(raw.operating.as_ref(), "prior.operating", ctx, rules),
-    }
+    three_public
 }
