@@ -22,6 +22,7 @@ mod html_examples;
 mod html_layout;
 mod init;
 mod invariants;
+mod layers;
 mod misread_amounts;
 mod next_year;
 mod pdf_chart;
