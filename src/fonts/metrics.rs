@@ -1,9 +1,9 @@
 //! Glyph metrics for layout: which face draws a character in a role, its glyph id and
 //! its advance. printpdf does no shaping or kerning, so these advances are exact.
 
+use super::error::FontError;
 use super::role::Role;
 use super::set::FontSet;
-use super::FontError;
 use std::cell::RefCell;
 use std::collections::HashMap;
 

@@ -7,10 +7,11 @@
 //! for the body), then the Noto CJK face of the same style (Noto Serif), then the rest.
 
 use super::discovery::{pick_face, system_dirs, FontIndex};
+use super::error::FontError;
+use super::options::FontOptions;
 use super::program::glyph_cache::GlyphCache;
 use super::role::Role;
 use super::substitute::Substitute;
-use super::{FontError, FontOptions};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -4,10 +4,10 @@
 
 use super::discovery::{system_dirs, FontIndex};
 use super::metrics::Metrics;
+use super::options::FontOptions;
 use super::role::Role;
 use super::set::FontSet;
 use super::substitute::Substitute;
-use super::FontOptions;
 use std::path::PathBuf;
 
 const NOTO: [&str; 4] = [

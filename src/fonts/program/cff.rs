@@ -4,7 +4,7 @@
 //! charset and one Private DICT per font dict. That makes a glyph's charstring and its
 //! font dict portable between subsets of the same face, which is what
 //! [`super::glyph_cache`] relies on: it keeps each glyph once and assembles a document's
-//! subset with [`write`] instead of subsetting the source face again.
+//! subset with [`write()`] instead of subsetting the source face again.
 
 /// DICT operator of `charset`.
 const CHARSET: u16 = 15;

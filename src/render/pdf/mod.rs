@@ -13,9 +13,10 @@
 //!   used, then bookmarks, links, metadata and a deterministic `/ID` added with lopdf, the
 //!   streams compressed and the file saved once.
 //!
-//! Fonts (discovery, chains, metrics, the glyphs kept for subsetting) are their own
-//! service, [`crate::fonts`].
+//! What can stop a PDF is in `error.rs`. Fonts (discovery, chains, metrics, the glyphs
+//! kept for subsetting) are their own service, [`crate::fonts`].
 
+mod error;
 mod layout;
 mod page;
 mod table;
@@ -23,28 +24,10 @@ mod text;
 mod write;
 
 use crate::document::Document;
-use crate::fonts::{FontError, FontSet};
+use crate::fonts::FontSet;
 
+pub use error::PdfError;
 pub use page::{Folio, Item, Page};
-
-/// Everything that can stop a PDF from being produced.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    /// No usable font, a bad font file, or a character no face can draw.
-    #[error(transparent)]
-    Font(#[from] FontError),
-    /// Subsetting or embedding a font failed.
-    #[error("字体 {font} 子集化失败：{reason}")]
-    Subset {
-        /// The face.
-        font: String,
-        /// Why.
-        reason: String,
-    },
-    /// The PDF could not be assembled.
-    #[error("生成 PDF 失败：{0}")]
-    Write(String),
-}
 
 /// Lays out `doc` and writes it as PDF bytes. Pure: same input, same bytes.
 pub fn render(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {

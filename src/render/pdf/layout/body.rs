@@ -4,13 +4,13 @@
 use super::chart;
 use crate::document::{Block, Chart, Document, Orientation, Part, Table};
 use crate::fonts::{Metrics, Role};
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::page::flow::Flow;
 use crate::render::pdf::page::frame::{Frame, BODY_SIZE, CHARS_PER_LINE};
 use crate::render::pdf::page::Item;
 use crate::render::pdf::table::place_table;
 use crate::render::pdf::text::words::Words;
 use crate::render::pdf::text::{self, baseline_in, set_block, set_words, Align, Span};
-use crate::render::pdf::PdfError;
 
 /// A bookmark: level (1 part, 2 section or part-2 table, 3 table in a section), title,
 /// body page index and the y of its top.

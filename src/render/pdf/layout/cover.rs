@@ -3,11 +3,11 @@
 
 use crate::document::Meta;
 use crate::fonts::{Metrics, Role};
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::page::frame::{Frame, MM};
 use crate::render::pdf::page::{Item, Page};
 use crate::render::pdf::text::words::Words;
 use crate::render::pdf::text::{self, baseline_in, set_words, Align, Span};
-use crate::render::pdf::PdfError;
 
 /// Sets `text` centred across the frame from `y` down, `leading` × `size` per line,
 /// broken between words into balanced lines, and returns the `y` below it.

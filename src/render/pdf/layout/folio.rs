@@ -2,10 +2,10 @@
 //! turned along the left edge of a landscape page (GB/T 9704-2012 §10.1).
 
 use crate::fonts::{Metrics, Role};
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::page::frame::{Frame, MM};
 use crate::render::pdf::page::{Folio, Item, Page};
 use crate::render::pdf::text::{self, Align, Span};
-use crate::render::pdf::PdfError;
 
 /// Prints `— n —` in 4号 below the text block, on the outer side (odd right, even left),
 /// one character in from the edge of the block. A landscape page is numbered where a

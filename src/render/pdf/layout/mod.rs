@@ -12,11 +12,11 @@ mod cover;
 mod folio;
 pub mod toc;
 
-use super::page::Page;
-use super::text::words::Words;
-use super::PdfError;
 use crate::document::Document;
 use crate::fonts::{FontSet, Metrics};
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::page::Page;
+use crate::render::pdf::text::words::Words;
 use body::{BodyLayout, Mark};
 use cover::cover_page;
 use folio::number_page;

@@ -37,42 +37,9 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
     let mut min = vec![2.0 * PAD_X + size; ncols];
     let mut max = min.clone();
     let mut want = min.clone();
-    let measure = |cell: &GridCell| {
-        let natural = longest_line(&cell.shaped) + cell.indent * size + 2.0 * PAD_X;
-        let kind = kinds.get(cell.col).copied().unwrap_or(ColumnKind::Text);
-        // Amounts and codes never wrap; short values (indicator names and values, weights)
-        // wrap between characters but never inside a figure with its unit.
-        let unbreakable = !cell.header
-            && cell.colspan == 1
-            && matches!(kind, ColumnKind::Amount | ColumnKind::Code);
-        let chunk = if unbreakable {
-            natural
-        } else {
-            widest_chunk(&cell.shaped, &cell.hard) + cell.indent * size + 2.0 * PAD_X
-        };
-        let floor = if !cell.header && kind == ColumnKind::Text {
-            natural.min(5.0 * size + 2.0 * PAD_X)
-        } else {
-            0.0
-        };
-        // A column that wraps text holds at least two characters a line, so that no line
-        // of a cell is a lone character (人/员/经/费).
-        let two = if cell.shaped.iter().filter(|s| !s.ch.is_whitespace()).count() > 1 {
-            natural.min(2.0 * size + cell.indent * size + 2.0 * PAD_X)
-        } else {
-            0.0
-        };
-        let lo = chunk.max(floor).max(two);
-        let hi = if cell.header && cell.colspan == 1 {
-            natural.min(lo.max(4.0 * size + 2.0 * PAD_X))
-        } else {
-            natural
-        };
-        (lo, hi)
-    };
     for pass_spans in [false, true] {
         for cell in cells.iter().filter(|c| (c.colspan > 1) == pass_spans) {
-            let (lo, hi) = measure(cell);
+            let (lo, hi) = cell_bounds(cell, kinds, size);
             let cols = cell.col..cell.col + cell.colspan;
             let have_lo: f32 = min[cols.clone()].iter().sum();
             let have_hi: f32 = max[cols.clone()].iter().sum();
@@ -107,6 +74,41 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
         want,
         tight,
     }
+}
+
+/// What one cell asks of its columns: the narrowest width it allows (no break inside a
+/// word or figure, no lone wrapped character) and its natural width (a header's capped).
+fn cell_bounds(cell: &GridCell, kinds: &[ColumnKind], size: f32) -> (f32, f32) {
+    let natural = longest_line(&cell.shaped) + cell.indent * size + 2.0 * PAD_X;
+    let kind = kinds.get(cell.col).copied().unwrap_or(ColumnKind::Text);
+    // Amounts and codes never wrap; short values (indicator names and values, weights)
+    // wrap between characters but never inside a figure with its unit.
+    let unbreakable =
+        !cell.header && cell.colspan == 1 && matches!(kind, ColumnKind::Amount | ColumnKind::Code);
+    let chunk = if unbreakable {
+        natural
+    } else {
+        widest_chunk(&cell.shaped, &cell.hard) + cell.indent * size + 2.0 * PAD_X
+    };
+    let floor = if !cell.header && kind == ColumnKind::Text {
+        natural.min(5.0 * size + 2.0 * PAD_X)
+    } else {
+        0.0
+    };
+    // A column that wraps text holds at least two characters a line, so that no line
+    // of a cell is a lone character (人/员/经/费).
+    let two = if cell.shaped.iter().filter(|s| !s.ch.is_whitespace()).count() > 1 {
+        natural.min(2.0 * size + cell.indent * size + 2.0 * PAD_X)
+    } else {
+        0.0
+    };
+    let lo = chunk.max(floor).max(two);
+    let hi = if cell.header && cell.colspan == 1 {
+        natural.min(lo.max(4.0 * size + 2.0 * PAD_X))
+    } else {
+        natural
+    };
+    (lo, hi)
 }
 
 /// Column widths summing to `avail`: natural widths stretched when they fit, else the

@@ -3,9 +3,9 @@
 
 use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
 use crate::fonts::{Metrics, Role};
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::text::words::Words;
 use crate::render::pdf::text::{self, Shaped, Span};
-use crate::render::pdf::PdfError;
 
 /// Horizontal cell padding in points.
 pub const PAD_X: f32 = 3.0;

@@ -7,8 +7,8 @@ use super::columns::{bounds, has_lone_lines, widen_for_lone_lines, Bounds};
 use super::grid::{grid, GridCell};
 use crate::document::Table;
 use crate::fonts::Metrics;
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::text::words::Words;
-use crate::render::pdf::PdfError;
 
 /// Line height as a multiple of the size.
 pub const LEADING: f32 = 1.25;
@@ -184,14 +184,7 @@ pub fn measure(
         if !fits_width && (i + 1 < sizes.len() || first.is_some()) {
             continue;
         }
-        let mut widths = bounds.widths(avail_w);
-        break_lines(&mut cells, &widths, size);
-        for _ in 0..3 {
-            if !widen_for_lone_lines(&cells, &mut widths, &bounds.min, size) {
-                break;
-            }
-            break_lines(&mut cells, &widths, size);
-        }
+        let widths = fit_columns(&mut cells, &bounds, avail_w, size);
         // A lone wrapped character no width could avoid: a smaller size has more room.
         if has_lone_lines(&cells) && i + 1 < sizes.len() && first.is_none() {
             continue;
@@ -221,6 +214,20 @@ pub fn measure(
         }
     }
     first.ok_or_else(|| PdfError::Write("表格没有可用字号".into()))
+}
+
+/// Column widths for `avail_w` points, with every cell broken into lines for them: the
+/// widths are adjusted (up to three times) where a cell would end on a lone character.
+fn fit_columns(cells: &mut [GridCell], bounds: &Bounds, avail_w: f32, size: f32) -> Vec<f32> {
+    let mut widths = bounds.widths(avail_w);
+    break_lines(cells, &widths, size);
+    for _ in 0..3 {
+        if !widen_for_lone_lines(cells, &mut widths, &bounds.min, size) {
+            break;
+        }
+        break_lines(cells, &widths, size);
+    }
+    widths
 }
 
 /// A table is not tried at smaller sizes once its tightest height, scaled down to the

@@ -8,7 +8,7 @@ mod cell_lines;
 mod columns;
 mod grid;
 mod measure;
-pub mod paginate;
+mod paginate;
 mod rows;
 mod title;
 

@@ -1,16 +1,19 @@
-//! Table pagination and drawing: the label/title/编制单位/单位 block kept with the first
-//! rows, header rows repeated on every page the table continues on, rows (and row-span
-//! groups) never split, ruled cells with shaded headers.
+//! Table pagination: a table flowed into pages — the label/title/编制单位/单位 block kept
+//! with the first rows, header rows repeated on every page the table continues on (under
+//! a 续 caption), rows (and row-span groups) never split, the 空表 statement or 尾差 note
+//! under the last rows. The rows themselves are drawn by [`super::rows`].
 
-use super::measure::measure;
+use super::measure::{measure, Measured};
 use super::rows::draw_rows;
 use super::title::{continuation, title_block};
 use crate::document::Table;
 use crate::fonts::{Metrics, Role};
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::page::flow::Flow;
+use crate::render::pdf::page::frame::Frame;
+use crate::render::pdf::page::Item;
 use crate::render::pdf::text::words::Words;
 use crate::render::pdf::text::{self, set_words, Align, Span};
-use crate::render::pdf::PdfError;
 use std::ops::Range;
 
 /// Body row groups kept on the page of the table's title: a short table whole, a longer
@@ -75,32 +78,8 @@ pub fn place_table(
     let frame = flow.frame;
     let landscape = frame.page_w > frame.page_h;
     let (title, title_h) = title_block(m, words, table, frame.width)?;
-    // The 空表 statement (body text) or the 尾差 note (table type, set under the rules).
-    let (statement, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
-        (Some(s), true) => (Some((s, Role::Body)), 14.0, 28.0),
-        _ => (
-            table.rounding_note.as_ref().map(|n| (n, Role::Table)),
-            10.5,
-            0.0,
-        ),
-    };
-    let statement = statement
-        .map(|(text, role)| {
-            set_words(
-                m,
-                &[Span { role, text }],
-                size,
-                (frame.width, indent),
-                Align::Justify,
-                1.0,
-                &Words::figures(),
-                false,
-            )
-        })
-        .transpose()?;
-    let statement_h = statement
-        .as_ref()
-        .map_or(0.0, |l| l.len() as f32 * size * 1.6 + 8.0);
+    let note = set_note(m, table, frame.width)?;
+    let note_h = note.as_ref().map_or(0.0, Note::height);
     // A table that fits in what is left of the page (a table page, or the page under the
     // part heading) with its note is set to fit there, note included.
     let room = flow.remaining().max(frame.height * 0.5);
@@ -109,33 +88,22 @@ pub fn place_table(
         words,
         table,
         frame.width,
-        room - title_h - statement_h,
+        room - title_h - note_h,
         landscape,
     )?;
     let caption = continuation(m, words, table, frame.width)?;
-    let mut heads = table.body_heads.map(|k| meas.header_rows + k);
-    let heads_h = heads.map_or(0.0, |r| meas.heights[r]);
-    meas.split_tall_rows(
-        frame.height - caption.1 - meas.header_height() - heads_h - 1.0,
-        &mut heads,
-    );
-    // A row-span group taller than a third of a page may break between its rows.
-    let big = (frame.height - caption.1 - meas.header_height() - heads_h) / 3.0;
-    let groups = split_big_groups(meas.body_groups(), &meas.heights, big);
-    let groups = keep_heads_with_rows(groups, heads);
-    let mut heights: Vec<f32> = groups.iter().map(|g| g.1).collect();
+    let page_h = frame.height - caption.1;
+    let rows = group_rows(&mut meas, table, page_h);
+    let mut heights: Vec<f32> = rows.groups.iter().map(|g| g.1).collect();
     let header_h = meas.header_height();
     // A note under the rows stays on the page of the last rows.
     if let Some(last) = heights.last_mut() {
-        *last += statement_h;
+        *last += note_h;
     }
-    let kept = kept_with_title(&groups, heads.map_or(meas.header_rows, |r| r + 1));
+    let from = rows.heads.map_or(meas.header_rows, |r| r + 1);
+    let kept = kept_with_title(&rows.groups, from);
     let first_h: f32 = heights[..kept].iter().sum();
-    let empty_h = if table.body.is_empty() {
-        statement_h
-    } else {
-        0.0
-    };
+    let empty_h = if table.body.is_empty() { note_h } else { 0.0 };
     flow.ensure(title_h + header_h + first_h + empty_h);
     let start = (flow.page_index(), flow.y);
     flow.push(text::offset(title, frame.left, flow.y));
@@ -143,13 +111,102 @@ pub fn place_table(
     let pages = paginate(
         &heights,
         header_h,
-        (flow.remaining(), frame.height - caption.1 - heads_h),
+        (flow.remaining(), page_h - rows.heads_h),
         kept,
     );
+    draw_pages(flow, frame, &meas, &rows, &pages, &caption);
+    if let Some(note) = note {
+        draw_note(flow, note, frame.left);
+    }
+    flow.y += 10.0;
+    Ok(start)
+}
+
+/// The text under a table: the 空表 statement of an empty table (body text) or the 尾差
+/// note (table type, set under the rules).
+struct Note {
+    /// The set lines, baselines relative to 0.
+    lines: Vec<Vec<Item>>,
+    /// Their size.
+    size: f32,
+}
+
+impl Note {
+    /// The height it takes under the rows, the gap above it included.
+    fn height(&self) -> f32 {
+        self.lines.len() as f32 * self.size * 1.6 + 8.0
+    }
+}
+
+/// Sets the statement or note of `table` across `width`, if it has one.
+fn set_note(m: &Metrics, table: &Table, width: f32) -> Result<Option<Note>, PdfError> {
+    let (note, size, indent) = match (&table.empty_statement, table.body.is_empty()) {
+        (Some(s), true) => (Some((s, Role::Body)), 14.0, 28.0),
+        _ => (
+            table.rounding_note.as_ref().map(|n| (n, Role::Table)),
+            10.5,
+            0.0,
+        ),
+    };
+    let Some((text, role)) = note else {
+        return Ok(None);
+    };
+    let lines = set_words(
+        m,
+        &[Span { role, text }],
+        size,
+        (width, indent),
+        Align::Justify,
+        1.0,
+        &Words::figures(),
+        false,
+    )?;
+    Ok(Some(Note { lines, size }))
+}
+
+/// The body rows of a measured table in the groups a page break may fall between, and the
+/// row of column headings inside the body (a 绩效目标表's) with its height.
+struct RowGroups {
+    /// Row ranges with their heights.
+    groups: Vec<(Range<usize>, f32)>,
+    /// The grid row of the column headings inside the body, if any.
+    heads: Option<usize>,
+    /// Its height (0 without one).
+    heads_h: f32,
+}
+
+/// Splits rows taller than a page (`page_h`: the text block under a continuation caption)
+/// and groups the body rows so that page breaks fall only where they may.
+fn group_rows(meas: &mut Measured, table: &Table, page_h: f32) -> RowGroups {
+    let mut heads = table.body_heads.map(|k| meas.header_rows + k);
+    let heads_h = heads.map_or(0.0, |r| meas.heights[r]);
+    meas.split_tall_rows(page_h - meas.header_height() - heads_h - 1.0, &mut heads);
+    // A row-span group taller than a third of a page may break between its rows.
+    let big = (page_h - meas.header_height() - heads_h) / 3.0;
+    let groups = split_big_groups(meas.body_groups(), &meas.heights, big);
+    let groups = keep_heads_with_rows(groups, heads);
+    RowGroups {
+        groups,
+        heads,
+        heads_h,
+    }
+}
+
+/// Draws the rows page by page: header rows (and the column headings inside the body) on
+/// every page, each continuation page under its caption. A table without body rows draws
+/// its header alone.
+fn draw_pages(
+    flow: &mut Flow,
+    frame: Frame,
+    meas: &Measured,
+    rows: &RowGroups,
+    pages: &[Range<usize>],
+    caption: &(Vec<Item>, f32),
+) {
     if pages.is_empty() {
-        let items = draw_rows(&meas, frame.left, flow.y, (0..meas.header_rows).collect());
+        let items = draw_rows(meas, frame.left, flow.y, (0..meas.header_rows).collect());
         flow.push(items);
-        flow.y += header_h;
+        flow.y += meas.header_height();
     }
     for (i, range) in pages.iter().enumerate() {
         if i > 0 {
@@ -157,24 +214,24 @@ pub fn place_table(
             flow.push(text::offset(caption.0.clone(), frame.left, flow.y));
             flow.y += caption.1;
         }
-        let first_row = groups[range.start].0.start;
-        let last_row = groups[range.end - 1].0.end;
-        let mut rows: Vec<usize> = (0..meas.header_rows).collect();
-        rows.extend(heads.filter(|&r| r < first_row));
-        rows.extend(first_row..last_row);
-        let items = draw_rows(&meas, frame.left, flow.y, rows.clone());
+        let first_row = rows.groups[range.start].0.start;
+        let last_row = rows.groups[range.end - 1].0.end;
+        let mut shown: Vec<usize> = (0..meas.header_rows).collect();
+        shown.extend(rows.heads.filter(|&r| r < first_row));
+        shown.extend(first_row..last_row);
+        let items = draw_rows(meas, frame.left, flow.y, shown.clone());
         flow.push(items);
-        flow.y += rows.iter().map(|&r| meas.heights[r]).sum::<f32>();
+        flow.y += shown.iter().map(|&r| meas.heights[r]).sum::<f32>();
     }
-    if let Some(lines) = statement {
-        flow.y += 8.0;
-        for line in lines {
-            flow.push(text::offset(line, frame.left, flow.y + size * 1.25));
-            flow.y += size * 1.6;
-        }
+}
+
+/// Sets the note's lines under the rows, from the cursor.
+fn draw_note(flow: &mut Flow, note: Note, left: f32) {
+    flow.y += 8.0;
+    for line in note.lines {
+        flow.push(text::offset(line, left, flow.y + note.size * 1.25));
+        flow.y += note.size * 1.6;
     }
-    flow.y += 10.0;
-    Ok(start)
 }
 
 /// How many row groups stay on the page of the table's title: all of a short table,

@@ -8,9 +8,9 @@
 pub mod linebreak;
 pub mod words;
 
-use super::page::{Glyph, Item};
-use super::PdfError;
 use crate::fonts::{Metrics, Role};
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::page::{Glyph, Item};
 use linebreak::{break_lines, break_preferring, can_break};
 use std::ops::Range;
 use words::{balanced_lines, Words};

@@ -4,7 +4,7 @@
 //! the worker pool. A stream's compressed bytes depend only on its content, so the
 //! output never depends on timing.
 
-use crate::render::pdf::PdfError;
+use crate::render::pdf::error::PdfError;
 use lopdf::Object;
 use rayon::prelude::*;
 use std::cell::RefCell;

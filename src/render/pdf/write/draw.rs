@@ -18,9 +18,23 @@ pub fn font_id(face: u16) -> FontId {
     FontId(format!("F{face}"))
 }
 
+/// The page's content: fills, then rules, then text, with graphics state set only where
+/// it changes.
 pub fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> PdfPage {
-    let h = page.height;
     let mut ops = Vec::new();
+    draw_fills(&mut ops, page);
+    ops.push(Op::SetOutlineColor { col: grey(0.0) });
+    draw_rules(&mut ops, page);
+    ops.push(Op::SetFillColor { col: grey(0.0) });
+    ops.push(Op::StartTextSection);
+    draw_texts(&mut ops, page, remaps);
+    ops.push(Op::EndTextSection);
+    PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
+}
+
+/// The page's filled rectangles (header shading, chart bars), in drawing order.
+fn draw_fills(ops: &mut Vec<Op>, page: &Page) {
+    let h = page.height;
     let mut fill: Option<f32> = None;
     for item in &page.items {
         if let Item::Fill {
@@ -53,7 +67,11 @@ pub fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> Pdf
             });
         }
     }
-    ops.push(Op::SetOutlineColor { col: grey(0.0) });
+}
+
+/// The page's rules (table rules, 目录 leaders), solid or dotted, in drawing order.
+fn draw_rules(ops: &mut Vec<Op>, page: &Page) {
+    let h = page.height;
     let mut stroke: Option<(f32, bool)> = None;
     for item in &page.items {
         if let Item::Rule {
@@ -85,8 +103,12 @@ pub fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> Pdf
             ops.push(Op::DrawLine { line });
         }
     }
-    ops.push(Op::SetFillColor { col: grey(0.0) });
-    ops.push(Op::StartTextSection);
+}
+
+/// The page's glyph runs, then its folio's (turned on a landscape page), each glyph by
+/// its id in the face's subset.
+fn draw_texts(ops: &mut Vec<Op>, page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) {
+    let h = page.height;
     let mut font: Option<(u16, f32)> = None;
     let turned = page.folio.as_ref().is_some_and(|f| f.turned);
     let folio = page
@@ -123,8 +145,6 @@ pub fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> Pdf
             });
         }
     }
-    ops.push(Op::EndTextSection);
-    PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
 }
 
 /// Glyph ids with `TJ` offsets (thousandths of an em) turning natural advances into the

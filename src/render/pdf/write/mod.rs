@@ -13,8 +13,8 @@ pub mod outline;
 mod subset;
 
 use crate::fonts::FontSet;
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::page::{Item, Page};
-use crate::render::pdf::PdfError;
 use deflate::{pack_all, Packed};
 use draw::{draw_page, font_id};
 use printpdf::{PdfDocument, PdfSaveOptions};

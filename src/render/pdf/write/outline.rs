@@ -1,12 +1,13 @@
 //! Finishing the PDF with lopdf: nested bookmarks (part → section → table), 目录 links,
 //! document metadata and a content-derived `/ID`, so the bytes are deterministic.
 
-use super::deflate::compress_streams;
+use super::deflate::{compress_streams, Packed};
 use super::Written;
 use crate::document::Document;
+use crate::render::pdf::error::PdfError;
 use crate::render::pdf::layout::body::Mark;
+use crate::render::pdf::layout::toc::TocLink;
 use crate::render::pdf::layout::Laid;
-use crate::render::pdf::PdfError;
 use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
 
 /// A fixed-length stand-in for the `/ID`, replaced by the hash of the bytes once written.
@@ -36,8 +37,26 @@ pub fn finish(written: Written, doc: &Document, laid: &Laid) -> Result<Vec<u8>, 
             Object::Null,
         ])
     };
+    let outlines_id = add_outlines(&mut pdf, &laid.marks, &dest);
+    add_links(&mut pdf, &laid.links, (&pages, &heights), &dest);
+    let info_id = set_info(&mut pdf, doc);
+    if let Ok(catalog) = pdf.get_object_mut(root_id).and_then(Object::as_dict_mut) {
+        catalog.set("Outlines", Object::Reference(outlines_id));
+        catalog.set("PageMode", "UseOutlines");
+        catalog.set("Lang", Object::string_literal("zh-CN"));
+    }
+    pdf.trailer.set("Info", Object::Reference(info_id));
+    save(pdf, &packed)
+}
+
+/// Adds the outline dictionary and its items for `marks`; returns the dictionary's id.
+fn add_outlines(
+    pdf: &mut lopdf::Document,
+    marks: &[Mark],
+    dest: &dyn Fn(usize, f32) -> Object,
+) -> ObjectId {
     let outlines_id = pdf.new_object_id();
-    let top_items = build_tree(&mut pdf, &laid.marks, outlines_id, &dest);
+    let top_items = build_tree(pdf, marks, outlines_id, dest);
     let mut outlines = dictionary! { "Type" => "Outlines" };
     if let (Some(first), Some(last)) = (top_items.first(), top_items.last()) {
         outlines.set("First", Object::Reference(*first));
@@ -46,7 +65,18 @@ pub fn finish(written: Written, doc: &Document, laid: &Laid) -> Result<Vec<u8>, 
     }
     pdf.objects
         .insert(outlines_id, Object::Dictionary(outlines));
-    for link in &laid.links {
+    outlines_id
+}
+
+/// Adds a link annotation for every 目录 entry to its page; `pages` and `heights` are
+/// the page objects and page heights in page order.
+fn add_links(
+    pdf: &mut lopdf::Document,
+    links: &[TocLink],
+    (pages, heights): (&[ObjectId], &[f32]),
+    dest: &dyn Fn(usize, f32) -> Object,
+) {
+    for link in links {
         let Some(&page_id) = pages.get(link.page) else {
             continue;
         };
@@ -70,24 +100,28 @@ pub fn finish(written: Written, doc: &Document, laid: &Laid) -> Result<Vec<u8>, 
             page.set("Annots", Object::Array(annots));
         }
     }
+}
+
+/// Puts the document information dictionary in place of printpdf's (or adds it); returns
+/// its id.
+fn set_info(pdf: &mut lopdf::Document, doc: &Document) -> ObjectId {
     let info = Object::Dictionary(info_dict(doc));
-    let info_id = match pdf.trailer.get(b"Info").and_then(Object::as_reference) {
+    match pdf.trailer.get(b"Info").and_then(Object::as_reference) {
         Ok(id) => {
             pdf.objects.insert(id, info);
             id
         }
         Err(_) => pdf.add_object(info),
-    };
-    if let Ok(catalog) = pdf.get_object_mut(root_id).and_then(Object::as_dict_mut) {
-        catalog.set("Outlines", Object::Reference(outlines_id));
-        catalog.set("PageMode", "UseOutlines");
-        catalog.set("Lang", Object::string_literal("zh-CN"));
     }
-    pdf.trailer.set("Info", Object::Reference(info_id));
+}
+
+/// Compresses the streams and serialises the document once, with placeholder `/ID`
+/// strings replaced by a hash of the bytes.
+fn save(mut pdf: lopdf::Document, packed: &[Packed]) -> Result<Vec<u8>, PdfError> {
     let id_str = Object::String(ID_PLACEHOLDER.as_bytes().to_vec(), StringFormat::Literal);
     pdf.trailer
         .set("ID", Object::Array(vec![id_str.clone(), id_str]));
-    compress_streams(&mut pdf, &packed)?;
+    compress_streams(&mut pdf, packed)?;
     let mut out = Vec::new();
     pdf.save_to(&mut out)
         .map_err(|e| PdfError::Write(e.to_string()))?;

@@ -6,7 +6,7 @@
 
 use crate::fonts::program::sfnt;
 use crate::fonts::FontSet;
-use crate::render::pdf::PdfError;
+use crate::render::pdf::error::PdfError;
 use printpdf::{FontMetrics, FontType, ParsedFont, PdfFont, PdfFontMetricsStub};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
