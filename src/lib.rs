@@ -15,6 +15,7 @@ pub mod consolidate;
 pub mod derive;
 pub mod diagnostic;
 pub mod document;
+pub mod fonts;
 pub mod format;
 pub mod input;
 pub mod money;

@@ -93,6 +93,9 @@ impl Tree {
     }
 }
 
+/// The 项 rows of a tree under each 款, with their values.
+type Kuans<'a> = BTreeMap<FuncCode, Vec<(&'a FuncCode, &'a Vec<Money>)>>;
+
 /// Rolls entries up by 类/款/项. `columns` maps an entry to its values in `width`
 /// columns (None drops it). Rows whose values are all zero are left out.
 pub fn rollup<'a, F>(entries: &[Entry<'a>], width: usize, columns: F) -> Tree
@@ -113,8 +116,7 @@ where
     items.retain(|_, v| v.iter().any(|m| !m.is_zero()));
     let mut total = vec![Money::ZERO; width];
     let mut rows = Vec::new();
-    let mut classes: BTreeMap<FuncCode, BTreeMap<FuncCode, Vec<(&FuncCode, &Vec<Money>)>>> =
-        BTreeMap::new();
+    let mut classes: BTreeMap<FuncCode, Kuans<'_>> = BTreeMap::new();
     for (code, vals) in &items {
         classes
             .entry(code.class())

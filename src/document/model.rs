@@ -110,6 +110,10 @@ pub struct Section {
 }
 
 /// A content block.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a document holds a few hundred blocks, built once: boxing tables would only add allocations"
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {

@@ -12,9 +12,10 @@ use crate::budget::Fonts;
 use crate::diagnostic::Diagnostic;
 use crate::document::summary::{self, Totals, UnitFacts};
 use crate::document::Document;
+use crate::fonts::{load_fonts, FontOptions, FontSet, Substitute};
 use crate::format::Format;
 use crate::render::html::HtmlRenderer;
-use crate::render::pdf::{self, FontOptions, FontSet, Substitute};
+use crate::render::pdf;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -143,7 +144,7 @@ impl Generator {
         fonts: Option<&FontSet>,
     ) -> Result<Vec<u8>, String> {
         match format {
-            Format::Json => serde_json::to_vec_pretty(doc).map_err(|e| e.to_string()),
+            Format::Json => crate::render::json::render(doc).map_err(|e| e.to_string()),
             Format::Xlsx => crate::render::xlsx::render(doc).map_err(|e| e.to_string()),
             Format::Html => match &self.html {
                 Some(html) => html.render(doc).map_err(|e| e.to_string()),
@@ -191,7 +192,7 @@ impl Generator {
         if let Some((_, set)) = loaded.iter().find(|(o, _)| *o == opts) {
             return Ok(set.clone());
         }
-        let set = Arc::new(pdf::load_fonts(&opts).map_err(|e| format!("生成 pdf 失败：{e}"))?);
+        let set = Arc::new(load_fonts(&opts).map_err(|e| format!("生成 pdf 失败：{e}"))?);
         loaded.push((opts, set.clone()));
         Ok(set)
     }

@@ -3,7 +3,7 @@
 
 use crate::budget::Budget;
 use crate::diagnostic::Diagnostic;
-use crate::render::pdf::{self, FontSet};
+use crate::fonts::{Coverage, FontSet};
 
 /// [`glyph_diagnostics`] of a budget's file and, for a department summed from its units,
 /// of each unit's file (whose texts it prints), each located in its own file.
@@ -22,7 +22,7 @@ pub fn budget_glyph_diagnostics(src: &str, budget: &Budget, fonts: &FontSet) -> 
 /// Every character of the source's texts that `fonts` cannot print in some role, located
 /// at the character, once per text and character.
 pub fn glyph_diagnostics(src: &str, fonts: &FontSet) -> Vec<Diagnostic> {
-    let coverage = pdf::Coverage::new(fonts);
+    let coverage = Coverage::new(fonts);
     let mut out = Vec::new();
     for (key, span, text) in crate::input::parse::strings(src) {
         let mut seen = Vec::new();

@@ -228,9 +228,9 @@ proptest! {
         let basic: std::collections::BTreeMap<usize, i64> = basic.into_iter().rev().collect();
         let basic: Vec<(usize, i64)> = basic.into_iter().collect();
         let doc = document(&budget_toml_at(&basic, &projects, 6));
-        static FONTS: std::sync::OnceLock<gongkai::render::pdf::FontSet> = std::sync::OnceLock::new();
+        static FONTS: std::sync::OnceLock<gongkai::fonts::FontSet> = std::sync::OnceLock::new();
         let fonts = FONTS.get_or_init(|| {
-            gongkai::render::pdf::load_fonts(&Default::default()).expect("CJK fonts installed")
+            gongkai::fonts::load_fonts(&Default::default()).expect("CJK fonts installed")
         });
         let html = gongkai::render::html::HtmlRenderer::new(None).expect("templates");
         prop_assert!(html.render(&doc).is_ok());

@@ -1,5 +1,6 @@
 //! The map and the house agree: ARCHITECTURE.md lists every module of `src/` with its layer
-//! and what it may import, and every folder of `src/`; the code imports nothing else. A
+//! and what it imports, and every folder of `src/`; the code imports nothing else, and
+//! nothing listed goes unused. A
 //! module may import only modules of a lower layer, so no import points up and no circle
 //! crosses two modules. Unit tests at the end of a file (`#[cfg(test)]`) are not counted:
 //! they may build their fixtures through the stages above.
@@ -27,15 +28,24 @@ fn architecture() -> String {
 fn layers(doc: &str) -> BTreeMap<String, Layer> {
     let mut out = BTreeMap::new();
     for line in doc.lines() {
-        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+        let cells: Vec<&str> = line
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
         let Some(number) = cells.first().and_then(|c| c.parse::<u32>().ok()) else {
             continue;
         };
-        assert!(cells.len() >= 3, "a layer row needs a module and its imports: {line}");
+        assert!(
+            cells.len() >= 3,
+            "a layer row needs a module and its imports: {line}"
+        );
         let module = cells[1].trim_matches('`').to_string();
         let may_import = names(cells[cells.len() - 1]);
         assert!(
-            out.insert(module.clone(), Layer { number, may_import }).is_none(),
+            out.insert(module.clone(), Layer { number, may_import })
+                .is_none(),
             "{module} is listed twice"
         );
     }
@@ -260,12 +270,13 @@ fn leading_word(piece: &str) -> &str {
 }
 
 #[test]
-fn every_module_is_on_the_map_with_a_lower_layer_for_each_import() {
+fn every_module_is_on_the_map_and_imports_exactly_its_row() {
     let layers = layers(&architecture());
     let mut files = Vec::new();
     rust_files(&root().join("src"), &mut files);
     files.sort();
     let mut modules = BTreeSet::new();
+    let mut used: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut problems = Vec::new();
     for file in &files {
         let path = module_path(file);
@@ -281,7 +292,11 @@ fn every_module_is_on_the_map_with_a_lower_layer_for_each_import() {
             continue;
         };
         let src = std::fs::read_to_string(file).expect("readable");
-        for import in imports(file, &code(&src)) {
+        let found = imports(file, &code(&src));
+        used.entry(module.clone())
+            .or_default()
+            .extend(found.iter().cloned());
+        for import in found {
             if import == *module || import == "self" {
                 continue;
             }
@@ -294,7 +309,17 @@ fn every_module_is_on_the_map_with_a_lower_layer_for_each_import() {
         }
     }
     for module in layers.keys().filter(|m| !modules.contains(*m)) {
-        problems.push(format!("ARCHITECTURE.md lists `{module}`, which src/ has not"));
+        problems.push(format!(
+            "ARCHITECTURE.md lists `{module}`, which src/ has not"
+        ));
+    }
+    for (module, layer) in &layers {
+        let used = used.get(module).cloned().unwrap_or_default();
+        for stale in layer.may_import.iter().filter(|m| !used.contains(*m)) {
+            problems.push(format!(
+                "`{module}` lists `{stale}` but imports nothing of it"
+            ));
+        }
     }
     problems.extend(upward(&layers));
     assert!(problems.is_empty(), "{}", problems.join("\n"));

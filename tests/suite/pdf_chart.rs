@@ -5,9 +5,10 @@
 use crate::common::pdf_docs;
 
 use gongkai::document::{Block, Chart, Document};
+use gongkai::fonts::{load_fonts, FontOptions};
 use gongkai::money::{Money, MoneyUnit, Percent};
 use gongkai::render::chart::layout;
-use gongkai::render::pdf::{lay_out_pages, load_fonts, FontOptions, Item, Page};
+use gongkai::render::pdf::{lay_out_pages, Item, Page};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

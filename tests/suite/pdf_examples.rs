@@ -6,7 +6,8 @@ use crate::common::pdf_docs;
 use crate::common::python;
 
 use gongkai::document::{Block, Document};
-use gongkai::render::pdf::{lay_out_pages, load_fonts, render, FontOptions, FontSet, Item};
+use gongkai::fonts::{load_fonts, FontOptions, FontSet};
+use gongkai::render::pdf::{lay_out_pages, render, Item};
 use pdf_docs::{example_document, EXAMPLES};
 use std::path::PathBuf;
 use std::process::Command;

@@ -6,7 +6,8 @@ use crate::common;
 
 use common::{example_document, example_path};
 use gongkai::document::Block;
-use gongkai::render::pdf::{lay_out_pages, load_fonts, render, FontOptions, Item};
+use gongkai::fonts::{load_fonts, FontOptions};
+use gongkai::render::pdf::{lay_out_pages, render, Item};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -9,7 +9,8 @@
 use crate::common::pdf_docs;
 
 use gongkai::document::{Document, Table};
-use gongkai::render::pdf::{lay_out_pages, load_fonts, FontOptions, FontSet, Item, Page};
+use gongkai::fonts::{load_fonts, FontOptions, FontSet};
+use gongkai::render::pdf::{lay_out_pages, Item, Page};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

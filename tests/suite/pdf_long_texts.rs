@@ -2,7 +2,8 @@
 //! line and a 3,000-character performance goal wrap and continue; nothing is drawn outside
 //! the page and no character is lost.
 
-use gongkai::render::pdf::{lay_out_pages, load_fonts, FontOptions, Item, Page};
+use gongkai::fonts::{load_fonts, FontOptions};
+use gongkai::render::pdf::{lay_out_pages, Item, Page};
 use std::path::Path;
 
 const MINIMAL: &str = include_str!("../fixtures/minimal.toml");

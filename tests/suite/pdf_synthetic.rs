@@ -3,12 +3,13 @@
 
 use crate::common::pdf_docs;
 
-use gongkai::render::pdf::{lay_out_pages, load_fonts, render, FontOptions, Page};
+use gongkai::fonts::{load_fonts, FontOptions};
+use gongkai::render::pdf::{lay_out_pages, render, Page};
 use pdf_docs::synthetic_document;
 use std::sync::OnceLock;
 
-fn fonts() -> &'static gongkai::render::pdf::FontSet {
-    static FONTS: OnceLock<gongkai::render::pdf::FontSet> = OnceLock::new();
+fn fonts() -> &'static gongkai::fonts::FontSet {
+    static FONTS: OnceLock<gongkai::fonts::FontSet> = OnceLock::new();
     FONTS.get_or_init(|| load_fonts(&FontOptions::default()).expect("CJK fonts installed"))
 }
 

@@ -9,7 +9,8 @@ use crate::common;
 
 use common::doc_text::{section, table};
 use gongkai::document::{Block, Document, Table};
-use gongkai::render::pdf::{load_fonts, render, FontOptions};
+use gongkai::fonts::{load_fonts, FontOptions};
+use gongkai::render::pdf::render;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> Vec<PathBuf> {

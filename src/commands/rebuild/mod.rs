@@ -6,9 +6,9 @@ pub mod watcher;
 
 use crate::diagnostic::render as render_diagnostics;
 use crate::diagnostic::Diagnostic;
+use crate::fonts::Substitute;
 use crate::format::Format;
 use crate::pipeline::Generator;
-use crate::render::pdf::Substitute;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use watcher::{Snapshot, Watcher};

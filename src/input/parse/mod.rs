@@ -314,7 +314,7 @@ fn locate(root: &Spanned<DeTable<'_>>, path: &[Step]) -> (Option<Range<usize>>, 
             Step::Index(i) => {
                 key.push_str(&format!("[{i}]"));
                 current = match current {
-                    Some(DeValue::Array(items)) => items.iter().nth(*i).map(|v| {
+                    Some(DeValue::Array(items)) => items.get(*i).map(|v| {
                         span = Some(v.span());
                         v.get_ref()
                     }),

@@ -3,7 +3,7 @@
 
 use super::title::{pieces, Piece};
 use super::HtmlError;
-use crate::document::{place, Align, Cell, ColumnKind, RowRole, Table};
+use crate::document::{place, Align, Cell, ColumnKind, Placed, RowRole, Table};
 use serde::Serialize;
 
 /// A table as laid out.
@@ -95,53 +95,16 @@ fn role_class(role: RowRole) -> &'static str {
     }
 }
 
+/// The view of table `t`, its title's HTML heading at `heading_level`; `keep` are the
+/// phrases (the unit's name) its titles never break inside.
 pub(super) fn table(t: &Table, heading_level: u8, keep: &[&str]) -> Result<TableView, HtmlError> {
     let width = t.columns.len();
     let header_rows: Vec<&[Cell]> = t.header.iter().map(Vec::as_slice).collect();
     let body_rows: Vec<&[Cell]> = t.body.iter().map(|r| r.cells.as_slice()).collect();
     let header_places = place(&t.id, "header", &header_rows, width).map_err(HtmlError::Layout)?;
     let body_places = place(&t.id, "body", &body_rows, width).map_err(HtmlError::Layout)?;
-    let row_header_col = t.columns.iter().position(|k| *k == ColumnKind::Text);
-
-    let header = t
-        .header
-        .iter()
-        .zip(&header_places)
-        .map(|(cells, places)| {
-            cells
-                .iter()
-                .zip(places)
-                .map(|(cell, at)| {
-                    let scope = if cell.colspan > 1 { "colgroup" } else { "col" };
-                    cell_view(cell, "th", Some(scope), t.columns.get(at.col).copied())
-                })
-                .collect()
-        })
-        .collect();
-
-    let body = t
-        .body
-        .iter()
-        .zip(&body_places)
-        .map(|(row, places)| RowView {
-            role: role_class(row.role),
-            cells: row
-                .cells
-                .iter()
-                .zip(places)
-                .map(|(cell, at)| {
-                    let is_row_header =
-                        Some(at.col) == row_header_col && !cell.text.trim().is_empty();
-                    let (tag, scope) = if is_row_header {
-                        ("th", Some("row"))
-                    } else {
-                        ("td", None)
-                    };
-                    cell_view(cell, tag, scope, t.columns.get(at.col).copied())
-                })
-                .collect(),
-        })
-        .collect();
+    let header = header_views(t, &header_places);
+    let body = body_views(t, &body_places);
 
     Ok(TableView {
         id: t.id.clone(),
@@ -168,6 +131,52 @@ pub(super) fn table(t: &Table, heading_level: u8, keep: &[&str]) -> Result<Table
         },
         rounding_note: t.rounding_note.clone(),
     })
+}
+
+/// The header rows: every cell a `th` scoped to its column or column group.
+fn header_views(t: &Table, places: &[Vec<Placed>]) -> Vec<Vec<CellView>> {
+    t.header
+        .iter()
+        .zip(places)
+        .map(|(cells, places)| {
+            cells
+                .iter()
+                .zip(places)
+                .map(|(cell, at)| {
+                    let scope = if cell.colspan > 1 { "colgroup" } else { "col" };
+                    cell_view(cell, "th", Some(scope), t.columns.get(at.col).copied())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The body rows: a non-empty cell of the first text column is the row's `th`, every
+/// other cell a `td`.
+fn body_views(t: &Table, places: &[Vec<Placed>]) -> Vec<RowView> {
+    let row_header_col = t.columns.iter().position(|k| *k == ColumnKind::Text);
+    t.body
+        .iter()
+        .zip(places)
+        .map(|(row, places)| RowView {
+            role: role_class(row.role),
+            cells: row
+                .cells
+                .iter()
+                .zip(places)
+                .map(|(cell, at)| {
+                    let is_row_header =
+                        Some(at.col) == row_header_col && !cell.text.trim().is_empty();
+                    let (tag, scope) = if is_row_header {
+                        ("th", Some("row"))
+                    } else {
+                        ("td", None)
+                    };
+                    cell_view(cell, tag, scope, t.columns.get(at.col).copied())
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn cell_view(

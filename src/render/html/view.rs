@@ -79,6 +79,10 @@ pub(super) struct SectionView {
 }
 
 /// A block as laid out; consecutive glossary terms form one list.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a page's views are built once and dropped after rendering: boxing would only add allocations"
+)]
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub(super) enum BlockView {

@@ -1,121 +1,39 @@
-//! PDF renderer: layout (fonts, line breaking, tables, pagination), then the printpdf writer.
+//! PDF renderer: the document laid out as pages of positioned items, then written.
 //!
-//! The stages are separate, as in typst: [`layout`] turns a [`Document`] into pages of
-//! positioned items (glyph runs, rules, fills) using only font metrics; [`writer`] draws
-//! those pages with printpdf after subsetting each font to the glyphs used and takes
-//! printpdf's document in memory; [`outline`] adds the nested bookmarks, links, metadata
-//! and a deterministic `/ID` to that document, compresses its streams and saves it once.
+//! The stages are separate folders, as in typst (layout vs pdf), bottom first:
+//! - [`page`]: what layout produces and the writer draws — pages of positioned glyph runs,
+//!   rules and fills, the page frames (GB/T 9704) and the cursor that fills them;
+//! - [`text`]: text setting — characters resolved to glyphs with the [`crate::fonts`]
+//!   metrics, 禁则 line breaking, word-aware breaks, lines placed and justified;
+//! - [`table`]: tables — cells on the grid, column widths, a readable size, rows drawn, the
+//!   title block, and pagination with repeated headers;
+//! - [`layout`]: the whole document — cover, 目录, body (headings, paragraphs, tables,
+//!   charts, 落款) and page numbers;
+//! - [`write`]: the pages drawn with printpdf after subsetting each face to the glyphs
+//!   used, then bookmarks, links, metadata and a deterministic `/ID` added with lopdf, the
+//!   streams compressed and the file saved once.
+//!
+//! What can stop a PDF is in `error.rs`. Fonts (discovery, chains, metrics, the glyphs
+//! kept for subsetting) are their own service, [`crate::fonts`].
 
-mod body;
-mod cell_lines;
-mod cff;
-mod chart;
-mod columns;
-mod coverage;
-mod deflate;
-mod discovery;
-mod fonts;
-#[cfg(test)]
-mod fonts_tests;
-mod frame;
-mod glyph_cache;
+mod error;
 mod layout;
-pub mod linebreak;
-mod metrics;
-mod outline;
-mod pages;
-pub mod paginate;
-mod sfnt;
-mod subset;
-mod substitute;
+mod page;
 mod table;
-mod table_rows;
-mod table_title;
 mod text;
-mod toc;
-mod words;
-mod writer;
+mod write;
 
 use crate::document::Document;
-use std::path::PathBuf;
+use crate::fonts::FontSet;
 
-pub use coverage::Coverage;
-pub use fonts::{FontSet, Role};
-pub use pages::{Folio, Item, Page};
-pub use substitute::Substitute;
-
-/// Where to look for fonts: extra directories and explicit files per role
-/// (`--font-dir` and the TOML `[fonts]` section).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FontOptions {
-    /// Directories searched before the system font directories, in order.
-    pub dirs: Vec<PathBuf>,
-    /// Body text (仿宋).
-    pub body: Option<PathBuf>,
-    /// 一、 headings (黑体).
-    pub heading: Option<PathBuf>,
-    /// （一） headings (楷体).
-    pub kai: Option<PathBuf>,
-    /// Title (小标宋).
-    pub title: Option<PathBuf>,
-    /// Tables (宋体).
-    pub table: Option<PathBuf>,
-}
-
-/// Everything that can stop a PDF from being produced.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    /// No usable Chinese font was found at all.
-    #[error("未找到可用的中文字体（需要仿宋、黑体、楷体、宋体或其替代字体）。\n请安装字体后重试：\n  Debian/Ubuntu: 运行 scripts/setup.sh（安装 Noto CJK、霞鹜文楷和 Fandol 仿宋/黑体/楷体/宋体），或 sudo apt-get install fonts-noto-cjk fonts-lxgw-wenkai\n  Windows: 确认 C:\\Windows\\Fonts 中有 simfang.ttf、simhei.ttf、simkai.ttf、simsun.ttc\n  macOS: 系统自带 Songti/Kaiti/STHeiti\n或用 --font-dir 目录 / TOML 的 [fonts] 指定字体文件。\n已查找：{searched}")]
-    NoFonts {
-        /// The directories that were searched.
-        searched: String,
-    },
-    /// A font file given explicitly could not be read or parsed.
-    #[error("字体文件 {path} 无法使用：{reason}")]
-    BadFont {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        reason: String,
-    },
-    /// A character no loaded font can draw.
-    #[error("字符“{ch}”(U+{code:04X}) 在所有可用字体中都没有字形（{role} 字体链：{chain}）；请安装覆盖该字符的中文字体（如 fonts-noto-cjk）。出现位置：{context}")]
-    MissingGlyph {
-        /// The character.
-        ch: char,
-        /// Its code point.
-        code: u32,
-        /// The font role that was asked for it.
-        role: &'static str,
-        /// The faces tried.
-        chain: String,
-        /// The text it occurs in.
-        context: String,
-    },
-    /// Subsetting or embedding a font failed.
-    #[error("字体 {font} 子集化失败：{reason}")]
-    Subset {
-        /// The face.
-        font: String,
-        /// Why.
-        reason: String,
-    },
-    /// The PDF could not be assembled.
-    #[error("生成 PDF 失败：{0}")]
-    Write(String),
-}
-
-/// Discovers and loads the fonts for every role; call once per process and reuse.
-pub fn load_fonts(opts: &FontOptions) -> Result<FontSet, PdfError> {
-    FontSet::load(opts)
-}
+pub use error::PdfError;
+pub use page::{Folio, Item, Page};
 
 /// Lays out `doc` and writes it as PDF bytes. Pure: same input, same bytes.
 pub fn render(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     let laid = layout::lay_out(doc, fonts)?;
-    let written = writer::write(&laid.pages, fonts)?;
-    outline::finish(written, doc, &laid)
+    let written = write::write(&laid.pages, fonts)?;
+    write::outline::finish(written, doc, &laid)
 }
 
 /// Lays out `doc` without writing it: the pages of positioned items (for tests and tools).

@@ -1,0 +1,101 @@
+//! A table's cells placed on the grid (row and column spans as in the HTML), each shaped
+//! at the size being tried, with where its lines may break.
+
+use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
+use crate::fonts::{Metrics, Role};
+use crate::render::pdf::error::PdfError;
+use crate::render::pdf::text::words::Words;
+use crate::render::pdf::text::{self, Shaped, Span};
+
+/// Horizontal cell padding in points.
+pub const PAD_X: f32 = 3.0;
+
+/// A cell placed on the grid, shaped at the table's size.
+#[derive(Debug, Clone)]
+pub struct GridCell {
+    /// First grid row (header rows first, then body rows).
+    pub row: usize,
+    /// First grid column.
+    pub col: usize,
+    /// Rows spanned.
+    pub rowspan: usize,
+    /// Columns spanned.
+    pub colspan: usize,
+    /// Alignment.
+    pub align: CellAlign,
+    /// Indent in em.
+    pub indent: f32,
+    /// True for header cells (shaded).
+    pub header: bool,
+    /// The shaped text.
+    pub shaped: Vec<Shaped>,
+    /// The text lines once columns are known: ranges into `shaped`.
+    pub lines: Vec<std::ops::Range<usize>>,
+    /// A 类/款/项 code in the body: `shaped` ends with a space that is drawn (invisible)
+    /// after it, so that text extractors read 「201 一般公共服务支出」.
+    pub code: bool,
+    /// Where a line of the cell may start at all ([`Words::hard_breaks`]), one per shaped
+    /// character.
+    pub hard: Vec<bool>,
+    /// Where a line may start between words ([`Words::breaks`]).
+    pub between_words: Vec<bool>,
+}
+
+/// Places the header and body cells on the grid ([`place`], as the HTML does) and shapes
+/// their text.
+pub fn grid(
+    m: &Metrics,
+    words: &Words,
+    table: &Table,
+    size: f32,
+) -> Result<Vec<GridCell>, PdfError> {
+    let ncols = table.columns.len().max(1);
+    let header: Vec<&[Cell]> = table.header.iter().map(Vec::as_slice).collect();
+    let body: Vec<&[Cell]> = table.body.iter().map(|r| r.cells.as_slice()).collect();
+    let invalid = |e: String| PdfError::Write(format!("表格结构无效：{e}"));
+    let header_at = place(&table.id, "header", &header, ncols).map_err(invalid)?;
+    let body_at = place(&table.id, "body", &body, ncols).map_err(invalid)?;
+    let rows = header
+        .iter()
+        .zip(&header_at)
+        .map(|(cells, at)| (*cells, at, true, RowRole::Plain))
+        .chain(
+            body.iter()
+                .zip(&body_at)
+                .zip(&table.body)
+                .map(|((cells, at), row)| (*cells, at, false, row.role)),
+        );
+    let mut out = Vec::new();
+    for (r, (cells, at, header, role)) in rows.enumerate() {
+        let bold = header || matches!(role, RowRole::Total | RowRole::Class | RowRole::Group);
+        let role = if bold { Role::TableBold } else { Role::Table };
+        for (cell, placed) in cells.iter().zip(at) {
+            let kind = table.columns.get(placed.col).copied();
+            let code = !header && kind == Some(ColumnKind::Code) && !cell.text.is_empty();
+            let spaced;
+            let text = if code {
+                spaced = format!("{} ", cell.text);
+                &spaced
+            } else {
+                &cell.text
+            };
+            let shaped = text::shape(m, &[Span { role, text }], size, 1.0)?;
+            let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
+            out.push(GridCell {
+                row: r,
+                col: placed.col,
+                rowspan: usize::from(cell.rowspan.max(1)),
+                colspan: usize::from(cell.colspan.max(1)),
+                align: cell.align,
+                indent: f32::from(cell.indent),
+                header,
+                shaped,
+                lines: Vec::new(),
+                code,
+                hard: Words::hard_breaks(&chars),
+                between_words: words.breaks(&chars),
+            });
+        }
+    }
+    Ok(out)
+}
