@@ -117,6 +117,16 @@ fn a_batch_with_a_broken_file_generates_the_others_and_indexes_all() {
     ]);
     let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
     assert_eq!(run.status.code(), Some(1), "{stderr}");
+    check_good_files_generated(&out, &stdout);
+    check_progress_and_summary(&stderr);
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index.html");
+    check_index_lists_all_and_links_files(&index, &out);
+    check_broken_row(&index);
+    check_index_totals_are_the_json_ones(&index, &out);
+}
+
+/// Every example is written in every format; the broken file is not.
+fn check_good_files_generated(out: &Path, stdout: &str) {
     for e in EXAMPLES {
         for ext in ["pdf", "html", "json"] {
             assert!(out.join(format!("{e}.{ext}")).is_file(), "{e}.{ext}");
@@ -124,8 +134,10 @@ fn a_batch_with_a_broken_file_generates_the_others_and_indexes_all() {
     }
     assert!(!out.join("broken.html").exists());
     assert_eq!(stdout.matches("已生成").count(), 9, "{stdout}");
+}
 
-    // Not a terminal: one progress line per budget, and the summary naming the broken file.
+/// Not a terminal: one progress line per budget, and the summary naming the broken file.
+fn check_progress_and_summary(stderr: &str) {
     let progress: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with('[') && l.contains("/4] "))
@@ -155,10 +167,12 @@ fn a_batch_with_a_broken_file_generates_the_others_and_indexes_all() {
         Some("3 个已生成，1 个有错误：broken.toml"),
         "{stderr}"
     );
+}
 
-    // The index lists all four by file name, links only to files that exist.
-    let index = std::fs::read_to_string(out.join("index.html")).expect("index.html");
-    assert_eq!(page_problems(&index), Vec::<String>::new());
+/// The index is a valid page that lists all four by file name, sorted, and links only to
+/// files that exist in `out`.
+fn check_index_lists_all_and_links_files(index: &str, out: &Path) {
+    assert_eq!(page_problems(index), Vec::<String>::new());
     assert!(index.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
     assert!(index.contains("Content-Security-Policy\" content=\"default-src 'none'"));
     assert!(
@@ -173,13 +187,17 @@ fn a_batch_with_a_broken_file_generates_the_others_and_indexes_all() {
     let found = order.clone();
     order.sort_unstable();
     assert_eq!(found, order, "rows are sorted by file name");
-    let links = hrefs(&index);
+    let links = hrefs(index);
     assert_eq!(links.len(), 9, "{links:?}");
     for href in &links {
         let name = href.strip_prefix("./").expect("relative link");
         assert!(out.join(name).is_file(), "{href} links to nothing");
     }
-    let broken = index_row(&index, "broken.toml");
+}
+
+/// The broken file's row shows its error, located, and links nowhere.
+fn check_broken_row(index: &str) {
+    let broken = index_row(index, "broken.toml");
     assert!(broken.contains("class=\"err\""), "{broken}");
     assert!(broken.contains("1 个错误"), "{broken}");
     assert!(
@@ -187,10 +205,12 @@ fn a_batch_with_a_broken_file_generates_the_others_and_indexes_all() {
         "{broken}"
     );
     assert!(!broken.contains("href"), "{broken}");
+}
 
-    // The totals are the figures each unit's own JSON prints.
+/// The totals are the figures each unit's own JSON prints.
+fn check_index_totals_are_the_json_ones(index: &str, out: &Path) {
     for e in EXAMPLES {
-        let row = index_row(&index, &format!("{e}.toml"));
+        let row = index_row(index, &format!("{e}.toml"));
         assert!(row.contains("已生成"), "{row}");
         let json: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(out.join(format!("{e}.json"))).unwrap())

@@ -127,6 +127,7 @@ fn screenshots(browser: &Path, page: &str, name: &str, width: u32, height: u32) 
     shots
 }
 
+/// Renders `doc`, checks what Chromium measures at each width, and saves screenshots.
 fn check_in_browser(name: &str, doc: &Document) {
     let Some(browser) = chromium() else { return };
     let page = String::from_utf8(
@@ -144,78 +145,106 @@ fn check_in_browser(name: &str, doc: &Document) {
         let m = measure(&browser, &page, &[&doc.meta.unit_name], name, width);
         heights.push(m.scroll_height);
         eprintln!("{name} at {width}px: {m:?}");
-        assert_eq!(
-            m.inner_width, width,
-            "{name}: the page was not laid out {width} px wide ({m:?})"
-        );
-        assert_eq!(m.scripts, 0, "{name}: the page carries no script");
-        assert_eq!(
-            m.tables, expected_tables,
-            "{name}: the browser saw a different page ({m:?})"
-        );
-        assert_eq!(
-            m.scrollers, expected_tables,
-            "{name}: every table sits in a scroller ({m:?})"
-        );
-        assert!(
-            m.document_scroll_width <= m.client_width && m.body_scroll_width <= m.client_width,
-            "{name} at {width}px: the page scrolls sideways ({m:?})"
-        );
-        assert!(
-            m.overflowing_count == 0,
-            "{name} at {width}px: {} elements overflow outside the table scrollers: {:#?}",
-            m.overflowing_count,
-            m.overflowing
-        );
-        assert_eq!(
-            m.hints, expected_tables,
-            "{name}: every table carries a scroll hint ({m:?})"
-        );
-        assert!(
-            m.hint_mismatch.is_empty(),
-            "{name} at {width}px: a table's hint must be shown exactly when its box scrolls: {:#?}",
-            m.hint_mismatch
-        );
-        assert!(
-            m.broken_count == 0,
-            "{name} at {width}px: {} figures are broken over two lines: {:#?}",
-            m.broken_count,
-            m.broken_figures
-        );
-        assert!(
-            m.clipped_cells.is_empty(),
-            "{name} at {width}px: cell texts are cut off: {:#?}",
-            m.clipped_cells
-        );
-        assert!(
-            m.lone_count == 0,
-            "{name} at {width}px: {} table cells or chart labels have a line of a single character: {:#?}",
-            m.lone_count,
-            m.lone_characters
-        );
-        assert!(
-            m.broken_phrases.is_empty(),
-            "{name} at {width}px: titles break inside the unit's name: {:#?}",
-            m.broken_phrases
-        );
-        if width == 390 {
-            assert!(
-                m.scrolling > 0 && m.hints_shown == m.scrolling,
-                "{name}: on a phone the wide tables scroll in their boxes, each with its hint ({m:?})"
-            );
-        } else {
-            assert_eq!(
-                (m.scrolling, m.hints_shown),
-                (0, 0),
-                "{name}: on a wide screen every table fits and no hint is shown ({m:?})"
-            );
-        }
+        check_same_page(name, width, &m, expected_tables);
+        check_nothing_overflows(name, width, &m);
+        check_scroll_hints(name, width, &m, expected_tables);
+        check_texts_unbroken(name, width, &m);
+        check_tables_scroll_only_on_a_phone(name, width, &m);
     }
     let shots = screenshot_dir();
     for (width, height) in WIDTHS.into_iter().zip(heights) {
         screenshots(&browser, &page, name, width, height);
     }
     eprintln!("{name}: screenshots in {}", shots.display());
+}
+
+/// The browser laid out the page at `width` and saw its tables, each in a scroller, and
+/// no script.
+fn check_same_page(name: &str, width: u32, m: &Measure, expected_tables: u32) {
+    assert_eq!(
+        m.inner_width, width,
+        "{name}: the page was not laid out {width} px wide ({m:?})"
+    );
+    assert_eq!(m.scripts, 0, "{name}: the page carries no script");
+    assert_eq!(
+        m.tables, expected_tables,
+        "{name}: the browser saw a different page ({m:?})"
+    );
+    assert_eq!(
+        m.scrollers, expected_tables,
+        "{name}: every table sits in a scroller ({m:?})"
+    );
+}
+
+/// The page does not scroll sideways, and nothing outside the table scrollers overflows.
+fn check_nothing_overflows(name: &str, width: u32, m: &Measure) {
+    assert!(
+        m.document_scroll_width <= m.client_width && m.body_scroll_width <= m.client_width,
+        "{name} at {width}px: the page scrolls sideways ({m:?})"
+    );
+    assert!(
+        m.overflowing_count == 0,
+        "{name} at {width}px: {} elements overflow outside the table scrollers: {:#?}",
+        m.overflowing_count,
+        m.overflowing
+    );
+}
+
+/// Every table carries a scroll hint, shown exactly when its box scrolls.
+fn check_scroll_hints(name: &str, width: u32, m: &Measure, expected_tables: u32) {
+    assert_eq!(
+        m.hints, expected_tables,
+        "{name}: every table carries a scroll hint ({m:?})"
+    );
+    assert!(
+        m.hint_mismatch.is_empty(),
+        "{name} at {width}px: a table's hint must be shown exactly when its box scrolls: {:#?}",
+        m.hint_mismatch
+    );
+}
+
+/// No figure breaks over two lines, no cell text is cut off, no cell or chart label has a
+/// line of a single character, and no title breaks inside the unit's name.
+fn check_texts_unbroken(name: &str, width: u32, m: &Measure) {
+    assert!(
+        m.broken_count == 0,
+        "{name} at {width}px: {} figures are broken over two lines: {:#?}",
+        m.broken_count,
+        m.broken_figures
+    );
+    assert!(
+        m.clipped_cells.is_empty(),
+        "{name} at {width}px: cell texts are cut off: {:#?}",
+        m.clipped_cells
+    );
+    assert!(
+        m.lone_count == 0,
+        "{name} at {width}px: {} table cells or chart labels have a line of a single character: {:#?}",
+        m.lone_count,
+        m.lone_characters
+    );
+    assert!(
+        m.broken_phrases.is_empty(),
+        "{name} at {width}px: titles break inside the unit's name: {:#?}",
+        m.broken_phrases
+    );
+}
+
+/// On a phone the wide tables scroll in their boxes, each with its hint; on a wide screen
+/// every table fits and no hint is shown.
+fn check_tables_scroll_only_on_a_phone(name: &str, width: u32, m: &Measure) {
+    if width == 390 {
+        assert!(
+            m.scrolling > 0 && m.hints_shown == m.scrolling,
+            "{name}: on a phone the wide tables scroll in their boxes, each with its hint ({m:?})"
+        );
+    } else {
+        assert_eq!(
+            (m.scrolling, m.hints_shown),
+            (0, 0),
+            "{name}: on a wide screen every table fits and no hint is shown ({m:?})"
+        );
+    }
 }
 
 #[test]

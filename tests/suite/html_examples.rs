@@ -4,7 +4,7 @@
 use crate::common::html_check;
 use crate::common::html_docs;
 
-use gongkai::document::{Block, Document};
+use gongkai::document::{Block, Document, Table};
 use gongkai::render::html::HtmlRenderer;
 use html_check::{escaped, problems};
 
@@ -43,56 +43,64 @@ fn texts(doc: &Document) -> Vec<(String, String)> {
         for s in &part.sections {
             out.extend(s.heading.iter().map(|h| (s.id.clone(), h.clone())));
             for b in &s.blocks {
-                match b {
-                    Block::Subheading { text } | Block::Paragraph { text, .. } => {
-                        out.push((s.id.clone(), text.clone()))
-                    }
-                    Block::Table(t) => {
-                        let at = |what: &str| format!("{} {what}", t.id);
-                        out.push((at("title"), t.title.clone()));
-                        for x in [
-                            &t.label,
-                            &t.subtitle,
-                            &t.issuer,
-                            &t.unit,
-                            &t.empty_statement,
-                        ]
-                        .into_iter()
-                        .flatten()
-                        {
-                            out.push((at("line"), x.clone()));
-                        }
-                        for c in t.header.iter().flatten() {
-                            out.push((at("header"), c.text.clone()));
-                        }
-                        for (r, row) in t.body.iter().enumerate() {
-                            for c in &row.cells {
-                                out.push((at(&format!("row {}", r + 1)), c.text.clone()));
-                            }
-                        }
-                    }
-                    Block::Chart(c) => {
-                        // The shared chart layout: the same texts as the PDF's chart.
-                        let chart = gongkai::render::chart::layout(c);
-                        out.push((c.id.clone(), chart.title));
-                        for row in chart.rows {
-                            out.push((c.id.clone(), row.label));
-                            out.push((c.id.clone(), row.value));
-                        }
-                    }
-                    Block::Term {
-                        number,
-                        term,
-                        definition,
-                    } => {
-                        out.extend([number, term, definition].map(|t| (s.id.clone(), t.clone())));
-                    }
-                }
+                push_block_texts(&s.id, b, &mut out);
             }
         }
     }
     out.retain(|(_, t)| !t.trim().is_empty());
     out
+}
+
+/// Adds every text of block `b` of section `section` to `out`, with where it comes from.
+fn push_block_texts(section: &str, b: &Block, out: &mut Vec<(String, String)>) {
+    match b {
+        Block::Subheading { text } | Block::Paragraph { text, .. } => {
+            out.push((section.to_string(), text.clone()))
+        }
+        Block::Table(t) => push_table_texts(t, out),
+        Block::Chart(c) => {
+            // The shared chart layout: the same texts as the PDF's chart.
+            let chart = gongkai::render::chart::layout(c);
+            out.push((c.id.clone(), chart.title));
+            for row in chart.rows {
+                out.push((c.id.clone(), row.label));
+                out.push((c.id.clone(), row.value));
+            }
+        }
+        Block::Term {
+            number,
+            term,
+            definition,
+        } => {
+            out.extend([number, term, definition].map(|t| (section.to_string(), t.clone())));
+        }
+    }
+}
+
+/// Adds every text of table `t` to `out`: title, the lines around it, header and body cells.
+fn push_table_texts(t: &Table, out: &mut Vec<(String, String)>) {
+    let at = |what: &str| format!("{} {what}", t.id);
+    out.push((at("title"), t.title.clone()));
+    for x in [
+        &t.label,
+        &t.subtitle,
+        &t.issuer,
+        &t.unit,
+        &t.empty_statement,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out.push((at("line"), x.clone()));
+    }
+    for c in t.header.iter().flatten() {
+        out.push((at("header"), c.text.clone()));
+    }
+    for (r, row) in t.body.iter().enumerate() {
+        for c in &row.cells {
+            out.push((at(&format!("row {}", r + 1)), c.text.clone()));
+        }
+    }
 }
 
 /// `html` with the `<span class="keep">` around the unit's name and years in titles
@@ -113,6 +121,8 @@ fn without_keep_spans(html: &str) -> String {
     out
 }
 
+/// Checks the page of example `name`: valid, every text shown, parts, headings and tables
+/// marked up as such, the unit's name kept whole, deterministic, and as in its snapshot.
 fn check_example(name: &str) {
     let doc = html_docs::example_document(name);
     let rendered = render(&doc);
@@ -145,29 +155,7 @@ fn check_example(name: &str) {
             }
             for b in &s.blocks {
                 if let Block::Table(t) = b {
-                    let caption = format!(
-                        "<caption id=\"{}-caption\">{}{}",
-                        t.id,
-                        t.label
-                            .as_ref()
-                            .map(|l| format!("{} ", escaped(l)))
-                            .unwrap_or_default(),
-                        escaped(&t.title)
-                    );
-                    assert!(
-                        html.contains(&caption),
-                        "{name}: table {} has no caption {caption}",
-                        t.id
-                    );
-                    assert!(
-                        html.contains(&format!(
-                            "class=\"table-title\" id=\"{}-title\">{}</h",
-                            t.id,
-                            escaped(&t.title)
-                        )),
-                        "{name}: table {} title",
-                        t.id
-                    );
+                    check_table_caption_and_title(name, &html, t);
                 }
             }
         }
@@ -181,6 +169,33 @@ fn check_example(name: &str) {
     );
     assert_eq!(render(&doc), rendered, "{name}: rendering is deterministic");
     insta::assert_snapshot!(format!("html_{name}"), rendered);
+}
+
+/// Table `t` is captioned with its label and title, and its title is a heading.
+fn check_table_caption_and_title(name: &str, html: &str, t: &Table) {
+    let caption = format!(
+        "<caption id=\"{}-caption\">{}{}",
+        t.id,
+        t.label
+            .as_ref()
+            .map(|l| format!("{} ", escaped(l)))
+            .unwrap_or_default(),
+        escaped(&t.title)
+    );
+    assert!(
+        html.contains(&caption),
+        "{name}: table {} has no caption {caption}",
+        t.id
+    );
+    assert!(
+        html.contains(&format!(
+            "class=\"table-title\" id=\"{}-title\">{}</h",
+            t.id,
+            escaped(&t.title)
+        )),
+        "{name}: table {} title",
+        t.id
+    );
 }
 
 #[test]

@@ -300,71 +300,93 @@ fn next_year_equals_this_year_once_refilled() {
         let src = std::fs::read_to_string(file).unwrap();
         let next_path = roll(file, &dir);
         let next = std::fs::read_to_string(&next_path).unwrap();
-        let (old_doc, new_doc): (DocumentMut, DocumentMut) =
-            (src.parse().unwrap(), next.parse().unwrap());
-
-        // Comments and order survive; the year and the 落款 date advance.
-        let head = |s: &str| -> Vec<String> {
-            s.lines()
-                .take_while(|l| l.starts_with('#') || l.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        assert_eq!(head(&src), head(&next), "{name}: the opening comments");
-        assert_eq!(
-            top_level_keys(&old_doc),
-            top_level_keys(&new_doc),
-            "{name}: top-level order"
-        );
-        assert!(
-            is_subsequence(&comment_lines(&src), &comment_lines(&next)),
-            "{name}: every full-line comment is kept, in order"
-        );
-        let year = year_of(&old_doc);
-        assert_eq!(year_of(&new_doc), year + 1, "{name}");
-        let issued = old_doc["unit"]["issued"].as_str().unwrap();
-        let expected = format!("{}{}", year + 1, &issued[4..]).replace("-02-29", "-02-28");
-        assert_eq!(new_doc["unit"]["issued"].as_str(), Some(expected.as_str()));
-        assert!(
-            !has_key(&new_doc["prior"], "reason"),
-            "{name}: reasons are cleared:\n{next}"
-        );
+        let year = check_rolled_over(&name, &src, &next);
 
         // Filled with this year's amounts, next year's 上年 equals this year.
         let filled = dir.join("filled.toml");
         std::fs::write(&filled, fill(&src, &next)).unwrap();
         let before = generate_json(file, &dir.join("a"));
         let after = generate_json(&filled, &dir.join("b"));
-        let after_sentences = comparisons(&after);
-        assert!(!after_sentences.is_empty(), "{name}");
-        for s in &after_sentences {
-            assert!(all_changes_zero(s), "{name}: a change in «{s}»");
-        }
-        let heads_after: BTreeSet<String> = after_sentences
-            .iter()
-            .map(|s| this_year_part(s, year + 1, year))
-            .collect();
-        let heads_before: BTreeSet<String> = comparisons(&before)
-            .iter()
-            .map(|s| this_year_part(s, year, year))
-            .filter(|h| amount_of(h).is_none_or(|a| a != "0.00"))
-            .collect();
-        assert!(heads_after.len() >= 5, "{name}: {heads_after:?}");
-        assert_eq!(
-            heads_after, heads_before,
-            "{name}: each figure with money this year is compared, at this year's amount"
-        );
-        let (staff_before, staff_after) = (staffing_sentence(&before), staffing_sentence(&after));
-        assert!(
-            all_changes_zero(&staff_after.replace("增加0人", "")) && !staff_after.contains("减少"),
-            "{name}: {staff_after}"
-        );
-        assert_eq!(
-            without_head_count_changes(&staff_before),
-            without_head_count_changes(&staff_after),
-            "{name}"
-        );
+        check_comparisons_unchanged(&name, &before, &after, year);
+        check_staffing_unchanged(&name, &before, &after);
     }
+}
+
+/// Comments and order survive from `src` to `next`; the year and the 落款 date advance and
+/// the reasons are cleared. Returns this year.
+fn check_rolled_over(name: &str, src: &str, next: &str) -> i64 {
+    let (old_doc, new_doc): (DocumentMut, DocumentMut) =
+        (src.parse().unwrap(), next.parse().unwrap());
+    let head = |s: &str| -> Vec<String> {
+        s.lines()
+            .take_while(|l| l.starts_with('#') || l.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(head(src), head(next), "{name}: the opening comments");
+    assert_eq!(
+        top_level_keys(&old_doc),
+        top_level_keys(&new_doc),
+        "{name}: top-level order"
+    );
+    assert!(
+        is_subsequence(&comment_lines(src), &comment_lines(next)),
+        "{name}: every full-line comment is kept, in order"
+    );
+    let year = year_of(&old_doc);
+    assert_eq!(year_of(&new_doc), year + 1, "{name}");
+    let issued = old_doc["unit"]["issued"].as_str().unwrap();
+    let expected = format!("{}{}", year + 1, &issued[4..]).replace("-02-29", "-02-28");
+    assert_eq!(new_doc["unit"]["issued"].as_str(), Some(expected.as_str()));
+    assert!(
+        !has_key(&new_doc["prior"], "reason"),
+        "{name}: reasons are cleared:\n{next}"
+    );
+    year
+}
+
+/// Every comparison the refilled document prints shows no change, and each figure with
+/// money this year is compared, at this year's amount.
+fn check_comparisons_unchanged(
+    name: &str,
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+    year: i64,
+) {
+    let after_sentences = comparisons(after);
+    assert!(!after_sentences.is_empty(), "{name}");
+    for s in &after_sentences {
+        assert!(all_changes_zero(s), "{name}: a change in «{s}»");
+    }
+    let heads_after: BTreeSet<String> = after_sentences
+        .iter()
+        .map(|s| this_year_part(s, year + 1, year))
+        .collect();
+    let heads_before: BTreeSet<String> = comparisons(before)
+        .iter()
+        .map(|s| this_year_part(s, year, year))
+        .filter(|h| amount_of(h).is_none_or(|a| a != "0.00"))
+        .collect();
+    assert!(heads_after.len() >= 5, "{name}: {heads_after:?}");
+    assert_eq!(
+        heads_after, heads_before,
+        "{name}: each figure with money this year is compared, at this year's amount"
+    );
+}
+
+/// The refilled staffing sentence reports no change in head count and otherwise reads as
+/// this year's.
+fn check_staffing_unchanged(name: &str, before: &serde_json::Value, after: &serde_json::Value) {
+    let (staff_before, staff_after) = (staffing_sentence(before), staffing_sentence(after));
+    assert!(
+        all_changes_zero(&staff_after.replace("增加0人", "")) && !staff_after.contains("减少"),
+        "{name}: {staff_after}"
+    );
+    assert_eq!(
+        without_head_count_changes(&staff_before),
+        without_head_count_changes(&staff_after),
+        "{name}"
+    );
 }
 
 #[test]

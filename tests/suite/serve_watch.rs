@@ -308,50 +308,12 @@ fn serve_previews_rerenders_shows_errors_over_the_last_render_and_recovers() {
     let (dir, file) = scratch("serve");
     let original = read_text(&file);
     let mut serve = Running::start(&dir, &["serve", "budget.toml", "--port", "0"]);
-    let line = serve.wait_for("预览地址：");
-    let base = line
-        .strip_prefix("out: 预览地址：")
-        .expect("the address on stdout")
-        .to_string();
-    let port: u16 = base
-        .strip_prefix("http://127.0.0.1:")
-        .and_then(|p| p.strip_suffix('/'))
-        .and_then(|p| p.parse().ok())
-        .expect(&base);
+    let (base, port) = preview_address(&mut serve);
     let agent = client();
     let (version, rendered) = next_version(&agent, &base, 0);
     assert_eq!(version, rendered, "the first rendering is good");
-
-    // The wrapper page, the disclosure as `generate` makes it, the PDF.
-    let (status, content_type, page) = get(&agent, &base);
-    assert_eq!(
-        (status, content_type.as_str()),
-        (200, "text/html; charset=utf-8")
-    );
-    let page = String::from_utf8(page).unwrap();
-    assert!(page.contains("<iframe id=\"disclosure\"") && page.contains("/disclosure.pdf"));
-    assert!(!page.contains("class=\"errors\""));
-    let (status, content_type, html) = get(&agent, &format!("{base}disclosure.html"));
-    assert_eq!(
-        (status, content_type.as_str()),
-        (200, "text/html; charset=utf-8")
-    );
-    assert!(html == generated_html(&dir), "the same bytes as generate");
-    let (status, content_type, pdf) = get(&agent, &format!("{base}disclosure.pdf"));
-    assert_eq!((status, content_type.as_str()), (200, "application/pdf"));
-    assert!(pdf.starts_with(b"%PDF"));
-
-    // Other paths, methods and malformed requests.
-    let (status, content_type, _) = get(&agent, &format!("{base}nothing-here"));
-    assert_eq!(
-        (status, content_type.as_str()),
-        (404, "text/html; charset=utf-8")
-    );
-    let posted = agent.post(&base).send("x").expect("POST");
-    assert_eq!(posted.status().as_u16(), 405);
-    assert!(raw(port, b"garbage\r\n\r\n").starts_with("HTTP/1.1 400 "));
-    let head = raw(port, b"HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-    assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+    check_preview_pages(&agent, &base, &dir);
+    check_other_requests(&agent, &base, port);
 
     // A save re-renders.
     std::fs::write(&file, renamed(&original, "玛纳斯县商务甲局")).unwrap();
@@ -365,18 +327,7 @@ fn serve_previews_rerenders_shows_errors_over_the_last_render_and_recovers() {
     std::fs::write(&file, bad).unwrap();
     let (version, still) = next_version(&agent, &base, version);
     assert_eq!(still, rendered, "no new render for a broken file");
-    let page = get_text(&agent, &base);
-    let location = format!("<code>budget.toml:{year_line}:8</code>");
-    let errors_at = page.find("class=\"errors\"").expect(&page);
-    assert!(page.contains(&location), "{page}");
-    assert!(page.contains("错误：<code>[unit.year]</code>") && page.contains("“abc”"));
-    assert!(
-        errors_at < page.find("<iframe").unwrap(),
-        "errors above the render"
-    );
-    let kept = get(&agent, &format!("{base}disclosure.html")).2;
-    assert!(kept == good, "the last good render is still shown");
-    assert!(get_text(&agent, &format!("{base}__gongkai/problems")).contains(&location));
+    check_error_shown_over_last_render(&agent, &base, year_line, &good);
 
     // The fix, saved by rename, recovers.
     rename_save(&file, &renamed(&original, "玛纳斯县商务乙局"));
@@ -387,6 +338,78 @@ fn serve_previews_rerenders_shows_errors_over_the_last_render_and_recovers() {
     let html = get_text(&agent, &format!("{base}disclosure.html"));
     assert!(html.contains("玛纳斯县商务乙局"));
     serve.wait_for("已重新生成预览");
+}
+
+/// The preview's address as `serve` prints it on stdout, and its port.
+fn preview_address(serve: &mut Running) -> (String, u16) {
+    let line = serve.wait_for("预览地址：");
+    let base = line
+        .strip_prefix("out: 预览地址：")
+        .expect("the address on stdout")
+        .to_string();
+    let port: u16 = base
+        .strip_prefix("http://127.0.0.1:")
+        .and_then(|p| p.strip_suffix('/'))
+        .and_then(|p| p.parse().ok())
+        .expect(&base);
+    (base, port)
+}
+
+/// The wrapper page, the disclosure as `generate` makes it, the PDF.
+fn check_preview_pages(agent: &ureq::Agent, base: &str, dir: &Path) {
+    let (status, content_type, page) = get(agent, base);
+    assert_eq!(
+        (status, content_type.as_str()),
+        (200, "text/html; charset=utf-8")
+    );
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("<iframe id=\"disclosure\"") && page.contains("/disclosure.pdf"));
+    assert!(!page.contains("class=\"errors\""));
+    let (status, content_type, html) = get(agent, &format!("{base}disclosure.html"));
+    assert_eq!(
+        (status, content_type.as_str()),
+        (200, "text/html; charset=utf-8")
+    );
+    assert!(html == generated_html(dir), "the same bytes as generate");
+    let (status, content_type, pdf) = get(agent, &format!("{base}disclosure.pdf"));
+    assert_eq!((status, content_type.as_str()), (200, "application/pdf"));
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+/// Other paths, methods and malformed requests.
+fn check_other_requests(agent: &ureq::Agent, base: &str, port: u16) {
+    let (status, content_type, _) = get(agent, &format!("{base}nothing-here"));
+    assert_eq!(
+        (status, content_type.as_str()),
+        (404, "text/html; charset=utf-8")
+    );
+    let posted = agent.post(base).send("x").expect("POST");
+    assert_eq!(posted.status().as_u16(), 405);
+    assert!(raw(port, b"garbage\r\n\r\n").starts_with("HTTP/1.1 400 "));
+    let head = raw(port, b"HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+}
+
+/// The page shows the error at `year_line`, located, above the render, which is still the
+/// last good one (`good`); the problems endpoint reports it too.
+fn check_error_shown_over_last_render(
+    agent: &ureq::Agent,
+    base: &str,
+    year_line: usize,
+    good: &[u8],
+) {
+    let page = get_text(agent, base);
+    let location = format!("<code>budget.toml:{year_line}:8</code>");
+    let errors_at = page.find("class=\"errors\"").expect(&page);
+    assert!(page.contains(&location), "{page}");
+    assert!(page.contains("错误：<code>[unit.year]</code>") && page.contains("“abc”"));
+    assert!(
+        errors_at < page.find("<iframe").unwrap(),
+        "errors above the render"
+    );
+    let kept = get(agent, &format!("{base}disclosure.html")).2;
+    assert!(kept == good, "the last good render is still shown");
+    assert!(get_text(agent, &format!("{base}__gongkai/problems")).contains(&location));
 }
 
 /// A department that sums its units is regenerated when a unit file is saved, keeps its

@@ -210,49 +210,68 @@ fn numbering_follows_what_is_printed_for_every_choice() {
                     .iter()
                     .filter(|w| **w == "omit")
                     .count();
-                let tables: Vec<&Table> = doc.parts[1]
-                    .sections
-                    .iter()
-                    .flat_map(|s| &s.blocks)
-                    .filter_map(|b| match b {
-                        Block::Table(t) => Some(t),
-                        _ => None,
-                    })
-                    .collect();
-                assert_eq!(tables.len(), 11 - omitted);
-                for (i, t) in tables.iter().enumerate() {
-                    assert_eq!(t.label.as_deref(), Some(format!("表{}", i + 1).as_str()));
-                    assert_eq!(t.id, format!("table-{}", i + 1));
-                }
-                let sections = &doc.parts[2].sections;
-                assert_eq!(sections.len(), 12 - omitted);
-                for (i, s) in sections.iter().enumerate() {
-                    let n = gongkai::numerals::chinese_number(i + 1);
-                    let h = s.heading.as_deref().unwrap_or_default();
-                    assert!(h.starts_with(&format!("{n}、")), "{h}");
-                    assert_eq!(s.id, format!("part-3-sec-{}", i + 1));
-                }
-                let last = sections.last().and_then(|s| s.heading.as_deref());
-                assert!(last.is_some_and(|h| h.ends_with("其他重要事项的情况说明")));
-                let ids: Vec<&str> = doc
-                    .parts
-                    .iter()
-                    .flat_map(|p| {
-                        std::iter::once(p.id.as_str())
-                            .chain(p.sections.iter().map(|s| s.id.as_str()))
-                            .chain(p.sections.iter().flat_map(|s| &s.blocks).filter_map(
-                                |b| match b {
-                                    Block::Table(t) => Some(t.id.as_str()),
-                                    _ => None,
-                                },
-                            ))
-                    })
-                    .collect();
-                for e in &doc.toc {
-                    assert!(ids.contains(&e.target.as_str()), "目录 → {}", e.target);
-                }
+                check_tables_numbered(&doc, omitted);
+                check_part_3_numbered(&doc, omitted);
+                check_toc_targets_exist(&doc);
             }
         }
+    }
+}
+
+/// The tables of part 2, `omitted` of 11 left out, are 表1…表N (`table-1`…) without gaps.
+fn check_tables_numbered(doc: &Document, omitted: usize) {
+    let tables: Vec<&Table> = doc.parts[1]
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 11 - omitted);
+    for (i, t) in tables.iter().enumerate() {
+        assert_eq!(t.label.as_deref(), Some(format!("表{}", i + 1).as_str()));
+        assert_eq!(t.id, format!("table-{}", i + 1));
+    }
+}
+
+/// The sections of part 3, `omitted` of 12 left out, are headed 一、二、… in order, the last
+/// one 其他重要事项的情况说明.
+fn check_part_3_numbered(doc: &Document, omitted: usize) {
+    let sections = &doc.parts[2].sections;
+    assert_eq!(sections.len(), 12 - omitted);
+    for (i, s) in sections.iter().enumerate() {
+        let n = gongkai::numerals::chinese_number(i + 1);
+        let h = s.heading.as_deref().unwrap_or_default();
+        assert!(h.starts_with(&format!("{n}、")), "{h}");
+        assert_eq!(s.id, format!("part-3-sec-{}", i + 1));
+    }
+    let last = sections.last().and_then(|s| s.heading.as_deref());
+    assert!(last.is_some_and(|h| h.ends_with("其他重要事项的情况说明")));
+}
+
+/// Every 目录 entry points at a part, section or table of the document.
+fn check_toc_targets_exist(doc: &Document) {
+    let ids: Vec<&str> = doc
+        .parts
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(p.id.as_str())
+                .chain(p.sections.iter().map(|s| s.id.as_str()))
+                .chain(
+                    p.sections
+                        .iter()
+                        .flat_map(|s| &s.blocks)
+                        .filter_map(|b| match b {
+                            Block::Table(t) => Some(t.id.as_str()),
+                            _ => None,
+                        }),
+                )
+        })
+        .collect();
+    for e in &doc.toc {
+        assert!(ids.contains(&e.target.as_str()), "目录 → {}", e.target);
     }
 }
 

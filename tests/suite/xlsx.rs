@@ -7,10 +7,11 @@ use crate::common::run;
 use crate::xlsx_support;
 use run::temp_dir;
 
-use calamine::{open_workbook, Data, Reader, Xlsx};
+use calamine::{open_workbook, Data, Dimensions, Range, Reader, StyleRange, Xlsx};
 use common::{example_path, EXAMPLES};
-use gongkai::document::{Cell, Document, Orientation, RowRole};
-use std::io::Read;
+use gongkai::document::{Cell, Document, Orientation, RowRole, Table};
+use std::fs::File;
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use xlsx_support::{check_cell, placed, sheet_xml, workbook_xml, Seen};
@@ -53,92 +54,176 @@ fn check_workbook(doc: &Document, path: &Path) -> Seen {
     let workbook = workbook_xml(path);
     let mut seen = Seen::default();
     for (i, (t, name)) in tables.iter().zip(&names).enumerate() {
-        assert!(name.encode_utf16().count() <= 31, "{name}");
-        assert!(
-            !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
-            "{name}"
-        );
-        match &t.label {
-            Some(label) => assert!(name.starts_with(&format!("{label} ")), "{name}"),
-            None => assert!(name.starts_with(&t.title), "{name}"),
-        }
+        check_sheet_name(name, t);
+        let sheet = Sheet::read(&mut book, name, t);
+        let mut want_merged: Vec<Merge> = Vec::new();
+        let row = sheet.check_title_block(&mut want_merged);
+        sheet.check_grids(row, &mut want_merged, &mut seen);
+        sheet.check_statement_and_end(row, &mut want_merged);
+        sheet.check_merged(want_merged);
+        sheet.check_print_setup(row, &sheet_xml(path, i), &workbook, i);
+    }
+    seen
+}
+
+/// A sheet's name fits Excel's rules and starts with its table's label (or title).
+fn check_sheet_name(name: &str, t: &Table) {
+    assert!(name.encode_utf16().count() <= 31, "{name}");
+    assert!(
+        !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
+        "{name}"
+    );
+    match &t.label {
+        Some(label) => assert!(name.starts_with(&format!("{label} ")), "{name}"),
+        None => assert!(name.starts_with(&t.title), "{name}"),
+    }
+}
+
+/// A merged range: its first and last cell, (row, column) each.
+type Merge = ((u32, u32), (u32, u32));
+
+/// A sheet read back, with the table it must equal.
+struct Sheet<'a> {
+    name: &'a str,
+    table: &'a Table,
+    values: Range<Data>,
+    styles: StyleRange,
+    merged: Vec<Dimensions>,
+    /// The table's number of columns.
+    width: usize,
+    /// The sheet's last column.
+    last: u32,
+}
+
+impl<'a> Sheet<'a> {
+    /// Reads the values, styles and merged ranges of sheet `name`, which shows `table`.
+    fn read(book: &mut Xlsx<BufReader<File>>, name: &'a str, table: &'a Table) -> Self {
         let values = book.worksheet_range(name).unwrap();
         let styles = book.worksheet_style(name).unwrap();
         let merged = book.merge_cells_by_sheet_name(name).unwrap();
-        let width = t.columns.len();
+        let width = table.columns.len();
         let last = width as u32 - 1;
-        let get = |r: u32, c: u32| values.get_value((r, c));
-        let text = |r: u32, c: u32| match get(r, c) {
-            Some(Data::String(s)) => s.clone(),
-            other => panic!("{name} ({r},{c}): {other:?}"),
-        };
-        let mut want_merged: Vec<((u32, u32), (u32, u32))> = Vec::new();
-        let across = |r: u32| ((r, 0), (r, last));
+        Sheet {
+            name,
+            table,
+            values,
+            styles,
+            merged,
+            width,
+            last,
+        }
+    }
 
-        // The title block, as the PDF prints it.
+    /// The value at (`r`, `c`), if any.
+    fn get(&self, r: u32, c: u32) -> Option<&Data> {
+        self.values.get_value((r, c))
+    }
+
+    /// The text at (`r`, `c`), which must be text.
+    fn text(&self, r: u32, c: u32) -> String {
+        match self.get(r, c) {
+            Some(Data::String(s)) => s.clone(),
+            other => panic!("{} ({r},{c}): {other:?}", self.name),
+        }
+    }
+
+    /// Row `r`, merged across the table's width.
+    fn across(&self, r: u32) -> Merge {
+        ((r, 0), (r, self.last))
+    }
+
+    /// The title block, as the PDF prints it; returns the row after it.
+    fn check_title_block(&self, want_merged: &mut Vec<Merge>) -> u32 {
+        let (t, name, last) = (self.table, self.name, self.last);
         let mut row = 0;
         if let Some(label) = &t.label {
-            assert_eq!(text(row, 0), *label);
+            assert_eq!(self.text(row, 0), *label);
             row += 1;
         }
-        assert_eq!(text(row, 0), t.title, "{name}");
-        want_merged.push(across(row));
+        assert_eq!(self.text(row, 0), t.title, "{name}");
+        want_merged.push(self.across(row));
         row += 1;
         if let Some(sub) = &t.subtitle {
-            assert_eq!(text(row, 0), *sub);
-            want_merged.push(across(row));
+            assert_eq!(self.text(row, 0), *sub);
+            want_merged.push(self.across(row));
             row += 1;
         }
         if let (Some(issuer), Some(unit)) = (&t.issuer, &t.unit) {
-            assert_eq!(text(row, 0), *issuer);
-            assert_eq!(text(row, last), *unit);
+            assert_eq!(self.text(row, 0), *issuer);
+            assert_eq!(self.text(row, last), *unit);
             want_merged.push(((row, 0), (row, last - 1)));
             row += 1;
         }
+        row
+    }
 
-        // Header and body grids, cell for cell, spans as merged ranges.
+    /// Header and body grids from `row` on, cell for cell, spans as merged ranges.
+    fn check_grids(&self, row: u32, want_merged: &mut Vec<Merge>, seen: &mut Seen) {
+        let t = self.table;
         let header: Vec<&[Cell]> = t.header.iter().map(Vec::as_slice).collect();
         let body: Vec<&[Cell]> = t.body.iter().map(|r| r.cells.as_slice()).collect();
         for (grid, start, is_header) in [
             (&header, row, true),
             (&body, row + t.header.len() as u32, false),
         ] {
-            for (r, c, cell) in placed(grid, width) {
+            for (r, c, cell) in placed(grid, self.width) {
                 let at = (start + r as u32, c as u32);
-                let what = format!("{name} {at:?} {:?}", cell.text);
-                check_cell(get(at.0, at.1), cell, &what, &mut seen);
-                let (rs, cs) = (cell.rowspan as u32, cell.colspan as u32);
-                if rs > 1 || cs > 1 {
-                    want_merged.push((at, (at.0 + rs - 1, at.1 + cs - 1)));
-                    for rr in at.0..at.0 + rs {
-                        for cc in at.1..at.1 + cs {
-                            if (rr, cc) != at {
-                                assert!(
-                                    matches!(get(rr, cc), None | Some(Data::Empty)),
-                                    "{what}: covered cell ({rr},{cc}) is empty"
-                                );
-                            }
-                        }
-                    }
-                }
-                let style = styles.get(at).unwrap();
-                let bold = is_header
-                    || matches!(
-                        t.body[r].role,
-                        RowRole::Total | RowRole::Class | RowRole::Group
-                    );
-                assert_eq!(style.font.as_ref().unwrap().is_bold(), bold, "{what}: bold");
+                let what = format!("{} {at:?} {:?}", self.name, cell.text);
+                check_cell(self.get(at.0, at.1), cell, &what, seen);
+                self.check_span(at, cell, &what, want_merged);
+                let bold = self.check_style(at, r, cell, is_header, &what);
                 seen.bold += usize::from(bold && !is_header);
-                if cell.amount.is_some() {
-                    let code = &style.number_format.as_ref().unwrap().format_code;
-                    assert_eq!(code, "#,##0.00", "{what}");
-                } else if !cell.text.is_empty() {
-                    assert!(style.alignment.as_ref().unwrap().wrap_text, "{what}: wraps");
+            }
+        }
+    }
+
+    /// A cell spanning several is a merged range whose other cells are empty.
+    fn check_span(&self, at: (u32, u32), cell: &Cell, what: &str, want_merged: &mut Vec<Merge>) {
+        let (rs, cs) = (cell.rowspan as u32, cell.colspan as u32);
+        if rs > 1 || cs > 1 {
+            want_merged.push((at, (at.0 + rs - 1, at.1 + cs - 1)));
+            for rr in at.0..at.0 + rs {
+                for cc in at.1..at.1 + cs {
+                    if (rr, cc) != at {
+                        assert!(
+                            matches!(self.get(rr, cc), None | Some(Data::Empty)),
+                            "{what}: covered cell ({rr},{cc}) is empty"
+                        );
+                    }
                 }
             }
         }
+    }
 
-        // The 空表 statement or the 尾差 note right under the grid, and nothing after.
+    /// Header cells and the total, 类 and group rows are bold (returned), amounts are
+    /// formatted `#,##0.00`, other texts wrap.
+    fn check_style(
+        &self,
+        at: (u32, u32),
+        r: usize,
+        cell: &Cell,
+        is_header: bool,
+        what: &str,
+    ) -> bool {
+        let style = self.styles.get(at).unwrap();
+        let bold = is_header
+            || matches!(
+                self.table.body[r].role,
+                RowRole::Total | RowRole::Class | RowRole::Group
+            );
+        assert_eq!(style.font.as_ref().unwrap().is_bold(), bold, "{what}: bold");
+        if cell.amount.is_some() {
+            let code = &style.number_format.as_ref().unwrap().format_code;
+            assert_eq!(code, "#,##0.00", "{what}");
+        } else if !cell.text.is_empty() {
+            assert!(style.alignment.as_ref().unwrap().wrap_text, "{what}: wraps");
+        }
+        bold
+    }
+
+    /// The 空表 statement or the 尾差 note right under the grid, and nothing after.
+    fn check_statement_and_end(&self, row: u32, want_merged: &mut Vec<Merge>) {
+        let (t, name) = (self.table, self.name);
         let end = row + (t.header.len() + t.body.len()) as u32;
         let statement = match (&t.empty_statement, t.body.is_empty()) {
             (Some(s), true) => Some(s),
@@ -146,22 +231,27 @@ fn check_workbook(doc: &Document, path: &Path) -> Seen {
         };
         match statement {
             Some(s) => {
-                assert_eq!(text(end, 0), *s, "{name}");
-                want_merged.push(across(end));
-                assert_eq!(values.end().unwrap().0, end, "{name}");
+                assert_eq!(self.text(end, 0), *s, "{name}");
+                want_merged.push(self.across(end));
+                assert_eq!(self.values.end().unwrap().0, end, "{name}");
             }
-            None => assert_eq!(values.end().unwrap().0, end - 1, "{name}"),
+            None => assert_eq!(self.values.end().unwrap().0, end - 1, "{name}"),
         }
-        assert_eq!(values.end().unwrap().1, last, "{name}");
+        assert_eq!(self.values.end().unwrap().1, self.last, "{name}");
+    }
 
-        let mut got_merged: Vec<_> = merged.iter().map(|d| (d.start, d.end)).collect();
+    /// The sheet's merged ranges are exactly `want_merged`.
+    fn check_merged(&self, mut want_merged: Vec<Merge>) {
+        let mut got_merged: Vec<_> = self.merged.iter().map(|d| (d.start, d.end)).collect();
         got_merged.sort();
         want_merged.sort();
-        assert_eq!(got_merged, want_merged, "{name}: merged ranges");
+        assert_eq!(got_merged, want_merged, "{}: merged ranges", self.name);
+    }
 
-        // Print setup: A4, the table's orientation, one page wide, header rows repeated,
-        // panes frozen under the header.
-        let xml = sheet_xml(path, i);
+    /// Print setup of sheet `i` (`xml`, in `workbook`): A4, the table's orientation, one
+    /// page wide, header rows repeated, panes frozen under the header starting at `row`.
+    fn check_print_setup(&self, row: u32, xml: &str, workbook: &str, i: usize) {
+        let (t, name) = (self.table, self.name);
         let orientation = match t.orientation {
             Orientation::Landscape => "landscape",
             Orientation::Portrait => "portrait",
@@ -198,7 +288,6 @@ fn check_workbook(doc: &Document, path: &Path) -> Seen {
             assert!(xml.contains(&pane), "{name}: panes frozen under the header");
         }
     }
-    seen
 }
 
 #[test]

@@ -66,10 +66,24 @@ fn table(
     }
 }
 
+/// 表2, 单位收入总体情况表: sixteen columns under three header rows.
 fn income_table(unit: &str) -> Table {
     use ColumnKind::*;
     let mut columns = vec![Code, Code, Code, Text];
     columns.extend([Amount; 12]);
+    table(
+        "table-2",
+        "表2",
+        "单位收入总体情况表",
+        unit,
+        columns,
+        income_header(),
+        income_body(),
+    )
+}
+
+/// 表2's three header rows: the column groups, the 类/款/项 and source names, the numbers.
+fn income_header() -> Vec<Vec<Cell>> {
     let mut r2: Vec<Cell> = ["类", "款", "项"].iter().map(|t| h(t)).collect();
     r2.extend(
         [
@@ -86,7 +100,7 @@ fn income_table(unit: &str) -> Table {
     );
     let mut r3: Vec<Cell> = ["※", "※", "※", "※"].iter().map(|t| h(t)).collect();
     r3.extend((1..=12).map(|n| h(&n.to_string())));
-    let header = vec![
+    vec![
         vec![
             h("功能分类科目编码").span(3, 1),
             h("功能分类科目名称").span(1, 2),
@@ -99,8 +113,12 @@ fn income_table(unit: &str) -> Table {
         ],
         r2,
         r3,
-    ];
-    let body = vec![
+    ]
+}
+
+/// 表2's body: the 总计, two 类, a 款 and its two 项.
+fn income_body() -> Vec<Row> {
+    vec![
         code_row(
             RowRole::Total,
             ["", "", ""],
@@ -153,16 +171,7 @@ fn income_table(unit: &str) -> Table {
             ]),
             0,
         ),
-    ];
-    table(
-        "table-2",
-        "表2",
-        "单位收入总体情况表",
-        unit,
-        columns,
-        header,
-        body,
-    )
+    ]
 }
 
 fn overview_table(unit: &str) -> Table {
@@ -300,120 +309,159 @@ fn para(t: &str) -> Block {
     }
 }
 
-/// The abridged document, with `unit` as the unit name everywhere it appears.
-pub fn fixture_document(unit: &str) -> Document {
-    let sec = |id: &str, heading: Option<&str>, blocks: Vec<Block>| Section {
+/// A section of the fixture.
+fn sec(id: &str, heading: Option<&str>, blocks: Vec<Block>) -> Section {
+    Section {
         id: id.into(),
         heading: heading.map(Into::into),
         blocks,
-    };
+    }
+}
+
+/// The abridged document, with `unit` as the unit name everywhere it appears.
+pub fn fixture_document(unit: &str) -> Document {
     let parts = vec![
-        Part {
-            id: "part-1".into(),
-            number: "第一部分".into(),
-            title: format!("2024年{unit}单位概况"),
-            sections: vec![
-                sec(
-                    "part-1-sec-1",
-                    Some("一、主要职能"),
-                    vec![
-                        para("贯彻执行国家、自治区、自治州商务和工业信息化的法律法规和方针政策。"),
-                        Block::Paragraph {
-                            text: "（一）研究商务和工业信息化发展规划。".into(),
-                            style: ParagraphStyle::Item,
-                        },
-                    ],
-                ),
-                sec(
-                    "part-1-sec-2",
-                    Some("二、机构设置及人员情况"),
-                    vec![para(&format!("{unit}编制数37，实有人数50人。"))],
-                ),
-            ],
+        overview_part(unit),
+        tables_part(unit),
+        explanations_part(unit),
+        terms_part(),
+    ];
+    let toc = toc(&parts);
+    Document {
+        meta: meta(unit),
+        toc,
+        parts,
+        signature: Signature {
+            unit_name: unit.into(),
+            date: Some("2024年2月21日".into()),
         },
-        Part {
-            id: "part-2".into(),
-            number: "第二部分".into(),
-            title: "2024年部门预算公开表".into(),
-            sections: vec![
-                sec(
-                    "part-2-table-1",
-                    None,
-                    vec![Block::Table(overview_table(unit))],
-                ),
-                sec(
-                    "part-2-table-2",
-                    None,
-                    vec![Block::Table(income_table(unit))],
-                ),
-                sec("part-2-table-8", None, vec![Block::Table(fund_table(unit))]),
-            ],
-        },
-        Part {
-            id: "part-3".into(),
-            number: "第三部分".into(),
-            title: "2024年单位预算情况说明".into(),
-            sections: vec![
-                sec(
-                    "part-3-sec-2",
-                    Some(&format!("二、关于{unit}2024年收入预算情况说明")),
-                    vec![
-                        para(&format!("{unit}收入预算1,795.47万元，其中：")),
-                        Block::Chart(Chart::new(
-                            "chart-income",
-                            "收入预算构成",
-                            m("1795.47"),
-                            vec![
-                                ("一般公共预算".to_string(), m("581.77"), p("32.40")),
-                                (
-                                    "上级一般公共预算安排的转移支付".to_string(),
-                                    m("502.00"),
-                                    p("27.96"),
-                                ),
-                                ("单位资金".to_string(), m("711.70"), p("39.64")),
-                            ],
-                            MoneyUnit::Wan,
-                        )),
-                    ],
-                ),
-                sec(
-                    "part-3-sec-12",
-                    Some("十二、其他重要事项的情况说明"),
-                    vec![
-                        Block::Subheading {
-                            text: "（四）预算绩效情况".into(),
-                        },
-                        Block::Table(performance_table(unit)),
-                    ],
-                ),
-            ],
-        },
-        Part {
-            id: "part-4".into(),
-            number: "第四部分".into(),
-            title: "名词解释".into(),
-            sections: vec![sec(
-                "part-4-terms",
-                None,
+    }
+}
+
+/// 第一部分: the unit's functions (a body paragraph and an item) and its staff.
+fn overview_part(unit: &str) -> Part {
+    Part {
+        id: "part-1".into(),
+        number: "第一部分".into(),
+        title: format!("2024年{unit}单位概况"),
+        sections: vec![
+            sec(
+                "part-1-sec-1",
+                Some("一、主要职能"),
                 vec![
-                    Block::Term {
-                        number: "一、".into(),
-                        term: "财政拨款".into(),
-                        definition:
-                            "指由一般公共预算、政府性基金预算、国有资本经营预算安排的财政拨款数。"
-                                .into(),
-                    },
-                    Block::Term {
-                        number: "二、".into(),
-                        term: "一般公共预算".into(),
-                        definition: "包括公共财政拨款（补助）资金、专项收入。".into(),
+                    para("贯彻执行国家、自治区、自治州商务和工业信息化的法律法规和方针政策。"),
+                    Block::Paragraph {
+                        text: "（一）研究商务和工业信息化发展规划。".into(),
+                        style: ParagraphStyle::Item,
                     },
                 ],
-            )],
-        },
-    ];
+            ),
+            sec(
+                "part-1-sec-2",
+                Some("二、机构设置及人员情况"),
+                vec![para(&format!("{unit}编制数37，实有人数50人。"))],
+            ),
+        ],
+    }
+}
+
+/// 第二部分: 表1, the wide 表2 and the empty 表8, each a section without a heading.
+fn tables_part(unit: &str) -> Part {
+    Part {
+        id: "part-2".into(),
+        number: "第二部分".into(),
+        title: "2024年部门预算公开表".into(),
+        sections: vec![
+            sec(
+                "part-2-table-1",
+                None,
+                vec![Block::Table(overview_table(unit))],
+            ),
+            sec(
+                "part-2-table-2",
+                None,
+                vec![Block::Table(income_table(unit))],
+            ),
+            sec("part-2-table-8", None, vec![Block::Table(fund_table(unit))]),
+        ],
+    }
+}
+
+/// 第三部分: the income explanation with its chart, and a subheading over the 绩效目标表.
+fn explanations_part(unit: &str) -> Part {
+    Part {
+        id: "part-3".into(),
+        number: "第三部分".into(),
+        title: "2024年单位预算情况说明".into(),
+        sections: vec![
+            sec(
+                "part-3-sec-2",
+                Some(&format!("二、关于{unit}2024年收入预算情况说明")),
+                vec![
+                    para(&format!("{unit}收入预算1,795.47万元，其中：")),
+                    Block::Chart(Chart::new(
+                        "chart-income",
+                        "收入预算构成",
+                        m("1795.47"),
+                        vec![
+                            ("一般公共预算".to_string(), m("581.77"), p("32.40")),
+                            (
+                                "上级一般公共预算安排的转移支付".to_string(),
+                                m("502.00"),
+                                p("27.96"),
+                            ),
+                            ("单位资金".to_string(), m("711.70"), p("39.64")),
+                        ],
+                        MoneyUnit::Wan,
+                    )),
+                ],
+            ),
+            sec(
+                "part-3-sec-12",
+                Some("十二、其他重要事项的情况说明"),
+                vec![
+                    Block::Subheading {
+                        text: "（四）预算绩效情况".into(),
+                    },
+                    Block::Table(performance_table(unit)),
+                ],
+            ),
+        ],
+    }
+}
+
+/// 第四部分: two glossary terms.
+fn terms_part() -> Part {
+    Part {
+        id: "part-4".into(),
+        number: "第四部分".into(),
+        title: "名词解释".into(),
+        sections: vec![sec(
+            "part-4-terms",
+            None,
+            vec![
+                Block::Term {
+                    number: "一、".into(),
+                    term: "财政拨款".into(),
+                    definition:
+                        "指由一般公共预算、政府性基金预算、国有资本经营预算安排的财政拨款数。"
+                            .into(),
+                },
+                Block::Term {
+                    number: "二、".into(),
+                    term: "一般公共预算".into(),
+                    definition: "包括公共财政拨款（补助）资金、专项收入。".into(),
+                },
+            ],
+        )],
+    }
+}
+
+/// The 目录 of `parts`: each part, then each section with a heading or opening with a table
+/// (pointing at the table).
+fn toc(parts: &[Part]) -> Vec<TocEntry> {
     let mut toc = Vec::new();
-    for part in &parts {
+    for part in parts {
         toc.push(TocEntry {
             level: 1,
             text: format!("{} {}", part.number, part.title),
@@ -436,28 +484,25 @@ pub fn fixture_document(unit: &str) -> Document {
             });
         }
     }
-    Document {
-        meta: Meta {
-            title: format!("{unit}2024年部门预算公开"),
-            unit_name: unit.into(),
-            year: 2024,
-            scope: "部门".into(),
-            subtitle: "2024年部门预算公开".into(),
-            issued: Some("2024年2月21日".into()),
-            publish: PublishMeta {
-                site_name: Some("奇台县人民政府".into()),
-                site_id: Some("6523250001".into()),
-                column: Some("预算公开".into()),
-                article_title: format!("{unit}2024年部门预算公开"),
-                pub_date: Some("2024-02-21".into()),
-                content_source: unit.into(),
-            },
-        },
-        toc,
-        parts,
-        signature: Signature {
-            unit_name: unit.into(),
-            date: Some("2024年2月21日".into()),
+    toc
+}
+
+/// The title, year, scope and publishing metadata, for `unit`.
+fn meta(unit: &str) -> Meta {
+    Meta {
+        title: format!("{unit}2024年部门预算公开"),
+        unit_name: unit.into(),
+        year: 2024,
+        scope: "部门".into(),
+        subtitle: "2024年部门预算公开".into(),
+        issued: Some("2024年2月21日".into()),
+        publish: PublishMeta {
+            site_name: Some("奇台县人民政府".into()),
+            site_id: Some("6523250001".into()),
+            column: Some("预算公开".into()),
+            article_title: format!("{unit}2024年部门预算公开"),
+            pub_date: Some("2024-02-21".into()),
+            content_source: unit.into(),
         },
     }
 }

@@ -30,7 +30,7 @@ fn money(s: &str) -> Money {
 
 fn amount_cell(i: usize, col: usize) -> Cell {
     let cents = (i * 7919 + col * 104_729) % 500_000;
-    if (i + col) % 4 == 0 {
+    if (i + col).is_multiple_of(4) {
         Cell {
             align: Align::Right,
             ..Cell::text("")
@@ -40,6 +40,8 @@ fn amount_cell(i: usize, col: usize) -> Cell {
     }
 }
 
+/// A table of budget lines under 功能分类科目 codes: `amount_cols` amount columns after the
+/// code and name, a 总计 row and `rows - 1` lines cycling through 类, 款 and 项.
 fn code_table(
     id: &str,
     label: &str,
@@ -54,7 +56,33 @@ fn code_table(
         ColumnKind::Code,
         ColumnKind::Text,
     ];
-    columns.extend(std::iter::repeat(ColumnKind::Amount).take(amount_cols));
+    columns.extend(std::iter::repeat_n(ColumnKind::Amount, amount_cols));
+    Table {
+        id: id.into(),
+        label: Some(label.into()),
+        title: title.into(),
+        subtitle: None,
+        subject: None,
+        issuer: Some("编制单位：奇台县商务和工业信息化局".into()),
+        unit: Some("单位：万元".into()),
+        orientation: if landscape {
+            Orientation::Landscape
+        } else {
+            Orientation::Portrait
+        },
+        columns,
+        header: code_header(amount_cols),
+        body: code_body(amount_cols, rows),
+        empty_statement: None,
+        rounding_note: None,
+        sums: Default::default(),
+        body_heads: None,
+    }
+}
+
+/// The three header rows of a code table: the column groups, the 类/款/项 and source names,
+/// the column numbers.
+fn code_header(amount_cols: usize) -> Vec<Vec<Cell>> {
     let names = [
         "财政拨款（补助）小计",
         "一般公共预算",
@@ -81,6 +109,11 @@ fn code_table(
     h1.extend((1..amount_cols).map(|i| Cell::center(names[(i - 1) % names.len()])));
     let mut h2: Vec<Cell> = (0..4).map(|_| Cell::center("※")).collect();
     h2.extend((1..=amount_cols).map(|i| Cell::center(i.to_string())));
+    vec![h0, h1, h2]
+}
+
+/// The body of a code table: the 总计 row, then `rows - 1` lines (类, 款, then three 项).
+fn code_body(amount_cols: usize, rows: usize) -> Vec<Row> {
     let leaf = [
         "行政运行",
         "招商引资",
@@ -107,27 +140,7 @@ fn code_table(
         cells.extend((0..amount_cols).map(|col| amount_cell(i, col)));
         body.push(Row { role, cells });
     }
-    Table {
-        id: id.into(),
-        label: Some(label.into()),
-        title: title.into(),
-        subtitle: None,
-        subject: None,
-        issuer: Some("编制单位：奇台县商务和工业信息化局".into()),
-        unit: Some("单位：万元".into()),
-        orientation: if landscape {
-            Orientation::Landscape
-        } else {
-            Orientation::Portrait
-        },
-        columns,
-        header: vec![h0, h1, h2],
-        body,
-        empty_statement: None,
-        rounding_note: None,
-        sums: Default::default(),
-        body_heads: None,
-    }
+    body
 }
 
 fn para(text: &str) -> Block {
@@ -137,49 +150,153 @@ fn para(text: &str) -> Block {
     }
 }
 
+/// A paragraph of mixed CJK text and figures that wraps over several lines.
+const LONG: &str = "奇台县商务和工业信息化局2024年一般公共预算拨款合计1,083.77万元，其中：基本支出467.77万元，比上年预算减少31.07万元，下降6.23%。主要原因是：2024年减少人员奖金（含绩效奖励）；项目支出616.00万元，比上年预算减少264.00万元，下降30.00%，主要原因是减少清偿克拉玛依永升建设集团有限公司债务资金。";
+
 /// A realistic stress document: mixed CJK/digit paragraphs, a 16-column table with three
 /// header rows, a 200-row table, an empty table, a chart and glossary terms.
 pub fn synthetic_document() -> Document {
-    let long = "奇台县商务和工业信息化局2024年一般公共预算拨款合计1,083.77万元，其中：基本支出467.77万元，比上年预算减少31.07万元，下降6.23%。主要原因是：2024年减少人员奖金（含绩效奖励）；项目支出616.00万元，比上年预算减少264.00万元，下降30.00%，主要原因是减少清偿克拉玛依永升建设集团有限公司债务资金。";
+    let parts = vec![
+        overview_part(),
+        tables_part(),
+        explanations_part(),
+        terms_part(),
+    ];
+    Document {
+        meta: synthetic_meta(),
+        toc: synthetic_toc(),
+        parts,
+        signature: Signature {
+            unit_name: "奇台县商务和工业信息化局".into(),
+            date: None,
+        },
+    }
+}
+
+/// 第一部分: paragraphs of mixed CJK and digits, and a subheading.
+fn overview_part() -> Part {
+    Part {
+        id: "part-1".into(),
+        number: "第一部分".into(),
+        title: "2024年奇台县商务和工业信息化局单位概况".into(),
+        sections: vec![Section {
+            id: "part-1-sec-1".into(),
+            heading: Some("一、主要职能".into()),
+            blocks: vec![
+                para("县商务和工业信息化局贯彻落实党中央关于商务和工业信息化工作的方针政策和决策部署，主要职责是："),
+                para(LONG),
+                para(LONG),
+                Block::Subheading {
+                    text: "（一）一般公共预算当年拨款规模变化情况".into(),
+                },
+                para(LONG),
+            ],
+        }],
+    }
+}
+
+/// 第二部分: the 16-column 表2, the 200-row 表3 and the empty 表9.
+fn tables_part() -> Part {
     let mut empty = code_table("table-9", "表9", "国有资本经营预算支出情况表", 4, 1, false);
     empty.body.clear();
     empty.empty_statement = Some(
         "2024年没有使用国有资本经营预算拨款安排的支出，国有资本经营预算支出情况表为空表。".into(),
     );
-    let parts = vec![
-        Part { id: "part-1".into(), number: "第一部分".into(), title: "2024年奇台县商务和工业信息化局单位概况".into(), sections: vec![
-            Section { id: "part-1-sec-1".into(), heading: Some("一、主要职能".into()), blocks: vec![
-                para("县商务和工业信息化局贯彻落实党中央关于商务和工业信息化工作的方针政策和决策部署，主要职责是："),
-                para(long), para(long),
-                Block::Subheading { text: "（一）一般公共预算当年拨款规模变化情况".into() },
-                para(long),
-            ] },
-        ] },
-        Part { id: "part-2".into(), number: "第二部分".into(), title: "2024年部门预算公开表".into(), sections: vec![
-            Section { id: "part-2-sec-1".into(), heading: None, blocks: vec![
-                Block::Table(code_table("table-2", "表2", "单位收入总体情况表", 12, 30, true)),
-                Block::Table(code_table("table-3", "表3", "单位支出总体情况表", 3, 200, false)),
+    Part {
+        id: "part-2".into(),
+        number: "第二部分".into(),
+        title: "2024年部门预算公开表".into(),
+        sections: vec![Section {
+            id: "part-2-sec-1".into(),
+            heading: None,
+            blocks: vec![
+                Block::Table(code_table(
+                    "table-2",
+                    "表2",
+                    "单位收入总体情况表",
+                    12,
+                    30,
+                    true,
+                )),
+                Block::Table(code_table(
+                    "table-3",
+                    "表3",
+                    "单位支出总体情况表",
+                    3,
+                    200,
+                    false,
+                )),
                 Block::Table(empty),
-            ] },
-        ] },
-        Part { id: "part-3".into(), number: "第三部分".into(), title: "2024年单位预算情况说明".into(), sections: vec![
-            Section { id: "part-3-sec-1".into(), heading: Some("一、关于奇台县商务和工业信息化局2024年收支预算情况的总体说明".into()), blocks: vec![
-                para(long),
-                Block::Chart(Chart::new("chart-1", "一般公共预算当年拨款结构", money("1083.77"), [
-                    ("一般公共服务支出", "438.50"),
-                    ("商业服务业等支出", "500.00"),
-                    ("住房保障支出", "145.27"),
-                ].map(|(l, a)| (l.to_string(), money(a), Percent::ratio(money(a), money("1083.77")))), MoneyUnit::Wan)),
-            ] },
-        ] },
-        Part { id: "part-4".into(), number: "第四部分".into(), title: "名词解释".into(), sections: vec![
-            Section { id: "part-4-sec-1".into(), heading: None, blocks: vec![
-                Block::Term { number: "一、".into(), term: "财政拨款".into(), definition: "指由一般公共预算、政府性基金预算、国有资本经营预算安排的财政拨款数。".into() },
-                Block::Term { number: "二、".into(), term: "“三公”经费".into(), definition: "指单位因公出国（境）费、公务用车购置及运行维护费和公务接待费。".into() },
-            ] },
-        ] },
-    ];
-    let toc = vec![
+            ],
+        }],
+    }
+}
+
+/// 第三部分: a paragraph and a chart.
+fn explanations_part() -> Part {
+    Part {
+        id: "part-3".into(),
+        number: "第三部分".into(),
+        title: "2024年单位预算情况说明".into(),
+        sections: vec![Section {
+            id: "part-3-sec-1".into(),
+            heading: Some("一、关于奇台县商务和工业信息化局2024年收支预算情况的总体说明".into()),
+            blocks: vec![
+                para(LONG),
+                Block::Chart(Chart::new(
+                    "chart-1",
+                    "一般公共预算当年拨款结构",
+                    money("1083.77"),
+                    [
+                        ("一般公共服务支出", "438.50"),
+                        ("商业服务业等支出", "500.00"),
+                        ("住房保障支出", "145.27"),
+                    ]
+                    .map(|(l, a)| {
+                        (
+                            l.to_string(),
+                            money(a),
+                            Percent::ratio(money(a), money("1083.77")),
+                        )
+                    }),
+                    MoneyUnit::Wan,
+                )),
+            ],
+        }],
+    }
+}
+
+/// 第四部分: two glossary terms.
+fn terms_part() -> Part {
+    Part {
+        id: "part-4".into(),
+        number: "第四部分".into(),
+        title: "名词解释".into(),
+        sections: vec![Section {
+            id: "part-4-sec-1".into(),
+            heading: None,
+            blocks: vec![
+                Block::Term {
+                    number: "一、".into(),
+                    term: "财政拨款".into(),
+                    definition:
+                        "指由一般公共预算、政府性基金预算、国有资本经营预算安排的财政拨款数。"
+                            .into(),
+                },
+                Block::Term {
+                    number: "二、".into(),
+                    term: "“三公”经费".into(),
+                    definition: "指单位因公出国（境）费、公务用车购置及运行维护费和公务接待费。"
+                        .into(),
+                },
+            ],
+        }],
+    }
+}
+
+/// The 目录: the four parts and the sections and tables under them.
+fn synthetic_toc() -> Vec<TocEntry> {
+    vec![
         TocEntry {
             level: 1,
             text: "第一部分 2024年奇台县商务和工业信息化局单位概况".into(),
@@ -225,29 +342,25 @@ pub fn synthetic_document() -> Document {
             text: "第四部分 名词解释".into(),
             target: "part-4".into(),
         },
-    ];
-    Document {
-        meta: Meta {
-            title: "奇台县商务和工业信息化局2024年部门预算公开".into(),
-            unit_name: "奇台县商务和工业信息化局".into(),
-            year: 2024,
-            scope: "部门".into(),
-            subtitle: "2024年部门预算公开".into(),
-            issued: None,
-            publish: PublishMeta {
-                site_name: None,
-                site_id: None,
-                column: None,
-                article_title: "奇台县商务和工业信息化局2024年部门预算公开".into(),
-                pub_date: None,
-                content_source: "奇台县商务和工业信息化局".into(),
-            },
-        },
-        toc,
-        parts,
-        signature: Signature {
-            unit_name: "奇台县商务和工业信息化局".into(),
-            date: None,
+    ]
+}
+
+/// The title, scope and publishing metadata, without a date of issue or a site.
+fn synthetic_meta() -> Meta {
+    Meta {
+        title: "奇台县商务和工业信息化局2024年部门预算公开".into(),
+        unit_name: "奇台县商务和工业信息化局".into(),
+        year: 2024,
+        scope: "部门".into(),
+        subtitle: "2024年部门预算公开".into(),
+        issued: None,
+        publish: PublishMeta {
+            site_name: None,
+            site_id: None,
+            column: None,
+            article_title: "奇台县商务和工业信息化局2024年部门预算公开".into(),
+            pub_date: None,
+            content_source: "奇台县商务和工业信息化局".into(),
         },
     }
 }

@@ -68,11 +68,11 @@ fn manas_matches_published_figures() {
     );
 }
 
+/// How often each two-decimal figure is printed.
+type FigureCounts = BTreeMap<String, i32>;
+
 /// The reference's and the document's two-decimal figures per region.
-fn region_figures(
-    name: &str,
-    present_tables: &[usize],
-) -> Vec<(String, BTreeMap<String, i32>, BTreeMap<String, i32>)> {
+fn region_figures(name: &str, present_tables: &[usize]) -> Vec<(String, FigureCounts, FigureCounts)> {
     let ours = our_regions(&example_document(name));
     reference_regions(&reference(name), present_tables)
         .into_iter()
