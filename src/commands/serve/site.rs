@@ -70,10 +70,11 @@ impl Site {
         if rendered.is_good() {
             for (format, bytes) in &rendered.outputs {
                 let bytes = Some(Arc::new(bytes.clone()));
+                // The preview serves the page and the PDF; it renders nothing else.
                 match format {
                     Format::Html => preview.html = bytes,
                     Format::Pdf => preview.pdf = bytes,
-                    Format::Json | Format::Xlsx => {}
+                    _ => {}
                 }
             }
             preview.rendered = preview.version;

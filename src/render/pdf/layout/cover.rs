@@ -11,7 +11,10 @@ use crate::render::pdf::text::{self, baseline_in, set_words, Align, Span};
 
 /// Sets `text` centred across the frame from `y` down, `leading` × `size` per line,
 /// broken between words into balanced lines, and returns the `y` below it.
-#[allow(clippy::too_many_arguments)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one centred line group of the cover: each argument is one of its own settings"
+)]
 fn centred(
     m: &Metrics,
     words: &Words,

@@ -238,7 +238,10 @@ pub fn set_block(
 /// Like [`set_block`], breaking between `words` (at a 禁则 opportunity inside a word only
 /// when a line holds no break between words) and, with `balance` (titles), sharing the
 /// text evenly between its lines.
-#[allow(clippy::too_many_arguments)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the setting of one block: each argument is one of its independent choices"
+)]
 pub fn set_words(
     m: &Metrics,
     spans: &[Span],
