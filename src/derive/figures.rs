@@ -120,7 +120,8 @@ fn is_general(s: Source) -> bool {
 }
 
 /// The three budgets of fiscal appropriation, in table order.
-const BUDGETS: [Fiscal; 3] = [Fiscal::General, Fiscal::Fund, Fiscal::Soe];
+/// The three budgets a 财政拨款 comes from, in their standard order.
+pub const BUDGETS: [Fiscal; 3] = [Fiscal::General, Fiscal::Fund, Fiscal::Soe];
 
 /// Computes every figure.
 pub fn figures(b: &Budget) -> Figures<'_> {

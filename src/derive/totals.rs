@@ -43,6 +43,19 @@ impl PerformanceFunding {
 }
 
 impl Figures<'_> {
+    /// 当年财政拨款 from one budget.
+    pub fn fiscal_of(&self, budget: Fiscal) -> Money {
+        self.fiscal.get(&budget).copied().unwrap_or_default()
+    }
+
+    /// 当年财政拨款 from the three budgets together (表4's 财政拨款（补助）, 四's 总预算).
+    pub fn fiscal_total(&self) -> Money {
+        super::figures::BUDGETS
+            .iter()
+            .map(|k| self.fiscal_of(*k))
+            .sum()
+    }
+
     /// 三公 of one item from one budget.
     pub fn three_of(&self, kind: ThreeKind, budget: Fiscal) -> Money {
         self.three

@@ -6,7 +6,7 @@ use crate::budget::Budget;
 use crate::derive::figures::{figures, CarryoverRow};
 use crate::derive::Figures;
 use crate::document::compose::wording::no_carryover;
-use crate::document::model::{CellRef, ColumnKind, Orientation, Row, RowRole, Sums, Table};
+use crate::document::model::{Cell, CellRef, ColumnKind, Orientation, Row, RowRole, Sums, Table};
 use crate::money::Money;
 
 /// The rows of table 11, and for the 总计 row and each unit row the item rows it adds up.
@@ -118,7 +118,7 @@ fn sum(rows: &[CarryoverRow]) -> Vec<Money> {
 }
 
 /// The header of table 11.
-fn header() -> Vec<Vec<crate::document::model::Cell>> {
+fn header() -> Vec<Vec<Cell>> {
     vec![
         vec![
             h("项目名称", 1, 3),

@@ -303,13 +303,12 @@ pub fn table3(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
 
 /// Table 4.
 pub fn table4(b: &Budget, f: &Figures<'_>, issuer: &str) -> Table {
-    let fiscal = |k: Fiscal| f.fiscal.get(&k).copied().unwrap_or_default();
-    let total = fiscal(Fiscal::General) + fiscal(Fiscal::Fund) + fiscal(Fiscal::Soe);
+    let total = f.fiscal_total();
     let left = [
         ("一、财政拨款（补助）", total),
-        ("一般公共预算", fiscal(Fiscal::General)),
-        ("政府性基金预算", fiscal(Fiscal::Fund)),
-        ("国有资本经营预算", fiscal(Fiscal::Soe)),
+        ("一般公共预算", f.fiscal_of(Fiscal::General)),
+        ("政府性基金预算", f.fiscal_of(Fiscal::Fund)),
+        ("国有资本经营预算", f.fiscal_of(Fiscal::Soe)),
     ];
     let right = class_lines(b, &f.fiscal_tree);
     let sums = table4_sums(right.len());

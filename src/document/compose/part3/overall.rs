@@ -9,7 +9,6 @@ use crate::derive::structure::Structures;
 use crate::derive::Figures;
 use crate::document::compose::wording::{join, used_for};
 use crate::document::model::{Block, Chart, Section};
-use crate::money::Money;
 
 /// The kinds of income the budget has, by name, in the standard order.
 fn income_list(f: &Figures<'_>) -> Vec<String> {
@@ -140,8 +139,7 @@ const BUDGETS: [(Fiscal, &str); 3] = [
 
 /// 四、财政拨款收支总体.
 pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
-    let amount = |k: Fiscal| f.fiscal.get(&k).copied().unwrap_or_default();
-    let total: Money = BUDGETS.iter().map(|(k, _)| amount(*k)).sum();
+    let total = f.fiscal_total();
     let mut blocks = vec![p(format!(
         "{}{}年财政拨款收支总预算{}。",
         b.unit.name,
@@ -176,7 +174,7 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
 /// The income paragraphs of 四: which budgets the 财政拨款 come from (and which not), then
 /// the amount of each.
 fn fiscal_income(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
-    let amount = |k: Fiscal| f.fiscal.get(&k).copied().unwrap_or_default();
+    let amount = |k: Fiscal| f.fiscal_of(k);
     let present: Vec<&str> = BUDGETS
         .iter()
         .filter(|(k, _)| !amount(*k).is_zero())
