@@ -337,11 +337,13 @@ pub struct Notes {
 /// How structure shares are rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ShareRounding {
-    /// Largest remainder: the list sums to exactly 100.00%.
+    /// Each share rounded half-up from its exact ratio, like every amount (the list may sum
+    /// to 99.99% or 100.01%: a 尾差).
     #[default]
-    LargestRemainder,
-    /// Each share rounded half-up on its own (may sum to 99.99% or 100.01%).
     Independent,
+    /// Largest remainder: the list sums to exactly 100.00%, a share may print 0.01 above or
+    /// below its exact ratio rounded.
+    LargestRemainder,
 }
 
 /// Font choices from the TOML, paths resolved against the TOML's directory.

@@ -3,7 +3,7 @@
 
 use super::figures::Figures;
 use super::ledger::Level;
-use super::shares::shares;
+use super::shares::ShareBook;
 use crate::budget::codes::FuncCode;
 use crate::budget::source::Budget as Fiscal;
 use crate::budget::{IncomeKind, ShareRounding};
@@ -31,25 +31,30 @@ pub struct Structures {
     pub general_by_class: Vec<Part<FuncCode>>,
 }
 
-fn parts<K: Clone>(items: Vec<(K, Money)>, mode: ShareRounding) -> Vec<Part<K>> {
+fn parts<K: Clone>(items: Vec<(K, Money)>, book: &mut ShareBook) -> Vec<Part<K>> {
     let amounts: Vec<Money> = items.iter().map(|(_, m)| *m).collect();
     items
         .into_iter()
-        .zip(shares(&amounts, mode))
+        .zip(book.shares(&amounts))
         .map(|((key, amount), share)| Part { key, amount, share })
         .collect()
 }
 
-/// Computes the structure lists with the budget's rounding mode.
+/// Computes the structure lists with the budget's rounding mode, in one [`ShareBook`]: a
+/// ratio printed in two lists prints alike.
 pub fn structures(f: &Figures<'_>, mode: ShareRounding) -> Structures {
+    let mut book = ShareBook::new(mode);
     let income = parts(
         IncomeKind::ALL
             .iter()
             .map(|k| (*k, f.income.get(k).copied().unwrap_or_default()))
             .collect(),
-        mode,
+        &mut book,
     );
-    let sp = parts(vec![("基本支出", f.basic), ("项目支出", f.project)], mode);
+    let sp = parts(
+        vec![("基本支出", f.basic), ("项目支出", f.project)],
+        &mut book,
+    );
     let spending = [sp[0].clone(), sp[1].clone()];
     let general_by_class = f
         .budget_trees
@@ -59,7 +64,7 @@ pub fn structures(f: &Figures<'_>, mode: ShareRounding) -> Structures {
                 t.level(Level::Class)
                     .map(|r| (r.code.clone(), r.values[0]))
                     .collect(),
-                mode,
+                &mut book,
             )
         })
         .unwrap_or_default();

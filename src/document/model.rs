@@ -429,7 +429,7 @@ pub struct ChartItem {
     pub amount: Money,
     /// The amount as printed, in the display unit.
     pub amount_text: String,
-    /// Share of the total (sums to exactly 100.00 when largest-remainder rounding is on).
+    /// Share of the total, as the text prints it (see `derive::shares`).
     pub share: Percent,
 }
 

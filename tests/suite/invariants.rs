@@ -2,8 +2,9 @@
 //! invariants a published disclosure must satisfy.
 
 use gongkai::document::{Block, Document, RowRole, Table};
-use gongkai::money::Money;
+use gongkai::money::{Money, Percent};
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
 use std::path::Path;
 
@@ -92,12 +93,48 @@ fn total_of(t: &Table, col: usize) -> Money {
         .unwrap_or_default()
 }
 
-fn shares_in(text: &str) -> Vec<Decimal> {
-    text.split("占")
-        .skip(1)
-        .filter_map(|s| s.split('%').next())
-        .filter_map(|s| s.parse().ok())
+/// The `X万元，占Y%` pairs of a text: each amount (exact here, every leaf has two decimals)
+/// with its printed share.
+fn shares_in(text: &str) -> Vec<(Money, Percent)> {
+    text.split("%")
+        .filter_map(|s| s.rsplit_once("万元，占"))
+        .filter_map(|(before, share)| {
+            let amount: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            Some((
+                Money::parse_exact(&amount)?,
+                Percent::from_percent(share.parse().ok()?),
+            ))
+        })
         .collect()
+}
+
+/// Each share is its exact ratio rounded half-up, so a list sums to 100.00% within half a
+/// hundredth per part (a 尾差, never adjusted).
+fn assert_independent(pairs: &[(Money, Percent)]) -> Result<(), TestCaseError> {
+    let whole: Money = pairs.iter().map(|(m, _)| *m).sum();
+    for (m, p) in pairs {
+        prop_assert_eq!(
+            *p,
+            Percent::ratio(*m, whole),
+            "{} of {}",
+            m.plain(),
+            whole.plain()
+        );
+    }
+    let sum: Decimal = pairs.iter().map(|(_, p)| p.decimal()).sum();
+    let slack = Decimal::new(5, 3) * Decimal::from(pairs.len());
+    prop_assert!(
+        (sum - Decimal::ONE_HUNDRED).abs() <= slack,
+        "shares sum to {sum}"
+    );
+    Ok(())
 }
 
 proptest! {
@@ -138,13 +175,14 @@ proptest! {
         let part3 = &doc.parts[2].sections;
         for sec in [1usize, 4] {
             let texts: Vec<String> = part3[sec].blocks.iter().filter_map(|b| match b { Block::Paragraph { text, .. } => Some(text.clone()), _ => None }).collect();
-            let shares: Decimal = texts.iter().flat_map(|t| shares_in(t)).sum();
-            prop_assert_eq!(shares, Decimal::ONE_HUNDRED, "section {} shares: {:?}", sec + 1, texts);
+            let pairs: Vec<(Money, Percent)> = texts.iter().flat_map(|t| shares_in(t)).collect();
+            prop_assert!(!pairs.is_empty(), "section {} has no shares: {:?}", sec + 1, texts);
+            assert_independent(&pairs)?;
         }
         for b in part3.iter().flat_map(|s| s.blocks.iter()) {
             if let Block::Chart(c) = b {
-                let sum: Decimal = c.items.iter().map(|i| i.share.decimal()).sum();
-                prop_assert_eq!(sum, Decimal::ONE_HUNDRED);
+                let pairs: Vec<(Money, Percent)> = c.items.iter().map(|i| (i.amount, i.share)).collect();
+                assert_independent(&pairs)?;
             }
         }
     }

@@ -32,5 +32,6 @@ mod pdf_layout;
 mod pdf_long_texts;
 mod pdf_synthetic;
 mod serve_watch;
+mod shares;
 mod structures;
 mod xlsx;

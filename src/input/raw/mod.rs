@@ -414,7 +414,7 @@ pub struct RawControl {
 /// Options.
 #[derive(Debug, Default, Deserialize)]
 pub struct RawOptions {
-    /// `largest_remainder` (default: structure shares sum to 100.00%) or `independent`.
+    /// `independent` (default: each share rounded from its exact ratio) or `largest_remainder`.
     pub share_rounding: Option<RawText>,
     /// The 尾差 note printed under tables whose totals differ from the sum of their printed
     /// lines; `{unit}` becomes the display unit.

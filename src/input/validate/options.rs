@@ -142,11 +142,11 @@ pub fn options(raw: &RawOptions, ctx: &mut Ctx<'_>) -> Options {
     }
 }
 
-/// `[options] share_rounding`: how the shares of a total are rounded; default the largest
-/// remainder method.
+/// `[options] share_rounding`: how the shares of a total are rounded; default each on its
+/// own, half-up from its exact ratio.
 pub fn share_rounding(raw: Option<&RawText>, ctx: &mut Ctx<'_>) -> ShareRounding {
     match raw {
-        None => ShareRounding::LargestRemainder,
+        None => ShareRounding::Independent,
         Some(r) => match r.get_ref().as_str() {
             "largest_remainder" => ShareRounding::LargestRemainder,
             "independent" => ShareRounding::Independent,
@@ -155,9 +155,9 @@ pub fn share_rounding(raw: Option<&RawText>, ctx: &mut Ctx<'_>) -> ShareRounding
                     Some(r.span()),
                     "options.share_rounding",
                     format!("未知的占比舍入方式“{other}”（unknown rounding）"),
-                    Some("可选 \"largest_remainder\"（最大余数法，合计恰为100.00%，默认）或 \"independent\"（各项分别四舍五入）"),
+                    Some("可选 \"independent\"（各项按精确比例分别四舍五入，默认）或 \"largest_remainder\"（最大余数法，合计恰为100.00%）"),
                 );
-                ShareRounding::LargestRemainder
+                ShareRounding::Independent
             }
         },
     }
