@@ -34,3 +34,4 @@ mod pdf_synthetic;
 mod serve_watch;
 mod structures;
 mod xlsx;
+mod zero_sentences;
