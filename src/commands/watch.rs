@@ -71,7 +71,7 @@ fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
     if let Err(e) =
         crate::output::write_set(&args.out.out, &crate::output::stem(&args.file.file), &files)
     {
-        eprintln!("错误：无法写入 {e}（已有的输出保持不变）");
+        eprintln!("错误：无法写入 {e}");
         return false;
     }
     let list: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();

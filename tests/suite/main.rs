@@ -25,6 +25,7 @@ mod invariants;
 mod layers;
 mod misread_amounts;
 mod next_year;
+mod outputs;
 mod pdf_chart;
 mod pdf_examples;
 mod pdf_fonts;

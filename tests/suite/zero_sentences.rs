@@ -155,13 +155,23 @@ fn source(c: &Case) -> String {
         economic.push_str("\n[[basic_economic]]\ncode = \"30102\"\namount = \"20.00\"\n");
     }
     let (project, prior_project) = if c.project {
-        (PROJECT, r#"{ amount = "17.00", reason = "普查工作量增加" }"#)
+        (
+            PROJECT,
+            r#"{ amount = "17.00", reason = "普查工作量增加" }"#,
+        )
     } else {
         ("", r#"{ amount = "17.00", reason = "普查结束" }"#)
     };
-    let income_reason = if c.project { "普查项目经费增加" } else { "普查结束" };
+    let income_reason = if c.project {
+        "普查项目经费增加"
+    } else {
+        "普查结束"
+    };
     let three = if c.three_prior.starts_with('[') {
-        format!("[prior]\noperating = {}\n\n{}", c.operating_prior, c.three_prior)
+        format!(
+            "[prior]\noperating = {}\n\n{}",
+            c.operating_prior, c.three_prior
+        )
     } else {
         format!(
             "[prior]\noperating = {}\n{}\n",
@@ -243,7 +253,11 @@ other_value = "15.20"
 equipment_over_50 = 0
 equipment_over_100 = 0
 "#,
-        if c.project { "普查工作量增加" } else { "普查结束" }
+        if c.project {
+            "普查工作量增加"
+        } else {
+            "普查结束"
+        }
     )
 }
 
@@ -297,12 +311,7 @@ fn three_public(doc: &Document) -> Vec<String> {
 fn reasons(text: &str) -> Vec<String> {
     text.split("主要原因是")
         .skip(1)
-        .map(|r| {
-            r.split(['。', '；'])
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        })
+        .map(|r| r.split(['。', '；']).next().unwrap_or_default().to_string())
         .collect()
 }
 
@@ -441,10 +450,20 @@ fn no_general_budget_this_year() {
     }
     for clause in &clauses {
         for r in reasons(clause) {
-            assert!(src.contains(&r), "a reason the file does not hold: {clause}");
+            assert!(
+                src.contains(&r),
+                "a reason the file does not hold: {clause}"
+            );
         }
-        for stated in ["总预算0.00万元", "基本支出0.00万元，其中", "人员经费0.00万元。"] {
-            assert!(!clause.contains(stated), "a zero stated as a figure: {clause}");
+        for stated in [
+            "总预算0.00万元",
+            "基本支出0.00万元，其中",
+            "人员经费0.00万元。",
+        ] {
+            assert!(
+                !clause.contains(stated),
+                "a zero stated as a figure: {clause}"
+            );
         }
     }
 }

@@ -247,7 +247,7 @@ fn write(
 ) -> Outcome {
     let files = crate::output::output_paths(file, out, &generated.outputs);
     if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
-        let message = format!("无法写入 {e}（已有的输出保持不变）");
+        let message = format!("无法写入 {e}");
         return Outcome {
             stderr: format!("{stderr}错误：{message}\n"),
             status: 2,

@@ -97,7 +97,10 @@ fn general_structure(b: &Budget, f: &Figures<'_>, s: &Structures) -> Vec<Block> 
 
 /// `{单位}{年}年未安排一般公共预算当年拨款。`: （二） and （三） when there is nothing to list.
 fn none_this_year(b: &Budget) -> String {
-    format!("{}{}年未安排一般公共预算当年拨款。", b.unit.name, b.unit.year)
+    format!(
+        "{}{}年未安排一般公共预算当年拨款。",
+        b.unit.name, b.unit.year
+    )
 }
 
 /// （三）: each 项 of this year and each of last year's that fell away, in the office's
@@ -170,7 +173,10 @@ pub fn basic(b: &Budget, f: &Figures<'_>) -> Section {
     };
     let heading = about(b, "一般公共预算基本支出情况说明");
     if (s.personnel + s.public).is_zero() {
-        let none = format!("{}{}年未安排一般公共预算基本支出。", b.unit.name, b.unit.year);
+        let none = format!(
+            "{}{}年未安排一般公共预算基本支出。",
+            b.unit.name, b.unit.year
+        );
         return section(heading, vec![p(none)]);
     }
     let blocks = vec![
