@@ -102,17 +102,18 @@ fn read(
         return None;
     }
     let path = base_dir.join(written);
-    match std::fs::read_to_string(&path) {
+    match crate::diagnostic::read_input_text(&path) {
         Ok(src) => Some((path, src)),
         Err(e) => {
             let why = crate::diagnostic::io_reason(&e);
+            let what = match e.kind() {
+                std::io::ErrorKind::NotFound => "missing unit file",
+                _ => "unreadable unit file",
+            };
             ctx.error(
                 Some(entry.span()),
                 key,
-                format!(
-                    "无法读取单位文件“{}”：{why}（missing unit file）",
-                    path.display()
-                ),
+                format!("无法读取单位文件“{}”：{why}（{what}）", path.display()),
                 Some("路径相对于本部门文件所在的目录；检查文件名和扩展名"),
             );
             None
@@ -131,7 +132,8 @@ fn nested(
     ctx: &mut Ctx<'_>,
 ) {
     let back = inner.units.iter().any(|u| {
-        std::fs::read_to_string(unit_dir.join(u.get_ref().trim())).is_ok_and(|s| s == ctx.src)
+        crate::diagnostic::read_input_text(&unit_dir.join(u.get_ref().trim()))
+            .is_ok_and(|s| s == ctx.src)
     });
     let message = if back {
         format!("“{name}”又把本部门文件列为单位：循环汇总（cycle）")

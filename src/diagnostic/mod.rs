@@ -1,10 +1,12 @@
 //! Diagnostics: every problem found in a budget file, with its location, collected at once,
 //! and how they print (`file:line:col`, the key, the message, the source line underlined).
 
+mod input_file;
 mod io_reason;
 mod locate;
 pub mod snippet;
 
+pub use input_file::{read_input, read_input_text, Refused, MAX_INPUT_BYTES};
 pub use io_reason::describe as io_reason;
 pub use locate::header_span;
 

@@ -78,9 +78,9 @@ fn check(src: &str, base_dir: &Path, build_document: bool) -> (Checked, Option<D
     (checked, doc)
 }
 
-/// Reads a file.
+/// Reads a budget file: a regular file of at most [`diagnostic::MAX_INPUT_BYTES`], in UTF-8.
 pub fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Read {
+    diagnostic::read_input_text(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })

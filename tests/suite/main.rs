@@ -21,6 +21,7 @@ mod html_browser;
 mod html_examples;
 mod html_layout;
 mod init;
+mod inputs;
 mod invariants;
 mod layers;
 mod misread_amounts;

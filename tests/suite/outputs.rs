@@ -53,13 +53,23 @@ fn generate_with_a_directory_in_the_way_replaces_nothing() {
         std::fs::read(out.join("unit.json")).unwrap() == json,
         "the JSON is the previous one"
     );
-    assert!(stderr.contains("unit.pdf：这是一个目录，不是文件"), "{stderr}");
-    assert!(stderr.contains("没有替换任何文件，已有的输出保持不变"), "{stderr}");
+    assert!(
+        stderr.contains("unit.pdf：这是一个目录，不是文件"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("没有替换任何文件，已有的输出保持不变"),
+        "{stderr}"
+    );
     assert!(!stdout.contains("已生成"), "{stdout}");
     let mut left: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left, ["unit.html", "unit.json", "unit.pdf"], "no temporary or backup left");
+    assert_eq!(
+        left,
+        ["unit.html", "unit.json", "unit.pdf"],
+        "no temporary or backup left"
+    );
 }

@@ -214,7 +214,14 @@ fn watch_with_a_directory_in_the_way_replaces_nothing() {
     let original = read_text(&file);
     let mut watch = Running::start(
         &dir,
-        &["watch", "budget.toml", "--out", "out", "--format", "html,json,pdf"],
+        &[
+            "watch",
+            "budget.toml",
+            "--out",
+            "out",
+            "--format",
+            "html,json,pdf",
+        ],
     );
     watch.wait_for("已生成");
     let html = std::fs::read(out.join("budget.html")).unwrap();
@@ -223,18 +230,32 @@ fn watch_with_a_directory_in_the_way_replaces_nothing() {
     std::fs::create_dir(out.join("budget.pdf")).unwrap();
     std::fs::write(&file, renamed(&original, "玛纳斯县商务甲局")).unwrap();
     let line = watch.wait_for("无法写入");
-    assert!(line.contains("budget.pdf：这是一个目录，不是文件"), "{line}");
-    assert!(line.contains("没有替换任何文件，已有的输出保持不变"), "{line}");
+    assert!(
+        line.contains("budget.pdf：这是一个目录，不是文件"),
+        "{line}"
+    );
+    assert!(
+        line.contains("没有替换任何文件，已有的输出保持不变"),
+        "{line}"
+    );
     let after = watch.lines_within(Duration::from_millis(1000));
     assert!(!after.iter().any(|l| l.contains("已重新生成")), "{after:?}");
-    assert!(std::fs::read(out.join("budget.html")).unwrap() == html, "the HTML is kept");
-    assert!(std::fs::read(out.join("budget.json")).unwrap() == json, "the JSON is kept");
+    assert!(
+        std::fs::read(out.join("budget.html")).unwrap() == html,
+        "the HTML is kept"
+    );
+    assert!(
+        std::fs::read(out.join("budget.json")).unwrap() == json,
+        "the JSON is kept"
+    );
     // Once the directory is gone, the next save writes the whole set.
     std::fs::remove_dir(out.join("budget.pdf")).unwrap();
     std::fs::write(&file, renamed(&original, "玛纳斯县商务乙局")).unwrap();
     watch.wait_for("已重新生成");
     assert!(read_text(&out.join("budget.html")).contains("玛纳斯县商务乙局"));
-    assert!(std::fs::read(out.join("budget.pdf")).unwrap().starts_with(b"%PDF"));
+    assert!(std::fs::read(out.join("budget.pdf"))
+        .unwrap()
+        .starts_with(b"%PDF"));
 }
 
 /// An HTTP client with every wait bounded, that reads any status.
