@@ -40,12 +40,13 @@ pub fn load_units(c: &RawConsolidate, ctx: &mut Ctx<'_>, base_dir: &Path) -> Vec
             continue;
         };
         let name = path.display().to_string();
+        let shown = crate::diagnostic::shown(&name);
         let real = canonical(&path);
         if let Some((_, first)) = seen.iter().find(|(p, _)| *p == real) {
             ctx.error(
                 Some(span),
                 &key,
-                format!("单位文件“{name}”重复列出（duplicate unit: it would be counted twice）"),
+                format!("单位文件“{shown}”重复列出（duplicate unit: it would be counted twice）"),
                 Some(&format!(
                     "它已列在 {first}；每个单位只列一次，否则它的金额会被加两次"
                 )),
@@ -57,7 +58,7 @@ pub fn load_units(c: &RawConsolidate, ctx: &mut Ctx<'_>, base_dir: &Path) -> Vec
             ctx.error(
                 Some(span),
                 &key,
-                format!("“{name}”就是本部门文件（cycle: the department lists itself）"),
+                format!("“{shown}”就是本部门文件（cycle: the department lists itself）"),
                 Some("units 只列下属单位（含本级）的文件，不列部门文件自身"),
             );
             continue;
@@ -65,7 +66,7 @@ pub fn load_units(c: &RawConsolidate, ctx: &mut Ctx<'_>, base_dir: &Path) -> Vec
         let parsed = parse::parse(&src);
         let unit_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if let Some(inner) = parsed.raw.as_ref().and_then(|r| r.consolidate.as_ref()) {
-            nested(inner, &unit_dir, &name, &key, span, ctx);
+            nested(inner, &unit_dir, &shown, &key, span, ctx);
             continue;
         }
         let file = Arc::new(SourceFile { name, src });
@@ -113,7 +114,10 @@ fn read(
             ctx.error(
                 Some(entry.span()),
                 key,
-                format!("无法读取单位文件“{}”：{why}（{what}）", path.display()),
+                format!(
+                    "无法读取单位文件“{}”：{why}（{what}）",
+                    crate::diagnostic::shown_path(&path)
+                ),
                 Some("路径相对于本部门文件所在的目录；检查文件名和扩展名"),
             );
             None

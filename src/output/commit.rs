@@ -4,7 +4,7 @@
 //! renamed; when a rename fails midway the files already replaced are put back from their
 //! backups (or removed, where there was none), and the error says exactly what is on disk.
 
-use crate::diagnostic::io_reason;
+use crate::diagnostic::{io_reason, shown_path};
 use std::io::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
 
@@ -31,14 +31,14 @@ impl std::fmt::Display for Left {
             Left::Unchanged => write!(f, "没有替换任何文件，已有的输出保持不变"),
             Left::RolledBack => write!(f, "已替换的文件已全部恢复，已有的输出保持不变"),
             Left::Partial { replaced, backups } => {
-                let names: Vec<String> = replaced.iter().map(|p| p.display().to_string()).collect();
+                let names: Vec<String> = replaced.iter().map(|p| shown_path(p)).collect();
                 write!(f, "以下文件已是新内容、未能恢复：{}", names.join("、"))?;
                 for (file, backup) in backups {
                     write!(
                         f,
                         "；{} 的上一版保存在 {}",
-                        file.display(),
-                        backup.display()
+                        shown_path(file),
+                        shown_path(backup)
                     )?;
                 }
                 Ok(())
@@ -49,7 +49,7 @@ impl std::fmt::Display for Left {
 
 /// Which file of a set could not be written, why, and what was left on disk.
 #[derive(Debug, thiserror::Error)]
-#[error("{}：{}；{}", .path.display(), io_reason(.source), .left)]
+#[error("{}：{}；{}", shown_path(.path), io_reason(.source), .left)]
 pub struct WriteError {
     /// The file (or the directory that could not be made).
     pub path: PathBuf,

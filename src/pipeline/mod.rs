@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read.
-    #[error("无法读取 {}：{}", .path.display(), crate::diagnostic::io_reason(.source))]
+    #[error("无法读取 {}：{}", crate::diagnostic::shown_path(.path), crate::diagnostic::io_reason(.source))]
     Read {
         /// The file.
         path: PathBuf,

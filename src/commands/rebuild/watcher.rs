@@ -37,7 +37,7 @@ impl Snapshot {
             Ok(bytes) => Snapshot::Present(bytes),
             Err(e) => Snapshot::Unreadable(format!(
                 "无法读取 {}：{}",
-                path.display(),
+                crate::diagnostic::shown_path(path),
                 crate::diagnostic::io_reason(&e)
             )),
         }
