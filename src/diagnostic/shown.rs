@@ -41,10 +41,7 @@ mod tests {
     #[test]
     fn line_breaks_and_escapes_are_shown_as_escapes() {
         assert_eq!(shown("预算/二中.toml"), "预算/二中.toml");
-        assert_eq!(
-            shown("a\n[2/2] 已生成 b.toml"),
-            "a\\n[2/2] 已生成 b.toml"
-        );
+        assert_eq!(shown("a\n[2/2] 已生成 b.toml"), "a\\n[2/2] 已生成 b.toml");
         assert_eq!(shown("a\r\x1b[2Kb"), "a\\r\\u{1b}[2Kb");
         assert_eq!(shown("x\u{2028}y\u{202e}z"), "x\\u{2028}y\\u{202e}z");
         assert_eq!(shown_path(Path::new("out/a\tb.pdf")), "out/a\\tb.pdf");

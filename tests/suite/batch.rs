@@ -499,9 +499,18 @@ fn a_newline_in_a_file_name_forges_no_line() {
         assert!(!line.contains('\r') && !line.contains('\x1b'), "{line:?}");
     }
     let escaped = "x\\n已生成 伪造（pdf、html）\\n已生成 伪造.pdf\\ny";
-    assert!(stderr.contains(&format!("已生成 {escaped}（html）")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("已生成 {escaped}（html）")),
+        "{stderr}"
+    );
     assert!(stdout.contains(&format!("{escaped}.html")), "{stdout}");
-    assert!(stderr.contains(&format!("{escaped}坏\\r\\u{{1b}}[2K.toml:")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{escaped}坏\\r\\u{{1b}}[2K.toml:")),
+        "{stderr}"
+    );
     assert!(stderr.contains("1 个已生成，1 个有错误："), "{stderr}");
-    assert!(out.join(format!("{forged}.html")).is_file(), "the file keeps its name");
+    assert!(
+        out.join(format!("{forged}.html")).is_file(),
+        "the file keeps its name"
+    );
 }

@@ -6,6 +6,7 @@
 //! on `/__gongkai/version` and reloads the frame and the problems after each rendering.
 //! `/disclosure.pdf` is the PDF of the same render.
 
+mod connection;
 mod http;
 mod pages;
 mod site;
