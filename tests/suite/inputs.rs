@@ -129,7 +129,7 @@ fn a_unit_file_that_is_a_device_a_pipe_or_huge_is_refused_at_its_entry() {
             "{name}: {err}"
         );
         assert!(
-            err.contains(&format!("无法读取单位文件")) && err.contains(why),
+            err.contains("无法读取单位文件") && err.contains(why),
             "{name}: {err}"
         );
         assert!(err.contains("unreadable unit file"), "{name}: {err}");
