@@ -476,3 +476,81 @@ fn no_general_budget_this_year() {
         }
     }
 }
+
+/// [`no_general_budget`] with no 一般公共预算 last year either: no prior 项, zeros without
+/// reasons.
+fn no_general_either_year() -> String {
+    let moved = "改由事业收入安排";
+    [
+        (
+            format!("general = {{ amount = \"95.00\", reason = \"{moved}\" }}\nunit_funds = {{ amount = \"0.00\", reason = \"{moved}\" }}"),
+            "general = { amount = \"0.00\" }\nunit_funds = { amount = \"95.00\" }".to_string(),
+        ),
+        (
+            format!("[prior.general_budget]\nbasic = {{ amount = \"78.00\", reason = \"{moved}\" }}\nproject = {{ amount = \"17.00\", reason = \"{moved}\" }}"),
+            "[prior.general_budget]\nbasic = { amount = \"0.00\" }\nproject = { amount = \"0.00\" }".into(),
+        ),
+        (
+            format!("[[prior.items]]\ncode = \"2010501\"\namount = \"78.00\"\nreason = \"{moved}\"\n\n[[prior.items]]\ncode = \"2010507\"\namount = \"17.00\"\nreason = \"普查工作量增加\"\n"),
+            String::new(),
+        ),
+        (
+            format!("operating = {{ amount = \"19.00\", reason = \"{moved}\" }}"),
+            "operating = { amount = \"0.00\" }".into(),
+        ),
+    ]
+    .iter()
+    .fold(no_general_budget(), |s, (from, to)| {
+        assert!(s.contains(from.as_str()), "no longer has {from}");
+        s.replacen(from.as_str(), to, 1)
+    })
+}
+
+#[test]
+fn no_general_budget_either_year() {
+    let src = no_general_either_year();
+    let c = Case {
+        name: "no 一般公共预算 either year",
+        ..CASES[0]
+    };
+    let doc = document(&c, &src);
+    let part = doc
+        .parts
+        .iter()
+        .find(|p| p.number == "第三部分")
+        .expect("第三部分");
+    let five = part
+        .sections
+        .iter()
+        .find(|s| {
+            s.heading
+                .as_deref()
+                .is_some_and(|h| h.contains("一般公共预算当年拨款情况说明"))
+        })
+        .expect("五");
+    let none = "示例县统计局2025年未安排一般公共预算当年拨款。";
+    assert_eq!(
+        block_texts(&five.blocks),
+        [
+            "（一）一般公共预算当年拨款规模变化情况",
+            none,
+            "（二）一般公共预算当年拨款结构情况",
+            none,
+            "（三）一般公共预算当年拨款具体使用情况",
+            none,
+        ]
+    );
+    let clauses = part3_clauses(&doc);
+    assert!(
+        clauses
+            .iter()
+            .any(|s| s == "示例县统计局2025年的机关运行经费财政拨款预算未安排。"),
+        "{clauses:#?}"
+    );
+    for clause in &clauses {
+        for r in reasons(clause) {
+            assert!(src.contains(&r), "a reason nobody wrote: {clause}");
+        }
+        assert!(!clause.contains("合计0.00万元"), "{clause}");
+    }
+}

@@ -4,7 +4,7 @@ use super::paragraph::{about, item, p, section, sub};
 use crate::budget::codes::FuncCode;
 use crate::budget::options::ChangeOrder;
 use crate::budget::source::Budget as Fiscal;
-use crate::budget::Budget;
+use crate::budget::{Budget, Comparison};
 use crate::derive::ledger::Level;
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
@@ -36,10 +36,15 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     section(about(b, "一般公共预算当年拨款情况说明"), blocks)
 }
 
-/// （一）: the total, then the basic and project spending with their changes.
+/// （一）: the total, then the basic and project spending with their changes; when both are
+/// zero both years with no reason given, only that nothing is arranged.
 fn general_scale(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
     let tree = &f.budget_trees[&Fiscal::General];
     let g = &b.prior.general_budget;
+    if unarranged(tree.total[1], g.basic.as_ref()) && unarranged(tree.total[2], g.project.as_ref())
+    {
+        return vec![p(none_this_year(b))];
+    }
     let change = |label: &str, now: Money, prior| {
         p(amount_change(
             b.unit.display_unit,
@@ -95,7 +100,14 @@ fn general_structure(b: &Budget, f: &Figures<'_>, s: &Structures) -> Vec<Block> 
     blocks
 }
 
-/// `{单位}{年}年未安排一般公共预算当年拨款。`: （二） and （三） when there is nothing to list.
+/// Zero this year, and zero (or not written) last year with no reason given: the sentence
+/// would only say 「…未安排」.
+fn unarranged(now: Money, prior: Option<&Comparison>) -> bool {
+    now.is_zero() && prior.is_none_or(|c| c.prior.is_zero() && c.reason.is_none())
+}
+
+/// `{单位}{年}年未安排一般公共预算当年拨款。`: （一）, （二） and （三） when there is nothing
+/// to tell.
 fn none_this_year(b: &Budget) -> String {
     format!(
         "{}{}年未安排一般公共预算当年拨款。",
