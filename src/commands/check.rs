@@ -80,12 +80,13 @@ fn check_one(generator: &Generator, file: &Path, listed: Option<&BTreeSet<PathBu
         Err(e) => return Report::with_stderr(format!("错误：{e}\n"), 2),
     };
     let diagnostics = generator.check(&src, &base_dir(file));
-    let name = file.display().to_string();
+    let name = crate::diagnostic::shown_path(file);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let (own, apart) = apart_from(&diagnostics, listed);
     let mut report = Report::with_stderr(render(&name, &src, &own), 0);
     for (unit, n) in apart {
+        let unit = crate::diagnostic::shown(&unit);
         report.stderr += &format!("{name}：单位文件 {unit} 有 {n} 个错误，见它自己的报告\n");
     }
     if errors > 0 {

@@ -28,7 +28,7 @@ pub fn expand(args: &[PathBuf]) -> Result<Inputs, String> {
             if found.is_empty() {
                 return Err(format!(
                     "目录 {} 中没有 .toml 文件（只查找目录本身，不查找子目录）",
-                    arg.display()
+                    crate::diagnostic::shown_path(arg)
                 ));
             }
             found
@@ -52,7 +52,7 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let error = |e: std::io::Error| {
         format!(
             "无法读取目录 {}：{}",
-            dir.display(),
+            crate::diagnostic::shown_path(dir),
             crate::diagnostic::io_reason(&e)
         )
     };

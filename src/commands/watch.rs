@@ -6,6 +6,7 @@
 
 use super::args::{File, Formats, Looks, OutDir};
 use super::rebuild::{self, say, Rendered, Substitutes};
+use crate::diagnostic::shown_path;
 use crate::format::Format;
 use std::process::ExitCode;
 
@@ -37,8 +38,8 @@ pub fn run(args: &WatchArgs) -> ExitCode {
     };
     say(&format!(
         "正在监视 {}，输出到 {}；保存即重新生成，按 Ctrl-C 结束",
-        args.file.file.display(),
-        args.out.out.display()
+        shown_path(&args.file.file),
+        shown_path(&args.out.out)
     ));
     let mut substitutes = Substitutes::default();
     let mut written = false;
@@ -54,7 +55,7 @@ pub fn run(args: &WatchArgs) -> ExitCode {
 /// whether they were written. `before`: whether a set was written earlier in this run.
 fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
     eprint!("{}", rendered.report(&args.file.file));
-    let name = args.file.file.display();
+    let name = shown_path(&args.file.file);
     if !rendered.is_good() {
         let kept = if before {
             "保留上次生成的文件"
@@ -71,10 +72,10 @@ fn publish(args: &WatchArgs, rendered: &Rendered, before: bool) -> bool {
     if let Err(e) =
         crate::output::write_set(&args.out.out, &crate::output::stem(&args.file.file), &files)
     {
-        eprintln!("错误：无法写入 {e}（已有的输出保持不变）");
+        eprintln!("错误：无法写入 {e}");
         return false;
     }
-    let list: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    let list: Vec<String> = files.iter().map(|(p, _)| shown_path(p)).collect();
     let verb = if before {
         "已重新生成"
     } else {

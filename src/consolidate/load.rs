@@ -40,12 +40,13 @@ pub fn load_units(c: &RawConsolidate, ctx: &mut Ctx<'_>, base_dir: &Path) -> Vec
             continue;
         };
         let name = path.display().to_string();
+        let shown = crate::diagnostic::shown(&name);
         let real = canonical(&path);
         if let Some((_, first)) = seen.iter().find(|(p, _)| *p == real) {
             ctx.error(
                 Some(span),
                 &key,
-                format!("单位文件“{name}”重复列出（duplicate unit: it would be counted twice）"),
+                format!("单位文件“{shown}”重复列出（duplicate unit: it would be counted twice）"),
                 Some(&format!(
                     "它已列在 {first}；每个单位只列一次，否则它的金额会被加两次"
                 )),
@@ -57,7 +58,7 @@ pub fn load_units(c: &RawConsolidate, ctx: &mut Ctx<'_>, base_dir: &Path) -> Vec
             ctx.error(
                 Some(span),
                 &key,
-                format!("“{name}”就是本部门文件（cycle: the department lists itself）"),
+                format!("“{shown}”就是本部门文件（cycle: the department lists itself）"),
                 Some("units 只列下属单位（含本级）的文件，不列部门文件自身"),
             );
             continue;
@@ -65,7 +66,7 @@ pub fn load_units(c: &RawConsolidate, ctx: &mut Ctx<'_>, base_dir: &Path) -> Vec
         let parsed = parse::parse(&src);
         let unit_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if let Some(inner) = parsed.raw.as_ref().and_then(|r| r.consolidate.as_ref()) {
-            nested(inner, &unit_dir, &name, &key, span, ctx);
+            nested(inner, &unit_dir, &shown, &key, span, ctx);
             continue;
         }
         let file = Arc::new(SourceFile { name, src });
@@ -102,16 +103,20 @@ fn read(
         return None;
     }
     let path = base_dir.join(written);
-    match std::fs::read_to_string(&path) {
+    match crate::diagnostic::read_input_text(&path) {
         Ok(src) => Some((path, src)),
         Err(e) => {
             let why = crate::diagnostic::io_reason(&e);
+            let what = match e.kind() {
+                std::io::ErrorKind::NotFound => "missing unit file",
+                _ => "unreadable unit file",
+            };
             ctx.error(
                 Some(entry.span()),
                 key,
                 format!(
-                    "无法读取单位文件“{}”：{why}（missing unit file）",
-                    path.display()
+                    "无法读取单位文件“{}”：{why}（{what}）",
+                    crate::diagnostic::shown_path(&path)
                 ),
                 Some("路径相对于本部门文件所在的目录；检查文件名和扩展名"),
             );
@@ -131,7 +136,8 @@ fn nested(
     ctx: &mut Ctx<'_>,
 ) {
     let back = inner.units.iter().any(|u| {
-        std::fs::read_to_string(unit_dir.join(u.get_ref().trim())).is_ok_and(|s| s == ctx.src)
+        crate::diagnostic::read_input_text(&unit_dir.join(u.get_ref().trim()))
+            .is_ok_and(|s| s == ctx.src)
     });
     let message = if back {
         format!("“{name}”又把本部门文件列为单位：循环汇总（cycle）")

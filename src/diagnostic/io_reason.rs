@@ -5,6 +5,9 @@ use std::io::{Error, ErrorKind};
 
 /// The reason of an I/O error for a clerk: `文件或目录不存在（not found）`.
 pub fn describe(e: &Error) -> String {
+    if let Some(refused) = super::input_file::refusal(e) {
+        return refused.to_string();
+    }
     let chinese = match e.kind() {
         ErrorKind::NotFound => "文件或目录不存在（not found）",
         ErrorKind::PermissionDenied => "没有权限（permission denied）",

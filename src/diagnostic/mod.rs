@@ -1,12 +1,16 @@
 //! Diagnostics: every problem found in a budget file, with its location, collected at once,
 //! and how they print (`file:line:col`, the key, the message, the source line underlined).
 
+mod input_file;
 mod io_reason;
 mod locate;
+mod shown;
 pub mod snippet;
 
+pub use input_file::{read_input, read_input_text, Refused, MAX_INPUT_BYTES};
 pub use io_reason::describe as io_reason;
 pub use locate::header_span;
+pub use shown::{shown, shown_path};
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -131,12 +135,13 @@ pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> String {
 }
 
 fn render_one(file_name: &str, src: &str, d: &Diagnostic, out: &mut String) {
+    let file_name = shown(file_name);
     let location = match &d.span {
         Some(s) => {
             let (l, c) = line_col(src, s.start);
             format!("{file_name}:{l}:{c}")
         }
-        None => file_name.to_string(),
+        None => file_name,
     };
     let kind = match d.severity {
         Severity::Error => "错误",

@@ -39,9 +39,18 @@ pub struct FontData {
 }
 
 impl FontData {
-    /// Maps `path` read-only.
+    /// Maps `path` read-only. Only a regular file: the path is looked at before opening
+    /// (opening a named pipe would wait for a writer) and the opened file again.
     fn open(path: &PathBuf) -> Result<FontData, String> {
+        const NOT_REGULAR: &str = "不是普通文件（设备、管道或目录不能作为字体）（not a regular file）";
+        let regular = |m: std::fs::Metadata| m.is_file();
+        if !std::fs::metadata(path).map(regular).map_err(|e| e.to_string())? {
+            return Err(NOT_REGULAR.to_string());
+        }
         let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        if !file.metadata().map(regular).map_err(|e| e.to_string())? {
+            return Err(NOT_REGULAR.to_string());
+        }
         // SAFETY: the map is read-only and font files are not rewritten while a render
         // runs; a file truncated under us is the same hazard every font loader accepts.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
@@ -252,4 +261,25 @@ fn face_name(face: &ttf_parser::Face) -> Option<String> {
             .find_map(|n| n.to_string())
     };
     find(ttf_parser::name_id::POST_SCRIPT_NAME).or_else(|| find(ttf_parser::name_id::FULL_NAME))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_or_a_pipe_is_not_opened_as_a_font() {
+        let zero = FontData::open(&PathBuf::from("/dev/zero")).unwrap_err();
+        assert!(zero.starts_with("不是普通文件"), "{zero}");
+        let dir = std::env::temp_dir().join(format!("gongkai-font-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("face.ttf");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let pipe = FontData::open(&fifo).unwrap_err();
+        assert!(pipe.starts_with("不是普通文件"), "{pipe}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

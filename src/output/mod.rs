@@ -1,16 +1,21 @@
 //! Writing a budget's outputs as one set: every file is written to a temporary beside its
-//! place first, and only when all of them are complete are they renamed into place, under
-//! a lock, so a failure leaves the previous outputs as they were and two runs writing the
-//! same outputs at once end with one consistent set. Temporaries left by a run that was
+//! place first, and only when all of them are complete, and every place can take a file,
+//! are they renamed into place ([`commit`]), under a lock; a rename that fails midway puts
+//! the files already replaced back from their backups. So a failure leaves the previous
+//! outputs as they were (or says exactly which are not), and two runs writing the same
+//! outputs at once end with one consistent set. Temporaries left by a run that was
 //! killed are removed by the next one. A file that must not exist yet (a new budget file)
 //! is created with [`create_new`], never over another.
 
+mod commit;
 mod new_file;
 
+pub use commit::{Left, WriteError};
 pub use new_file::{create_new, CreateError};
 
 use crate::diagnostic::io_reason;
 use crate::format::Format;
+use commit::commit;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -44,24 +49,11 @@ pub fn output_paths<'a>(
         .collect()
 }
 
-/// Which file of a set could not be written, and why.
-#[derive(Debug, thiserror::Error)]
-#[error("{}：{}", .path.display(), io_reason(.source))]
-pub struct WriteError {
-    /// The file (or the directory that could not be made).
-    pub path: PathBuf,
-    /// The cause.
-    pub source: std::io::Error,
-}
-
 /// Writes every `(path, bytes)` of one budget as a set (see the module doc). All paths
-/// must be in `dir`; `stem` names the set's lock (`.STEM.gongkai.lock`).
+/// must be in `dir`; `stem` names the set's lock (`.STEM.gongkai.lock`). On an error,
+/// [`WriteError::left`] says what is on disk.
 pub fn write_set(dir: &Path, stem: &str, files: &[(PathBuf, &[u8])]) -> Result<(), WriteError> {
-    let at = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(at(dir))?;
+    std::fs::create_dir_all(dir).map_err(|e| WriteError::unchanged(dir, e))?;
     for (path, _) in files {
         remove_stale_temporaries(path);
     }
@@ -73,38 +65,36 @@ pub fn write_set(dir: &Path, stem: &str, files: &[(PathBuf, &[u8])]) -> Result<(
                 for (tmp, _) in &written {
                     let _ = std::fs::remove_file(tmp);
                 }
-                return Err(at(path)(e));
+                return Err(WriteError::unchanged(path, e));
             }
         }
     }
     let lock = Lock::acquire(&dir.join(format!(".{stem}.gongkai.lock")));
-    let mut result = Ok(());
-    for (tmp, path) in &written {
-        if result.is_ok() {
-            result = std::fs::rename(tmp, path).map_err(at(path));
-        }
-        if result.is_err() {
-            let _ = std::fs::remove_file(tmp);
-        }
-    }
+    let pid = std::process::id();
+    let result = commit(
+        &written,
+        &|target| side_name(target, pid, "bak"),
+        &|from, to| std::fs::rename(from, to),
+    );
     drop(lock);
     result
 }
 
-/// `.NAME.PID-SEQ.tmp`: the run's pid (to tell a dead run's leftovers) and a number that
-/// is new for every temporary of the run.
-fn temporary_name(path: &Path, pid: u32) -> PathBuf {
+/// `.NAME.PID-SEQ.tmp` (a temporary) or `.NAME.PID-SEQ.bak` (the previous file, kept until
+/// the set is in place): the run's pid (to tell a dead run's leftovers) and a number that
+/// is new for every file of the run.
+fn side_name(path: &Path, pid: u32, suffix: &str) -> PathBuf {
     static SEQ: AtomicU64 = AtomicU64::new(0);
     let seq = SEQ.fetch_add(1, Ordering::Relaxed);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{pid}-{seq}.tmp"))
+    path.with_file_name(format!(".{name}.{pid}-{seq}.{suffix}"))
 }
 
 fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    let tmp = temporary_name(path, std::process::id());
+    let tmp = side_name(path, std::process::id(), "tmp");
     let result = std::fs::File::create(&tmp).and_then(|mut f| {
         f.write_all(bytes)?;
         f.sync_all()
@@ -118,7 +108,7 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     }
 }
 
-/// Removes `.NAME.PID.tmp` files beside `path` whose run is gone.
+/// Removes `.NAME.PID-SEQ.tmp` and `.bak` files beside `path` whose run is gone.
 fn remove_stale_temporaries(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return;
@@ -135,7 +125,10 @@ fn remove_stale_temporaries(path: &Path) {
         let file = entry.file_name().to_string_lossy().into_owned();
         let pid = file
             .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| {
+                rest.strip_suffix(".tmp")
+                    .or_else(|| rest.strip_suffix(".bak"))
+            })
             .and_then(|rest| rest.split('-').next())
             .and_then(|pid| pid.parse::<u32>().ok());
         if let Some(pid) = pid {
@@ -247,12 +240,98 @@ mod tests {
         assert_eq!(left.len(), 2, "no temporary is left: {left:?}");
     }
 
+    /// The names of the files in `d`, sorted.
+    fn listing(d: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_directory_in_the_way_replaces_nothing() {
+        let d = dir("in-the-way");
+        let (html, json, pdf) = (d.join("a.html"), d.join("a.json"), d.join("a.pdf"));
+        write_set(
+            &d,
+            "a",
+            &[(html.clone(), b"old html"), (json.clone(), b"old json")],
+        )
+        .unwrap();
+        std::fs::create_dir(&pdf).unwrap();
+        let err = write_set(
+            &d,
+            "a",
+            &[
+                (html.clone(), b"new html"),
+                (json.clone(), b"new json"),
+                (pdf.clone(), b"pdf"),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(err.path, pdf);
+        assert_eq!(err.left, Left::Unchanged);
+        assert!(err.to_string().contains("这是一个目录"), "{err}");
+        assert!(err.to_string().contains("没有替换任何文件"), "{err}");
+        assert_eq!(std::fs::read(&html).unwrap(), b"old html");
+        assert_eq!(std::fs::read(&json).unwrap(), b"old json");
+        assert_eq!(
+            listing(&d),
+            ["a.html", "a.json", "a.pdf"],
+            "no temporary or backup left"
+        );
+    }
+
+    #[test]
+    fn a_rename_failing_midway_puts_the_replaced_files_back() {
+        let d = dir("midway");
+        let (html, json, pdf) = (d.join("a.html"), d.join("a.json"), d.join("a.pdf"));
+        write_set(
+            &d,
+            "a",
+            &[(html.clone(), b"old html"), (pdf.clone(), b"old pdf")],
+        )
+        .unwrap();
+        let moves: Vec<(PathBuf, &Path)> =
+            [(&html, "new html"), (&json, "new json"), (&pdf, "new pdf")]
+                .iter()
+                .map(|(p, text)| (write_temporary(p, text.as_bytes()).unwrap(), p.as_path()))
+                .collect();
+        // The third rename fails, after a.html was replaced and a.json created.
+        let fail_on_pdf = |from: &Path, to: &Path| {
+            if to == pdf {
+                Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+            } else {
+                std::fs::rename(from, to)
+            }
+        };
+        let err = commit(
+            &moves,
+            &|t| side_name(t, std::process::id(), "bak"),
+            &fail_on_pdf,
+        )
+        .unwrap_err();
+        assert_eq!(err.left, Left::RolledBack);
+        assert!(err.to_string().contains("已全部恢复"), "{err}");
+        assert_eq!(std::fs::read(&html).unwrap(), b"old html");
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"old pdf");
+        assert!(!json.exists(), "a file the set created is removed again");
+        assert_eq!(
+            listing(&d),
+            ["a.html", "a.pdf"],
+            "no temporary or backup left"
+        );
+    }
+
     #[test]
     fn temporaries_of_a_dead_run_are_removed() {
         let d = dir("stale");
         let html = d.join("a.html");
         // No process has pid 4,000,000,000 (above Linux's pid_max).
-        let stale = temporary_name(&html, 4_000_000_000);
+        let stale = side_name(&html, 4_000_000_000, "tmp");
         std::fs::write(&stale, b"half").unwrap();
         std::fs::write(d.join(".a.gongkai.lock"), "4000000000").unwrap();
         write_set(&d, "a", &[(html.clone(), b"html")]).unwrap();

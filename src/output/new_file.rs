@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {
     /// The file exists already; it was left as it was.
-    #[error("{} 已存在，不会覆盖已有文件（refusing to overwrite）", .0.display())]
+    #[error("{} 已存在，不会覆盖已有文件（refusing to overwrite）", crate::diagnostic::shown_path(.0))]
     Exists(PathBuf),
     /// Writing failed.
-    #[error("无法创建 {}：{}", .path.display(), super::io_reason(.source))]
+    #[error("无法创建 {}：{}", crate::diagnostic::shown_path(.path), super::io_reason(.source))]
     Io {
         /// The file.
         path: PathBuf,

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be read.
-    #[error("无法读取 {}：{}", .path.display(), crate::diagnostic::io_reason(.source))]
+    #[error("无法读取 {}：{}", crate::diagnostic::shown_path(.path), crate::diagnostic::io_reason(.source))]
     Read {
         /// The file.
         path: PathBuf,
@@ -78,9 +78,9 @@ fn check(src: &str, base_dir: &Path, build_document: bool) -> (Checked, Option<D
     (checked, doc)
 }
 
-/// Reads a file.
+/// Reads a budget file: a regular file of at most [`diagnostic::MAX_INPUT_BYTES`], in UTF-8.
 pub fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|source| Error::Read {
+    diagnostic::read_input_text(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })

@@ -463,3 +463,54 @@ fn check_reports_a_departments_broken_unit_once() {
     let alone = gongkai(&[Path::new("check"), dir.join("部门.toml").as_path()]);
     assert_eq!(text(&alone.stderr).matches("错误：[unit.name]").count(), 1);
 }
+
+/// A file name with a newline (or another control character) cannot forge lines: every
+/// message prints it with the newline escaped (`\n`), in the progress lines, the 已生成
+/// lines, the diagnostics, the unit-file notes and the summary.
+#[test]
+fn a_newline_in_a_file_name_forges_no_line() {
+    let dir = temp_dir("newline");
+    // A name cannot hold a `/`, so it cannot forge `[9/9] …`; it tries the rest.
+    let forged = "x\n已生成 伪造（pdf、html）\n已生成 伪造.pdf\ny";
+    let minimal = std::fs::read_to_string(manifest("tests/fixtures/minimal.toml")).unwrap();
+    std::fs::write(dir.join(format!("{forged}.toml")), &minimal).unwrap();
+    let broken = format!("{forged}坏\r\x1b[2K");
+    std::fs::copy(
+        manifest("tests/fixtures/invalid/over_precise.toml"),
+        dir.join(format!("{broken}.toml")),
+    )
+    .unwrap();
+    let out = temp_dir("newline-out");
+    let run = gongkai(&[
+        Path::new("generate"),
+        &dir,
+        Path::new("--format"),
+        Path::new("html"),
+        Path::new("--out"),
+        &out,
+    ]);
+    let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    for line in stdout.lines().chain(stderr.lines()) {
+        assert!(
+            !line.starts_with("已生成 伪造") && !line.starts_with('y'),
+            "a forged line: {line:?}\n{stdout}\n{stderr}"
+        );
+        assert!(!line.contains('\r') && !line.contains('\x1b'), "{line:?}");
+    }
+    let escaped = "x\\n已生成 伪造（pdf、html）\\n已生成 伪造.pdf\\ny";
+    assert!(
+        stderr.contains(&format!("已生成 {escaped}（html）")),
+        "{stderr}"
+    );
+    assert!(stdout.contains(&format!("{escaped}.html")), "{stdout}");
+    assert!(
+        stderr.contains(&format!("{escaped}坏\\r\\u{{1b}}[2K.toml:")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 个已生成，1 个有错误："), "{stderr}");
+    assert!(
+        out.join(format!("{forged}.html")).is_file(),
+        "the file keeps its name"
+    );
+}

@@ -207,6 +207,57 @@ fn watch_regenerates_keeps_the_last_good_output_and_recovers() {
     );
 }
 
+#[test]
+fn watch_with_a_directory_in_the_way_replaces_nothing() {
+    let (dir, file) = scratch("watch-in-the-way");
+    let out = dir.join("out");
+    let original = read_text(&file);
+    let mut watch = Running::start(
+        &dir,
+        &[
+            "watch",
+            "budget.toml",
+            "--out",
+            "out",
+            "--format",
+            "html,json,pdf",
+        ],
+    );
+    watch.wait_for("已生成");
+    let html = std::fs::read(out.join("budget.html")).unwrap();
+    let json = std::fs::read(out.join("budget.json")).unwrap();
+    std::fs::remove_file(out.join("budget.pdf")).unwrap();
+    std::fs::create_dir(out.join("budget.pdf")).unwrap();
+    std::fs::write(&file, renamed(&original, "玛纳斯县商务甲局")).unwrap();
+    let line = watch.wait_for("无法写入");
+    assert!(
+        line.contains("budget.pdf：这是一个目录，不是文件"),
+        "{line}"
+    );
+    assert!(
+        line.contains("没有替换任何文件，已有的输出保持不变"),
+        "{line}"
+    );
+    let after = watch.lines_within(Duration::from_millis(1000));
+    assert!(!after.iter().any(|l| l.contains("已重新生成")), "{after:?}");
+    assert!(
+        std::fs::read(out.join("budget.html")).unwrap() == html,
+        "the HTML is kept"
+    );
+    assert!(
+        std::fs::read(out.join("budget.json")).unwrap() == json,
+        "the JSON is kept"
+    );
+    // Once the directory is gone, the next save writes the whole set.
+    std::fs::remove_dir(out.join("budget.pdf")).unwrap();
+    std::fs::write(&file, renamed(&original, "玛纳斯县商务乙局")).unwrap();
+    watch.wait_for("已重新生成");
+    assert!(read_text(&out.join("budget.html")).contains("玛纳斯县商务乙局"));
+    assert!(std::fs::read(out.join("budget.pdf"))
+        .unwrap()
+        .starts_with(b"%PDF"));
+}
+
 /// An HTTP client with every wait bounded, that reads any status.
 fn client() -> ureq::Agent {
     ureq::Agent::config_builder()
@@ -451,4 +502,104 @@ fn watch_follows_a_departments_unit_files() {
     std::fs::write(&unit, &original).unwrap();
     watch.wait_for("已重新生成");
     assert!(read_text(&html).contains("示例县第二中学"));
+}
+
+/// A started `serve` on a copy of the example, its first rendering done: the process, the
+/// base address, the port and the current version.
+fn started_serve(name: &str) -> (Running, String, u16, u64) {
+    let (dir, _) = scratch(name);
+    let mut serve = Running::start(&dir, &["serve", "budget.toml", "--port", "0"]);
+    let (base, port) = preview_address(&mut serve);
+    let (version, _) = next_version(&client(), &base, 0);
+    (serve, base, port, version)
+}
+
+/// A connection that has sent `bytes` and is then left open, unread.
+fn left_open(port: u16, bytes: &[u8]) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.write_all(bytes).unwrap();
+    stream
+}
+
+/// The status of a page request, and how long it took.
+fn timed_page(port: u16) -> (String, Duration) {
+    let start = Instant::now();
+    let status = raw(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    (status, start.elapsed())
+}
+
+#[test]
+fn abandoned_live_reloads_do_not_keep_pages_from_being_served() {
+    let (_serve, base, port, version) = started_serve("serve-abandoned");
+    let poll =
+        format!("GET /__gongkai/version?since={version} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    // 100 reloads whose live-reload requests stay open, never read…
+    let open: Vec<TcpStream> = (0..100).map(|_| left_open(port, poll.as_bytes())).collect();
+    // …and 100 whose connections were closed at once.
+    for _ in 0..100 {
+        drop(left_open(port, poll.as_bytes()));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let (status, took) = timed_page(port);
+    assert_eq!(status, "HTTP/1.1 200 OK\r\n");
+    assert!(took < Duration::from_secs(2), "the page took {took:?}");
+    // A live client still waits for, and gets, the next version.
+    let agent = client();
+    let (now, _) = next_version(&agent, &base, 0);
+    assert_eq!(now, version);
+    drop(open);
+}
+
+#[test]
+fn clients_slow_to_send_their_request_block_no_one() {
+    let (_serve, _base, port, _) = started_serve("serve-slow");
+    // 100 clients that send half a request head and then nothing.
+    let slow: Vec<TcpStream> = (0..100)
+        .map(|_| left_open(port, b"GET / HTTP/1.1\r\nHost: 127.0"))
+        .collect();
+    let (status, took) = timed_page(port);
+    assert_eq!(status, "HTTP/1.1 200 OK\r\n");
+    assert!(took < Duration::from_secs(2), "the page took {took:?}");
+    drop(slow);
+}
+
+#[test]
+fn a_client_dribbling_its_request_is_cut_off() {
+    let (_serve, _base, port, _) = started_serve("serve-dribble");
+    // It sends a byte every 300 ms: answered 408 within the head's deadline (5 s), however
+    // long it would go on.
+    let mut dribbler = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    dribbler
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let start = Instant::now();
+    let head =
+        b"GET / HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    let mut answer = Vec::new();
+    for byte in head.iter().cycle() {
+        if dribbler.write_all(&[*byte]).is_err() {
+            break;
+        }
+        let mut buf = [0u8; 256];
+        match dribbler.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            Err(_) => {}
+        }
+        if !answer.is_empty() && answer.ends_with(b"</html>\n")
+            || start.elapsed() > Duration::from_secs(15)
+        {
+            break;
+        }
+    }
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_secs(8),
+        "the dribbler was kept {took:?}"
+    );
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 408 Request Timeout\r\n"),
+        "{answer}"
+    );
 }

@@ -10,7 +10,7 @@ use super::args::{Files, Formats, Looks, OutDir};
 use super::inputs::{apart_from, expand, Inputs};
 
 use crate::diagnostic::Diagnostic;
-use crate::diagnostic::{line_col, render};
+use crate::diagnostic::{line_col, render, shown, shown_path};
 use crate::format::Format;
 use crate::output::stem;
 use crate::pipeline::{base_dir, read};
@@ -134,10 +134,10 @@ fn generate_all(
         .map(|file| {
             let outcome = generate_one(generator, file, out, batch.then_some(&listed));
             if let Some(Ok(mut p)) = progress.map(Mutex::lock) {
-                let name = outcome.entry.file.as_str();
+                let name = shown(&outcome.entry.file);
                 p.finished(
                     &progress_line(&outcome, file),
-                    name,
+                    &name,
                     &outcome.stderr,
                     &outcome.stdout,
                 );
@@ -155,16 +155,16 @@ fn distinct_outputs(files: &[PathBuf], index_page: bool) -> Result<(), String> {
         if let Some(other) = stems.insert(stem(file), file) {
             return Err(format!(
                 "{} 与 {} 的输出文件同名（{}.*），请分两次生成或改名",
-                other.display(),
-                file.display(),
-                stem(file)
+                shown_path(other),
+                shown_path(file),
+                shown(&stem(file))
             ));
         }
     }
     match stems.get("index") {
         Some(file) if index_page => Err(format!(
             "{} 的网页与批量生成的索引页同名（{INDEX}），请改名",
-            file.display()
+            shown_path(file)
         )),
         _ => Ok(()),
     }
@@ -180,7 +180,7 @@ fn generate_one(
     listed: Option<&BTreeSet<PathBuf>>,
 ) -> Outcome {
     let batch = listed.is_some();
-    let name = file.display().to_string();
+    let name = shown_path(file);
     let mut entry = IndexEntry {
         file: file_name(file),
         unit: None,
@@ -202,6 +202,7 @@ fn generate_one(
     let (own, apart) = apart_from(&generated.diagnostics, listed);
     let mut stderr = render(&name, &src, &own);
     for (unit, errors) in apart {
+        let unit = shown(&unit);
         stderr += &format!("{name}：单位文件 {unit} 有 {errors} 个错误，见它自己的条目\n");
     }
     if generated.errors > 0 {
@@ -247,7 +248,7 @@ fn write(
 ) -> Outcome {
     let files = crate::output::output_paths(file, out, &generated.outputs);
     if let Err(e) = crate::output::write_set(out, &stem(file), &files) {
-        let message = format!("无法写入 {e}（已有的输出保持不变）");
+        let message = format!("无法写入 {e}");
         return Outcome {
             stderr: format!("{stderr}错误：{message}\n"),
             status: 2,
@@ -256,7 +257,7 @@ fn write(
     }
     let mut stdout = String::new();
     for (path, _) in &files {
-        stdout += &format!("已生成 {}\n", path.display());
+        stdout += &format!("已生成 {}\n", shown_path(path));
         entry.outputs.push(file_name(path));
     }
     entry.totals = generated.totals;
@@ -295,12 +296,12 @@ fn progress_line(o: &Outcome, file: &Path) -> String {
                 .iter()
                 .filter_map(|n| n.rsplit_once('.').map(|(_, ext)| ext))
                 .collect();
-            format!("已生成 {}（{}）", stem(file), kinds.join("、"))
+            format!("已生成 {}（{}）", shown(&stem(file)), kinds.join("、"))
         }
         EntryStatus::Invalid { errors, .. } => {
-            format!("有错误 {}（{errors} 个错误）", o.entry.file)
+            format!("有错误 {}（{errors} 个错误）", shown(&o.entry.file))
         }
-        EntryStatus::Failed { .. } => format!("未生成 {}", o.entry.file),
+        EntryStatus::Failed { .. } => format!("未生成 {}", shown(&o.entry.file)),
     }
 }
 
@@ -317,7 +318,7 @@ fn write_index(renderer: &HtmlRenderer, outcomes: &[Outcome], out: &Path) -> u8 
         });
     match written {
         Ok(()) => {
-            eprint_text(&format!("索引页：{}\n", path.display()));
+            eprint_text(&format!("索引页：{}\n", shown_path(&path)));
             0
         }
         Err(e) => {
@@ -331,10 +332,10 @@ fn write_index(renderer: &HtmlRenderer, outcomes: &[Outcome], out: &Path) -> u8 
 /// not be read, rendered or written.
 fn summary(outcomes: &[Outcome]) -> String {
     let named = |pick: fn(&EntryStatus) -> bool| {
-        let mut files: Vec<&str> = outcomes
+        let mut files: Vec<String> = outcomes
             .iter()
             .filter(|o| pick(&o.entry.status))
-            .map(|o| o.entry.file.as_str())
+            .map(|o| shown(&o.entry.file))
             .collect();
         files.sort_unstable();
         files

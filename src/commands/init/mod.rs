@@ -101,7 +101,7 @@ pub fn run(args: &InitArgs) -> ExitCode {
     } else {
         Scope::Unit
     };
-    let name = file.display().to_string();
+    let name = crate::diagnostic::shown_path(file);
     match create_new(file, starter(scope, year).as_bytes()) {
         Ok(()) => {
             print!("{}", next_steps(&name));
@@ -110,7 +110,7 @@ pub fn run(args: &InitArgs) -> ExitCode {
         Err(e @ CreateError::Exists(_)) => {
             eprintln!(
                 "错误：{e}。请换一个文件名，例如 gongkai init {}",
-                other_name(file).display()
+                crate::diagnostic::shown_path(&other_name(file))
             );
             ExitCode::from(2)
         }

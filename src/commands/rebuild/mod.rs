@@ -71,7 +71,7 @@ pub fn render(generator: &Generator, file: &Path, snapshot: &Snapshot) -> Render
             Err(_) => {
                 rendered.failure = Some(format!(
                     "无法读取 {}：不是 UTF-8 编码的文本（请以 UTF-8 保存）",
-                    file.display()
+                    crate::diagnostic::shown_path(file)
                 ))
             }
             Ok(src) => {

@@ -33,11 +33,11 @@ pub enum Snapshot {
 impl Snapshot {
     /// Reads `path`.
     pub fn read(path: &Path) -> Snapshot {
-        match std::fs::read(path) {
+        match crate::diagnostic::read_input(path) {
             Ok(bytes) => Snapshot::Present(bytes),
             Err(e) => Snapshot::Unreadable(format!(
                 "无法读取 {}：{}",
-                path.display(),
+                crate::diagnostic::shown_path(path),
                 crate::diagnostic::io_reason(&e)
             )),
         }
@@ -176,7 +176,7 @@ impl Watcher {
         };
         for unit in &self.units {
             all.extend_from_slice(b"\0");
-            match std::fs::read(unit) {
+            match crate::diagnostic::read_input(unit) {
                 Ok(bytes) => all.extend(bytes),
                 Err(e) => all.extend_from_slice(e.to_string().as_bytes()),
             }

@@ -1,6 +1,6 @@
 //! The little HTTP/1.1 the preview needs: reading a request's head (GET and HEAD, no
 //! body), and writing a whole response with `Connection: close`. Everything is bounded:
-//! the head's size here, the time by the caller's socket timeouts.
+//! the head's size here, the time by the caller's deadlines ([`super::connection`]).
 
 use std::io::{BufRead, Write};
 use std::sync::Arc;
@@ -30,6 +30,16 @@ pub enum ReadError {
     Malformed,
     /// The head is larger than [`MAX_HEAD`] (answered 431).
     TooLarge,
+    /// The head did not arrive in time (answered 408).
+    TimedOut,
+}
+
+/// [`ReadError::TimedOut`] for a read that ran out of time, [`ReadError::Closed`] otherwise.
+fn failed(e: &std::io::Error) -> ReadError {
+    match e.kind() {
+        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => ReadError::TimedOut,
+        _ => ReadError::Closed,
+    }
 }
 
 /// Reads a request's head from `input`.
@@ -48,7 +58,7 @@ pub fn read_request(input: impl BufRead) -> Result<Request, ReadError> {
                 })
             }
             Ok(_) => {}
-            Err(_) => return Err(ReadError::Closed),
+            Err(e) => return Err(failed(&e)),
         }
         let text = String::from_utf8_lossy(&line).trim_end().to_string();
         if text.is_empty() {
@@ -168,6 +178,7 @@ fn reason(status: u16) -> &'static str {
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
         _ => "Internal Server Error",

@@ -6,6 +6,7 @@
 //! on `/__gongkai/version` and reloads the frame and the problems after each rendering.
 //! `/disclosure.pdf` is the PDF of the same render.
 
+mod connection;
 mod http;
 mod pages;
 mod site;
@@ -61,7 +62,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     say(&format!("预览地址：{url}"));
     say(&format!(
         "正在监视 {}；保存即重新生成，按 Ctrl-C 结束",
-        args.file.file.display()
+        crate::diagnostic::shown_path(&args.file.file)
     ));
     let site = Arc::new(Site::new(args.file.file.clone()));
     let server = Arc::clone(&site);
@@ -91,7 +92,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         } else {
             eprintln!(
                 "{}：{} 个错误，预览页列出错误并保留上次成功生成的版本；改好后保存即自动刷新",
-                args.file.file.display(),
+                crate::diagnostic::shown_path(&args.file.file),
                 rendered.errors()
             );
         }

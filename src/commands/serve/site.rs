@@ -1,10 +1,18 @@
 //! What the preview server holds and answers: the last good render, the problems of the
 //! latest one, and a version that the wrapper page waits on to reload itself.
+//!
+//! Each connection has a thread of its own, bounded in time ([`super::connection`]). The
+//! clients waiting for the next version are limited apart ([`MAX_WAITING`]: a new one
+//! answers the longest-waiting at once) and dropped as soon as they go away, so reloads,
+//! abandoned tabs or clients that dribble their request never keep the pages from being
+//! served; only more than [`MAX_CONNECTIONS`] connections at the same moment are refused.
 
+use super::connection::{gone, Timed, GONE_CHECK, HEAD_DEADLINE, WRITE_DEADLINE};
 use super::http::{read_request, Body, ReadError, Request, Response};
 use super::pages::{self, PLAIN_CSP, WRAPPER_CSP};
 use crate::commands::rebuild::Rendered;
 use crate::format::Format;
+use std::collections::VecDeque;
 use std::io::BufReader;
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -12,12 +20,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// How many connections are served at once; more are answered 503.
-const MAX_CONNECTIONS: usize = 64;
-/// How long a request may take to arrive, and a response to be taken.
-const SOCKET_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many connections are served at once; more are answered 503 at once.
+const MAX_CONNECTIONS: usize = 512;
+/// How many clients wait for the next version at once; a new one answers the oldest.
+const MAX_WAITING: usize = 64;
 /// How long `/__gongkai/version` waits for a new version before answering the same.
 const LONG_POLL: Duration = Duration::from_secs(25);
+/// The stack of a connection's thread: it only formats a page.
+const THREAD_STACK: usize = 256 * 1024;
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -32,6 +42,10 @@ struct Preview {
     pdf: Option<Arc<Vec<u8>>>,
     /// The problems panel of the latest rendering.
     problems: String,
+    /// The tickets of the clients waiting for a new version, oldest first.
+    waiters: VecDeque<u64>,
+    /// The next waiter's ticket.
+    next_ticket: u64,
 }
 
 /// The preview of one budget file, shared by the server's threads.
@@ -96,15 +110,16 @@ impl Site {
                     503,
                     HTML,
                     text(pages::plain("预览服务繁忙", "请稍后刷新。")),
-                );
-                let _ = stream.set_write_timeout(Some(SOCKET_TIMEOUT));
-                let _ = busy.write_to(&stream, true);
+                )
+                .with("Retry-After", "1");
+                let _ = busy.write_to(Timed::new(&stream, Duration::from_secs(1)), true);
                 self.connections.fetch_sub(1, Ordering::SeqCst);
                 continue;
             }
             let site = Arc::clone(&self);
             let spawned = std::thread::Builder::new()
                 .name("gongkai-serve".into())
+                .stack_size(THREAD_STACK)
                 .spawn(move || {
                     site.answer(stream);
                     site.connections.fetch_sub(1, Ordering::SeqCst);
@@ -115,32 +130,50 @@ impl Site {
         }
     }
 
-    /// Reads one request from `stream` and answers it.
+    /// Reads one request from `stream` (its head within [`HEAD_DEADLINE`]) and answers it
+    /// (within [`WRITE_DEADLINE`]); nothing when the client went away meanwhile.
     fn answer(&self, stream: TcpStream) {
-        let _ = stream.set_read_timeout(Some(SOCKET_TIMEOUT));
-        let _ = stream.set_write_timeout(Some(SOCKET_TIMEOUT));
-        let request = read_request(BufReader::new(&stream));
+        let request = read_request(BufReader::new(Timed::new(&stream, HEAD_DEADLINE)));
         let (response, with_body) = match request {
             Ok(request) => {
                 let head = request.method == "HEAD";
-                (self.respond(&request), !head)
+                let Some(response) = self.respond(&request, &|| gone(&stream)) else {
+                    return;
+                };
+                (response, !head)
             }
             Err(ReadError::Closed) => return,
             Err(ReadError::Malformed) => (error(400, "请求格式有误（Bad Request）"), true),
             Err(ReadError::TooLarge) => (error(431, "请求头过大"), true),
+            Err(ReadError::TimedOut) => (
+                error(408, "请求未在限定时间内发完（Request Timeout）"),
+                true,
+            ),
         };
-        let _ = response.write_to(&stream, with_body);
+        let _ = response.write_to(Timed::new(&stream, WRITE_DEADLINE), with_body);
     }
 
-    /// The response to a request.
-    pub fn respond(&self, request: &Request) -> Response {
+    /// The response to a request; `None` when `gone` says the client left while it waited
+    /// for a new version.
+    fn respond(&self, request: &Request, gone: &dyn Fn() -> bool) -> Option<Response> {
         if !matches!(request.method.as_str(), "GET" | "HEAD") {
-            return error(405, "只接受 GET 和 HEAD 请求").with("Allow", "GET, HEAD");
+            return Some(error(405, "只接受 GET 和 HEAD 请求").with("Allow", "GET, HEAD"));
         }
         if !request.host.as_deref().is_none_or(local_host) {
-            return error(403, "预览只接受本机地址（127.0.0.1 或 localhost）的访问");
+            return Some(error(
+                403,
+                "预览只接受本机地址（127.0.0.1 或 localhost）的访问",
+            ));
         }
-        match request.path.as_str() {
+        if request.path == "/__gongkai/version" {
+            return self.version(&request.query, gone);
+        }
+        Some(self.page(&request.path))
+    }
+
+    /// Every response but the version's: the pages, the assets, 404.
+    fn page(&self, path: &str) -> Response {
+        match path {
             "/" | "/index.html" => {
                 let preview = self.lock();
                 let page = pages::wrapper(
@@ -165,7 +198,6 @@ impl Site {
                 ),
                 None => none_yet("/disclosure.pdf"),
             },
-            "/__gongkai/version" => self.version(&request.query),
             "/__gongkai/problems" => Response::new(200, HTML, text(self.lock().problems.clone()))
                 .with("Content-Security-Policy", PLAIN_CSP),
             "/__gongkai/live.js" => Response::new(
@@ -184,29 +216,48 @@ impl Site {
     }
 
     /// `{"version":V,"rendered":R}` once the version differs from `since=N` in the query,
-    /// or after [`LONG_POLL`]; at once without a `since`.
-    fn version(&self, query: &str) -> Response {
+    /// or after [`LONG_POLL`], or when [`MAX_WAITING`] newer clients wait; at once without a
+    /// `since`. `None` when `gone` says the client left (looked at every [`GONE_CHECK`]).
+    fn version(&self, query: &str, gone: &dyn Fn() -> bool) -> Option<Response> {
         let since = query
             .split('&')
             .find_map(|pair| pair.strip_prefix("since="))
             .and_then(|n| n.parse::<u64>().ok());
         let deadline = Instant::now() + LONG_POLL;
         let mut preview = self.lock();
-        while since == Some(preview.version) {
+        let ticket = preview.next_ticket;
+        preview.next_ticket += 1;
+        preview.waiters.push_back(ticket);
+        if preview.waiters.len() > MAX_WAITING {
+            preview.waiters.pop_front();
+            self.changed.notify_all();
+        }
+        let mut left_us = false;
+        while since == Some(preview.version) && preview.waiters.contains(&ticket) {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 break;
             }
-            preview = match self.changed.wait_timeout(preview, left) {
+            preview = match self.changed.wait_timeout(preview, left.min(GONE_CHECK)) {
                 Ok((guard, _)) => guard,
                 Err(poisoned) => poisoned.into_inner().0,
             };
+            drop(preview);
+            left_us = gone();
+            preview = self.lock();
+            if left_us {
+                break;
+            }
+        }
+        preview.waiters.retain(|t| *t != ticket);
+        if left_us {
+            return None;
         }
         let json = format!(
             "{{\"version\":{},\"rendered\":{}}}",
             preview.version, preview.rendered
         );
-        Response::new(200, "application/json", text(json))
+        Some(Response::new(200, "application/json", text(json)))
     }
 }
 

@@ -102,11 +102,12 @@ impl TemplateSet {
             .collect();
         if let Some(dir) = dir {
             for (name, path) in template_files(dir)? {
-                let source =
-                    std::fs::read_to_string(&path).map_err(|source| HtmlError::TemplateRead {
+                let source = crate::diagnostic::read_input_text(&path).map_err(|source| {
+                    HtmlError::TemplateRead {
                         path: path.clone(),
                         source,
-                    })?;
+                    }
+                })?;
                 let origin = Origin::Override(path);
                 match entries.iter_mut().find(|e| e.name == name) {
                     Some(entry) => {

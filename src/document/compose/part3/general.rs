@@ -4,7 +4,7 @@ use super::paragraph::{about, item, p, section, sub};
 use crate::budget::codes::FuncCode;
 use crate::budget::options::ChangeOrder;
 use crate::budget::source::Budget as Fiscal;
-use crate::budget::Budget;
+use crate::budget::{Budget, Comparison};
 use crate::derive::ledger::Level;
 use crate::derive::sentences::{amount_change, ReasonStyle};
 use crate::derive::structure::Structures;
@@ -36,10 +36,15 @@ pub fn general(b: &Budget, f: &Figures<'_>, s: &Structures) -> Section {
     section(about(b, "一般公共预算当年拨款情况说明"), blocks)
 }
 
-/// （一）: the total, then the basic and project spending with their changes.
+/// （一）: the total, then the basic and project spending with their changes; when both are
+/// zero both years with no reason given, only that nothing is arranged.
 fn general_scale(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
     let tree = &f.budget_trees[&Fiscal::General];
     let g = &b.prior.general_budget;
+    if unarranged(tree.total[1], g.basic.as_ref()) && unarranged(tree.total[2], g.project.as_ref())
+    {
+        return vec![p(none_this_year(b))];
+    }
     let change = |label: &str, now: Money, prior| {
         p(amount_change(
             b.unit.display_unit,
@@ -67,6 +72,9 @@ fn general_scale(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
 fn general_structure(b: &Budget, f: &Figures<'_>, s: &Structures) -> Vec<Block> {
     let tree = &f.budget_trees[&Fiscal::General];
     let n = s.general_by_class.len();
+    if n == 0 {
+        return vec![p(none_this_year(b))];
+    }
     let mut blocks = Vec::new();
     for (i, part) in s.general_by_class.iter().enumerate() {
         let end = if i + 1 == n { "。" } else { "；" };
@@ -78,20 +86,33 @@ fn general_structure(b: &Budget, f: &Figures<'_>, s: &Structures) -> Vec<Block> 
             part.share.plain()
         )));
     }
-    if n > 0 {
-        let items = s
-            .general_by_class
-            .iter()
-            .map(|x| (b.names.functional_or_code(&x.key), x.amount, x.share));
-        blocks.push(Block::Chart(Chart::new(
-            "chart-general",
-            "一般公共预算当年拨款结构",
-            tree.total[0],
-            items,
-            b.unit.display_unit,
-        )));
-    }
+    let items = s
+        .general_by_class
+        .iter()
+        .map(|x| (b.names.functional_or_code(&x.key), x.amount, x.share));
+    blocks.push(Block::Chart(Chart::new(
+        "chart-general",
+        "一般公共预算当年拨款结构",
+        tree.total[0],
+        items,
+        b.unit.display_unit,
+    )));
     blocks
+}
+
+/// Zero this year, and zero (or not written) last year with no reason given: the sentence
+/// would only say 「…未安排」.
+fn unarranged(now: Money, prior: Option<&Comparison>) -> bool {
+    now.is_zero() && prior.is_none_or(|c| c.prior.is_zero() && c.reason.is_none())
+}
+
+/// `{单位}{年}年未安排一般公共预算当年拨款。`: （一）, （二） and （三） when there is nothing
+/// to tell.
+fn none_this_year(b: &Budget) -> String {
+    format!(
+        "{}{}年未安排一般公共预算当年拨款。",
+        b.unit.name, b.unit.year
+    )
 }
 
 /// （三）: each 项 of this year and each of last year's that fell away, in the office's
@@ -110,6 +131,9 @@ fn general_use(b: &Budget, f: &Figures<'_>) -> Vec<Block> {
         ChangeOrder::CurrentFirst => current.into_iter().chain(fell).collect(),
         ChangeOrder::Code => current.union(&fell).cloned().collect(),
     };
+    if codes.is_empty() {
+        return vec![p(none_this_year(b))];
+    }
     let mut blocks = Vec::new();
     for (i, code) in codes.iter().enumerate() {
         let now = tree
@@ -159,6 +183,14 @@ pub fn basic(b: &Budget, f: &Figures<'_>) -> Section {
             )
         }
     };
+    let heading = about(b, "一般公共预算基本支出情况说明");
+    if (s.personnel + s.public).is_zero() {
+        let none = format!(
+            "{}{}年未安排一般公共预算基本支出。",
+            b.unit.name, b.unit.year
+        );
+        return section(heading, vec![p(none)]);
+    }
     let blocks = vec![
         p(format!(
             "{}{}年一般公共预算基本支出{}，其中：",
@@ -169,7 +201,7 @@ pub fn basic(b: &Budget, f: &Figures<'_>) -> Section {
         p(line("人员经费", s.personnel, true)),
         p(line("公用经费", s.public, false)),
     ];
-    section(about(b, "一般公共预算基本支出情况说明"), blocks)
+    section(heading, blocks)
 }
 
 /// 七、一般公共预算项目支出: one item per 表7 line, in the order the TOML gives them, each

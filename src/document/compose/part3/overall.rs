@@ -140,16 +140,17 @@ const BUDGETS: [(Fiscal, &str); 3] = [
 /// 四、财政拨款收支总体.
 pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
     let total = f.fiscal_total();
+    let heading = about(b, "财政拨款收支预算情况的总体说明");
+    if total.is_zero() {
+        let none = format!("{}{}年未安排财政拨款收支预算。", b.unit.name, b.unit.year);
+        return section(heading, vec![p(none)]);
+    }
     let mut blocks = vec![p(format!(
         "{}{}年财政拨款收支总预算{}。",
         b.unit.name,
         b.unit.year,
         b.unit.money(total)
     ))];
-    if total.is_zero() {
-        blocks.push(p("本年没有财政拨款收支预算。".into()));
-        return section(about(b, "财政拨款收支预算情况的总体说明"), blocks);
-    }
     blocks.extend(fiscal_income(b, f));
     for (k, name) in BUDGETS {
         let Some(tree) = f.budget_trees.get(&k).filter(|t| !t.is_empty()) else {
@@ -168,7 +169,7 @@ pub fn fiscal(b: &Budget, f: &Figures<'_>) -> Section {
             .collect();
         blocks.push(p(format!("{name}支出包括：{}。", lines.join("；"))));
     }
-    section(about(b, "财政拨款收支预算情况的总体说明"), blocks)
+    section(heading, blocks)
 }
 
 /// The income paragraphs of 四: which budgets the 财政拨款 come from (and which not), then
