@@ -33,4 +33,5 @@ mod pdf_long_texts;
 mod pdf_synthetic;
 mod serve_watch;
 mod structures;
+mod text_checks;
 mod xlsx;

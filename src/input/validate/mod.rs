@@ -18,7 +18,7 @@ mod unit;
 mod unused;
 
 pub use ctx::{Ctx, MAX_COUNT};
-pub use text::{mentions, texts_mentioning, Mention, TextRules};
+pub use text::{is_refused, mentions, texts_mentioning, Mention, TextRules};
 pub use unused::report_summed as report_unused;
 
 use crate::budget::codes::{FuncCode, Names};

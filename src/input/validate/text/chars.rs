@@ -52,6 +52,11 @@ const CLASSES: [Class; 5] = [
     },
 ];
 
+/// Whether `c` is refused in every text (a CR alone; a CRLF pair is a line break).
+pub fn is_refused(c: char) -> bool {
+    CLASSES.iter().any(|class| (class.holds)(c))
+}
+
 /// One finding per class of refused characters in `text` (a CR of a CRLF pair is a line
 /// break, not refused), located at its first character, naming each code point once.
 pub fn refused(text: &str) -> Vec<Finding> {

@@ -10,6 +10,7 @@ mod reason;
 mod words;
 mod years;
 
+pub use chars::is_refused;
 pub use years::{mentions, texts_mentioning, Mention};
 
 use super::ctx::Ctx;

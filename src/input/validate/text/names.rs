@@ -66,15 +66,10 @@ pub fn class_names(text: &str, official: impl Fn(&str) -> Option<&'static str>) 
         if before.ends_with(name) {
             continue;
         }
-        let start = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !super::punctuation::is_han(*c))
-            .map_or(0, |(b, c)| b + c.len_utf8());
-        let written = &text[start..open];
+        let cited = &text[open..open + bracket.len() + 3 + close];
         out.push(Finding::error(
-            start..open + bracket.len() + 3 + close,
-            format!("“{written}（{code}类）”与支出功能分类不一致：{code} 类是“{name}”（class named otherwise）"),
+            open..open + cited.len(),
+            format!("“{cited}”前写的不是分类里的名称：{code} 类是“{name}”（class named otherwise）"),
             &format!("写作“{name}（{code}类）”，与公开表里的名称一致"),
         ));
     }
@@ -106,7 +101,7 @@ mod tests {
         let found = class_names(text, official);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("210 类是“卫生健康支出”"), "{}", found[0].message);
-        assert_eq!(&text[found[0].at.clone()], "医疗卫生与计划生育支出（210类）");
+        assert_eq!(&text[found[0].at.clone()], "（210类）");
         assert!(class_names("主要用于卫生健康支出（210类）", official).is_empty());
         assert!(class_names("住房公积金（01项）", official).is_empty());
     }

@@ -5,9 +5,8 @@
 use super::locate::within;
 use super::Finding;
 use crate::diagnostic::Diagnostic;
+use crate::input::parse::strings;
 use std::ops::Range;
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
 
 /// A year a text speaks of, and where (bytes of the text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,47 +146,22 @@ fn plan_word(text: &str, at: &Range<usize>) -> Option<&'static str> {
 /// warnings located at the year: what `next-year` lists in the new file, whose old budget
 /// year `year` is. Empty when the source is not TOML.
 pub fn texts_mentioning(src: &str, year: i32, next: i32) -> Vec<Diagnostic> {
-    fn walk(v: &Spanned<DeValue<'_>>, key: &str, year: i32, next: i32, src: &str, out: &mut Vec<Diagnostic>) {
-        match v.get_ref() {
-            DeValue::String(s) => {
-                if let Some(m) = mentions(s).into_iter().find(|m| m.year == year) {
-                    let span = within(src, v.span(), s, m.at);
-                    out.push(
-                        Diagnostic::warning(
-                            Some(span),
-                            key,
-                            format!("文字提到 {year} 年（上一年度文件的年份）（mentions last year）"),
-                        )
-                        .with_hint(format!(
-                            "核对是否应改为 {next} 年（如“力争{year}年……”）；说的确是 {year} 年的事可以不改"
-                        )),
-                    );
-                }
-            }
-            DeValue::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    walk(item, &format!("{key}[{i}]"), year, next, src, out);
-                }
-            }
-            DeValue::Table(t) => {
-                for (k, item) in t.iter() {
-                    let path = if key.is_empty() {
-                        k.get_ref().to_string()
-                    } else {
-                        format!("{key}.{}", k.get_ref())
-                    };
-                    walk(item, &path, year, next, src, out);
-                }
-            }
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
-    if let Ok(table) = DeTable::parse(src) {
-        let root = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
-        walk(&root, "", year, next, src, &mut out);
+    for (key, span, text) in strings(src) {
+        let Some(m) = mentions(&text).into_iter().find(|m| m.year == year) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(
+                Some(within(src, span, &text, m.at)),
+                key,
+                format!("文字提到 {year} 年（上一年度文件的年份）（mentions last year）"),
+            )
+            .with_hint(format!(
+                "核对是否应改为 {next} 年（如“力争{year}年……”）；说的确是 {year} 年的事可以不改"
+            )),
+        );
     }
-    out.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
     out
 }
 
