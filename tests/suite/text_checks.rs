@@ -40,7 +40,9 @@ fn every_text_mistake_of_a_file_is_reported_once_in_one_run() {
         .collect();
     assert!(expects.len() >= 8, "{expects:?}");
     for e in expects {
-        let lines = err.lines().filter(|l| l.contains("错误：") && l.contains(e));
+        let lines = err
+            .lines()
+            .filter(|l| l.contains("错误：") && l.contains(e));
         assert_eq!(lines.count(), 1, "«{e}» once in:\n{err}");
     }
     assert!(err.contains("8 个错误，0 个警告"), "{err}");
@@ -68,22 +70,45 @@ fn a_character_no_output_carries_is_refused_located_or_generated_everywhere() {
         } else {
             ch.to_string()
         };
-        let src = minimal().replacen("负责全县统计工作。", &format!("负责全县{written}统计工作。"), 1);
+        let src = minimal().replacen(
+            "负责全县统计工作。",
+            &format!("负责全县{written}统计工作。"),
+            1,
+        );
         let file = dir.join(format!("{}.toml", point.replace('+', "")));
         std::fs::write(&file, src).unwrap();
         let (code, err) = check(&file);
         if code == Some(1) {
             let at = format!("{}:11:", file.display());
             let line = err.lines().find(|l| l.starts_with(&at)).unwrap_or_default();
-            assert!(line.contains("[overview.functions[0]]") && line.contains(&point), "{point}:\n{err}");
+            assert!(
+                line.contains("[overview.functions[0]]") && line.contains(&point),
+                "{point}:\n{err}"
+            );
             continue;
         }
         assert_eq!(code, Some(0), "{point}: {err}");
-        let out = gongkai(&["generate", file.to_str().unwrap(), "--format", "html,pdf,json,xlsx", "--out", dir.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(0), "{point}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = gongkai(&[
+            "generate",
+            file.to_str().unwrap(),
+            "--format",
+            "html,pdf,json,xlsx",
+            "--out",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{point}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         generated.push(point);
     }
-    assert_eq!(generated, ["U+3000"], "only the ideographic space is printed");
+    assert_eq!(
+        generated,
+        ["U+3000"],
+        "only the ideographic space is printed"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -103,10 +128,25 @@ fn a_windows_file_is_accepted_and_its_breaks_are_written_as_lf() {
     std::fs::write(&file, src).unwrap();
     let (code, err) = check(&file);
     assert_eq!(code, Some(0), "{err}");
-    let out = gongkai(&["generate", file.to_str().unwrap(), "--format", "json", "--out", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = gongkai(&[
+        "generate",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json = std::fs::read_to_string(dir.join("windows.json")).unwrap();
-    assert!(json.contains("负责全县统计工作。\\n负责统计调查。"), "{json}");
+    assert!(
+        json.contains("负责全县统计工作。\\n负责统计调查。"),
+        "{json}"
+    );
     assert!(!json.contains("\\r"), "{json}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -146,7 +186,12 @@ fn next_year_lists_the_texts_that_mention_the_old_year() {
     );
     std::fs::write(&this, src).unwrap();
     let next = dir.join("2026.toml");
-    let out = gongkai(&["next-year", this.to_str().unwrap(), "-o", next.to_str().unwrap()]);
+    let out = gongkai(&[
+        "next-year",
+        this.to_str().unwrap(),
+        "-o",
+        next.to_str().unwrap(),
+    ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     let new = std::fs::read_to_string(&next).unwrap();
@@ -156,10 +201,17 @@ fn next_year_lists_the_texts_that_mention_the_old_year() {
         .find(|(_, l)| l.contains("力争2025年"))
         .unwrap();
     let column = text[..text.find("2025").unwrap()].chars().count() + 1;
-    let at = format!("{}:{}:{column}: 警告：[performance.unit.goal] 文字提到 2025 年", next.display(), line + 1);
+    let at = format!(
+        "{}:{}:{column}: 警告：[performance.unit.goal] 文字提到 2025 年",
+        next.display(),
+        line + 1
+    );
     assert!(err.contains(&at), "{at} in:\n{err}");
     assert!(err.contains("1 处文字仍提到 2025 年"), "{err}");
     let (_, err) = check(&next);
-    assert!(err.contains("“力争”说的是上年 2025 年，而本文件是 2026 年的预算"), "{err}");
+    assert!(
+        err.contains("“力争”说的是上年 2025 年，而本文件是 2026 年的预算"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

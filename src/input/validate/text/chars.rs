@@ -17,7 +17,8 @@ struct Class {
 const CLASSES: [Class; 5] = [
     Class {
         what: "控制字符",
-        hint: "这类字符通常来自从其他软件复制的文字，删去后重新输入这段文字；换行直接写在多行字符串里",
+        hint:
+            "这类字符通常来自从其他软件复制的文字，删去后重新输入这段文字；换行直接写在多行字符串里",
         holds: |c| c.is_control() && !matches!(c, '\n' | '\t'),
     },
     Class {
@@ -38,7 +39,10 @@ const CLASSES: [Class; 5] = [
         what: "特殊空格",
         hint: "换成普通空格，或删去；中文之间不需要空格（全角空格 U+3000 可以用）",
         holds: |c| {
-            matches!(u32::from(c), 0x00A0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F)
+            matches!(
+                u32::from(c),
+                0x00A0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F
+            )
         },
     },
     Class {
@@ -134,7 +138,8 @@ mod tests {
     /// text check must let the pair through.
     #[test]
     fn a_crlf_file_keeps_its_breaks_in_multi_line_strings() {
-        let v: toml::Table = toml::from_str("a = \"\"\"\r\n甲\r\n乙\"\"\"\r\n").expect("valid TOML");
+        let v: toml::Table =
+            toml::from_str("a = \"\"\"\r\n甲\r\n乙\"\"\"\r\n").expect("valid TOML");
         let a = v["a"].as_str().unwrap_or_default();
         assert!(refused(a).is_empty(), "{a:?}");
         assert_eq!(normalise_breaks(a), "甲\n乙");

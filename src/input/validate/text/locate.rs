@@ -7,9 +7,11 @@ use std::ops::Range;
 /// `src`. The part is found in the string as written when it occurs there as often as in
 /// the value (escapes elsewhere do not matter); otherwise the whole string's span.
 pub fn within(src: &str, span: Range<usize>, value: &str, at: Range<usize>) -> Range<usize> {
-    let (Some(written), Some(part), Some(before)) =
-        (src.get(span.clone()), value.get(at.clone()), value.get(..at.start))
-    else {
+    let (Some(written), Some(part), Some(before)) = (
+        src.get(span.clone()),
+        value.get(at.clone()),
+        value.get(..at.start),
+    ) else {
         return span;
     };
     if part.is_empty() || written.matches(part).count() != value.matches(part).count() {
@@ -19,7 +21,9 @@ pub fn within(src: &str, span: Range<usize>, value: &str, at: Range<usize>) -> R
     written
         .match_indices(part)
         .nth(nth)
-        .map_or(span.clone(), |(i, _)| span.start + i..span.start + i + part.len())
+        .map_or(span.clone(), |(i, _)| {
+            span.start + i..span.start + i + part.len()
+        })
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ use std::ops::Range;
 /// what every output holds (an Excel cell holds 32,767).
 pub const MAX_TEXT: usize = 10_000;
 
+/// The most problems listed for one text; the rest are counted.
+const MAX_FINDINGS: usize = 20;
+
 /// What text checks need to know about the unit.
 pub struct TextRules {
     /// Budget year (None while the year itself is invalid: no year checks then).
@@ -125,8 +128,23 @@ impl<'a> Ctx<'a> {
         self.report(raw, key, found);
     }
 
-    /// Each finding of `raw`'s text as a diagnostic located at it.
-    fn report(&mut self, raw: &RawText, key: &str, found: Vec<Finding>) {
+    /// Each finding of `raw`'s text as a diagnostic located at it; past [`MAX_FINDINGS`],
+    /// one more saying how many are not listed.
+    fn report(&mut self, raw: &RawText, key: &str, mut found: Vec<Finding>) {
+        if found.len() > MAX_FINDINGS {
+            let rest = found.split_off(MAX_FINDINGS);
+            let more = format!(
+                "这段文字还有 {} 处问题未列出（more problems in this text）",
+                rest.len()
+            );
+            let hint = "改正上面列出的问题后再运行 check";
+            let all = 0..raw.get_ref().len();
+            found.push(if rest.iter().any(|f| f.error) {
+                Finding::error(all, more, hint)
+            } else {
+                Finding::warning(all, more, hint)
+            });
+        }
         for f in found {
             let span = locate::within(self.src, raw.span(), raw.get_ref(), f.at);
             if f.error {
@@ -150,6 +168,8 @@ impl<'a> Ctx<'a> {
                 format!("文本过长：{length} 字，一段文字最多 {MAX_TEXT} 字（text too long）"),
                 Some("检查是否把几段内容粘贴进了同一个键；分成几条（如 functions、notes 的多项）填写"),
             );
+            // Pasted in error: its other problems are looked for once it is split.
+            return t;
         }
         let found = findings(raw.get_ref(), key, rules);
         let misspelt = names::misspelt_name(&t, rules);
@@ -214,3 +234,35 @@ impl<'a> Ctx<'a> {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(src: &str, rules: &TextRules) -> Vec<crate::diagnostic::Diagnostic> {
+        let start = src.find('"').unwrap_or_default();
+        let end = src.rfind('"').unwrap_or_default() + 1;
+        let value = src[start + 1..end - 1].to_string();
+        let mut ctx = Ctx::new(src);
+        ctx.text(&RawText::new(start..end, value), "overview.functions[0]", rules);
+        ctx.diags
+    }
+
+    #[test]
+    fn a_problem_is_located_at_its_characters() {
+        let src = "functions = [\"负责全县统计工作。。\"]";
+        let diags = check(src, &TextRules::new("示例县统计局", &[], Some(2025)));
+        assert_eq!(diags.len(), 1);
+        let span = diags[0].span.clone().unwrap_or_default();
+        assert_eq!(&src[span], "。。");
+    }
+
+    #[test]
+    fn past_twenty_problems_one_text_says_how_many_more() {
+        let text = "甲。。".repeat(25);
+        let src = format!("functions = [\"{text}\"]");
+        let diags = check(&src, &TextRules::new("示例县统计局", &[], Some(2025)));
+        assert_eq!(diags.len(), MAX_FINDINGS + 1);
+        assert!(diags[MAX_FINDINGS].message.contains("还有 5 处问题未列出"));
+        assert!(diags[MAX_FINDINGS].is_error());
+    }
+}

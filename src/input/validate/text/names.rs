@@ -52,14 +52,17 @@ pub fn class_names(text: &str, official: impl Fn(&str) -> Option<&'static str>) 
     let mut out = Vec::new();
     for (open, bracket) in text.match_indices(['（', '(']) {
         let inner = &text[open + bracket.len()..];
-        let code = inner.get(..3).filter(|c| c.bytes().all(|b| b.is_ascii_digit()));
+        let code = inner
+            .get(..3)
+            .filter(|c| c.bytes().all(|b| b.is_ascii_digit()));
         let close = match inner.get(3..) {
             Some(r) if r.starts_with("类）") => "类）".len(),
             Some(r) if r.starts_with("类)") => "类)".len(),
             _ => 0,
         };
         let cited = close > 0;
-        let Some((code, name)) = code.filter(|_| cited).and_then(|c| Some((c, official(c)?))) else {
+        let Some((code, name)) = code.filter(|_| cited).and_then(|c| Some((c, official(c)?)))
+        else {
             continue;
         };
         let before = &text[..open];
@@ -69,7 +72,9 @@ pub fn class_names(text: &str, official: impl Fn(&str) -> Option<&'static str>) 
         let cited = &text[open..open + bracket.len() + 3 + close];
         out.push(Finding::error(
             open..open + cited.len(),
-            format!("“{cited}”前写的不是分类里的名称：{code} 类是“{name}”（class named otherwise）"),
+            format!(
+                "“{cited}”前写的不是分类里的名称：{code} 类是“{name}”（class named otherwise）"
+            ),
             &format!("写作“{name}（{code}类）”，与公开表里的名称一致"),
         ));
     }
@@ -100,7 +105,11 @@ mod tests {
         let text = "第11点：医疗卫生与计划生育支出（210类）12万元";
         let found = class_names(text, official);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("210 类是“卫生健康支出”"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("210 类是“卫生健康支出”"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(&text[found[0].at.clone()], "（210类）");
         assert!(class_names("主要用于卫生健康支出（210类）", official).is_empty());
         assert!(class_names("住房公积金（01项）", official).is_empty());

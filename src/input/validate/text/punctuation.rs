@@ -10,7 +10,8 @@ pub fn is_han(c: char) -> bool {
 
 /// Whether `c` is Chinese: a 汉字 or a full-width mark (，。“（ …).
 fn is_chinese(c: char) -> bool {
-    is_han(c) || matches!(u32::from(c), 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+    is_han(c)
+        || matches!(u32::from(c), 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
@@ -66,7 +67,10 @@ pub fn half_width(text: &str) -> Vec<Finding> {
         let wrong = match c {
             ',' | ';' | ':' | '(' | ')' => left || right,
             '?' | '!' => left,
-            '.' => neighbour(i, -1).is_some_and(is_han) && !neighbour(i, 1).is_some_and(|n| n.is_ascii_alphanumeric()),
+            '.' => {
+                neighbour(i, -1).is_some_and(is_han)
+                    && !neighbour(i, 1).is_some_and(|n| n.is_ascii_alphanumeric())
+            }
             _ => false,
         };
         if wrong {
@@ -136,7 +140,9 @@ pub fn unbalanced(text: &str) -> Vec<Finding> {
                 ("缺少与之配对的", "补上配对的标点，或删去这一个")
             };
             let message = if closing {
-                format!("{what}“{c}”，前面没有与它配对的标点（unbalanced quotation mark or bracket）")
+                format!(
+                    "{what}“{c}”，前面没有与它配对的标点（unbalanced quotation mark or bracket）"
+                )
             } else {
                 format!("“{c}”{what}后半（unbalanced quotation mark or bracket）")
             };
@@ -149,7 +155,8 @@ pub fn unbalanced(text: &str) -> Vec<Finding> {
 fn is_apostrophe(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().nth(1);
-    before.is_some_and(|c| c.is_ascii_alphabetic()) && after.is_some_and(|c| c.is_ascii_alphabetic())
+    before.is_some_and(|c| c.is_ascii_alphabetic())
+        && after.is_some_and(|c| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -170,7 +177,15 @@ mod tests {
 
     #[test]
     fn half_width_marks_inside_chinese_are_found_numbers_and_urls_pass() {
-        for wrong in ["万元,占", "项目,2个", "单位:万元", "金额(万元)", "是否?", "完成工作.", "一;二"] {
+        for wrong in [
+            "万元,占",
+            "项目,2个",
+            "单位:万元",
+            "金额(万元)",
+            "是否?",
+            "完成工作.",
+            "一;二",
+        ] {
             assert_eq!(half_width(wrong).len(), 1, "{wrong}");
         }
         for fine in [
@@ -185,7 +200,11 @@ mod tests {
         }
         let found = half_width("万元,占(甲),乙");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("“,”“(”“)”"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("“,”“(”“)”"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(found[0].at, 6..7);
     }
 
@@ -194,7 +213,11 @@ mod tests {
         let text = "开展“‘人民调解协议书检查’、优秀调解案例”活动。”";
         let found = unbalanced(text);
         assert_eq!(found.len(), 1, "{:?}", messages(&found));
-        assert!(found[0].message.contains("多了一个“””"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("多了一个“””"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(&text[found[0].at.clone()], "”");
         let found = unbalanced("《规划（2021—2025年》和【注");
         assert_eq!(found.len(), 2, "{:?}", messages(&found));

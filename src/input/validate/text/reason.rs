@@ -10,8 +10,8 @@ pub fn is_reason(key: &str) -> bool {
 
 /// Endings after which a sentence must go on.
 const UNFINISHED: [&str; 22] = [
-    "：", ":", "，", ",", "、", "；", ";", "（", "(", "“", "《", "是", "为", "因为", "由于", "原因",
-    "在于", "用于", "包括", "如下", "以及", "及",
+    "：", ":", "，", ",", "、", "；", ";", "（", "(", "“", "《", "是", "为", "因为", "由于",
+    "原因", "在于", "用于", "包括", "如下", "以及", "及",
 ];
 
 /// What the document writes before a reason.
@@ -74,7 +74,11 @@ mod tests {
         ] {
             let found = check(reason);
             assert_eq!(found.len(), 1, "{reason}");
-            assert!(found[0].message.contains(says), "{reason}: {}", found[0].message);
+            assert!(
+                found[0].message.contains(says),
+                "{reason}: {}",
+                found[0].message
+            );
         }
         for fine in ["人员增加。", "增加了2名退休人员", "调标增资"] {
             assert!(check(fine).is_empty(), "{fine}");

@@ -8,8 +8,26 @@ use super::Finding;
 /// Placeholders that must never reach a published document. (A value that is only `待填写`
 /// is the starter file's placeholder, reported as such by `input::placeholder`.)
 const PLACEHOLDERS: [&str; 20] = [
-    "待填写", "请填写", "请输入", "此处填写", "待补充", "待定", "（略）", "(略)", "XX", "xx", "ＸＸ",
-    "ｘｘ", "××", "某某", "……", "TBD", "TODO", "FIXME", "tbd", "todo",
+    "待填写",
+    "请填写",
+    "请输入",
+    "此处填写",
+    "待补充",
+    "待定",
+    "（略）",
+    "(略)",
+    "XX",
+    "xx",
+    "ＸＸ",
+    "ｘｘ",
+    "××",
+    "某某",
+    "……",
+    "TBD",
+    "TODO",
+    "FIXME",
+    "tbd",
+    "todo",
 ];
 
 /// Every placeholder of `text` (the longest where two start at one place), each named once,
@@ -50,13 +68,25 @@ pub fn placeholders(text: &str) -> Vec<Finding> {
 
 /// Words legitimately said twice (ABAB reduplication).
 const REDUPLICATED: [&str; 12] = [
-    "研究研究", "考虑考虑", "商量商量", "学习学习", "讨论讨论", "一个一个", "一步一步", "一项一项",
-    "一件一件", "一批一批", "一年一年", "一天一天",
+    "研究研究",
+    "考虑考虑",
+    "商量商量",
+    "学习学习",
+    "讨论讨论",
+    "一个一个",
+    "一步一步",
+    "一项一项",
+    "一件一件",
+    "一批一批",
+    "一年一年",
+    "一天一天",
 ];
 
 /// Function words never written twice in a row, except inside an AABB word (的的确确,
 /// 实实在在) or 不了了之.
-const FUNCTION_WORDS: [char; 12] = ['的', '了', '和', '是', '在', '与', '及', '对', '为', '把', '被', '将'];
+const FUNCTION_WORDS: [char; 12] = [
+    '的', '了', '和', '是', '在', '与', '及', '对', '为', '把', '被', '将',
+];
 
 /// Each word written twice in a row: a run of two to eight 汉字 repeated at once
 /// (预算预算), or a function word doubled (的的). A warning: names (买买提) and
@@ -70,14 +100,23 @@ pub fn doubled(text: &str) -> Vec<Finding> {
         let n = (1..=8).find(|&n| repeats(&chars, i, n));
         match n {
             Some(n) => {
-                let at = chars[i].0..end_of(i + 2 * n);
                 let word = &text[chars[i].0..end_of(i + n)];
+                let mut times = 2;
+                while text[end_of(i + times * n)..].starts_with(word) {
+                    times += 1;
+                }
+                let at = chars[i].0..end_of(i + times * n);
+                let said = if times == 2 {
+                    "两".to_string()
+                } else {
+                    times.to_string()
+                };
                 out.push(Finding::warning(
                     at,
-                    format!("“{word}”连写了两遍（doubled word）"),
-                    "多半是输入或粘贴时重复了，删去一遍；如果确实应当这样写，可以不改",
+                    format!("“{word}”连写了{said}遍（doubled word）"),
+                    "多半是输入或粘贴时重复了，只留一遍；如果确实应当这样写，可以不改",
                 ));
-                i += 2 * n;
+                i += times * n;
             }
             None => i += 1,
         }
@@ -100,7 +139,8 @@ fn repeats(chars: &[(usize, char)], i: usize, n: usize) -> bool {
         return !REDUPLICATED.contains(&s.as_str());
     }
     let at = |k: usize| chars.get(k).map(|(_, c)| *c);
-    let aabb = (i >= 2 && at(i - 2) == at(i - 1)) || (at(i + 2).is_some() && at(i + 2) == at(i + 3));
+    let aabb =
+        (i >= 2 && at(i - 2) == at(i - 1)) || (at(i + 2).is_some() && at(i + 2) == at(i + 3));
     let idiom = word[0] == '了' && i >= 1 && at(i - 1) == Some('不') && at(i + 2) == Some('之');
     FUNCTION_WORDS.contains(&word[0]) && !aabb && !idiom
 }
@@ -193,9 +233,12 @@ mod tests {
 
     #[test]
     fn doubled_words_are_found_and_reduplications_pass() {
-        let found = doubled("编制预算预算，的的确确，实实在在，不了了之，常常，研究研究，公共服务公共服务，是的的");
+        let found = doubled(
+            "编制预算预算，的的确确，实实在在，不了了之，常常，研究研究，公共服务公共服务，是的的，统计统计统计",
+        );
         let words: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(found.len(), 3, "{words:?}");
+        assert_eq!(found.len(), 4, "{words:?}");
+        assert!(words[3].starts_with("“统计”连写了3遍"), "{words:?}");
         assert!(words[0].starts_with("“预算”"));
         assert!(words[1].starts_with("“公共服务”"));
         assert!(words[2].starts_with("“的”"));
@@ -204,12 +247,24 @@ mod tests {
 
     #[test]
     fn contradictory_change_words_are_found() {
-        for wrong in ["增加持平", "减少增加", "增长下降", "增加（减少）", "增长/下降"] {
+        for wrong in [
+            "增加持平",
+            "减少增加",
+            "增长下降",
+            "增加（减少）",
+            "增长/下降",
+        ] {
             let found = contradictory(&format!("比上年{wrong}5%"));
             assert_eq!(found.len(), 1, "{wrong}");
             assert!(found[0].message.contains(wrong), "{wrong}");
         }
-        for fine in ["增加值增长下", "工业增加值", "增加，减少", "增长增加", "增减变动"] {
+        for fine in [
+            "增加值增长下",
+            "工业增加值",
+            "增加，减少",
+            "增长增加",
+            "增减变动",
+        ] {
             assert!(contradictory(fine).is_empty(), "{fine}");
         }
     }

@@ -38,7 +38,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     }
     let digits_at = |i: usize| {
         (0..4).all(|k| c(i + k).is_some_and(|d| d.is_ascii_digit()))
-            && !i.checked_sub(1).and_then(c).is_some_and(|d| d.is_ascii_digit())
+            && !i
+                .checked_sub(1)
+                .and_then(c)
+                .is_some_and(|d| d.is_ascii_digit())
             && !c(i + 4).is_some_and(|d| d.is_ascii_digit())
     };
     let mut out = Vec::new();
@@ -63,7 +66,8 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                     | (Some('（'), Some('）'))
                     | (Some('('), Some(')'))
             );
-        let said = matches!(after, Some('年' | '度')) || (after == Some(' ') && c(i + 5) == Some('年'));
+        let said =
+            matches!(after, Some('年' | '度')) || (after == Some(' ') && c(i + 5) == Some('年'));
         let start = chars[i].0;
         let year: i32 = text[start..start + 4].parse().unwrap_or(0);
         if said && !cited && (1990..=2100).contains(&year) {
@@ -78,7 +82,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 }
 
 /// Where a plan period starting with the year at `i` ends (2021—2025年: after 2025).
-fn period_end(chars: &[(usize, char)], i: usize, digits_at: impl Fn(usize) -> bool) -> Option<usize> {
+fn period_end(
+    chars: &[(usize, char)],
+    i: usize,
+    digits_at: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let mut j = i + 4;
     if chars.get(j).is_some_and(|(_, c)| *c == '年') {
         j += 1;
@@ -91,7 +99,17 @@ fn period_end(chars: &[(usize, char)], i: usize, digits_at: impl Fn(usize) -> bo
 }
 
 /// Words that make a clause a plan or a target: a year in it is the year planned for.
-const PLANS: [&str; 9] = ["力争", "计划", "预计", "争取", "确保", "拟", "目标", "将进一步", "将继续"];
+const PLANS: [&str; 9] = [
+    "力争",
+    "计划",
+    "预计",
+    "争取",
+    "确保",
+    "拟",
+    "目标",
+    "将进一步",
+    "将继续",
+];
 
 /// The year rule: a year neither the budget year nor the year before (a warning per year),
 /// and the year before named in a plan or target (「力争2024年…」 in the 2025 budget, the
@@ -206,7 +224,11 @@ mod tests {
         assert!(stale("2024年已完成验收。2025年继续。", 2025).is_empty());
         let found = stale("已完成验收。力争2024年底前建成；", 2025);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("“力争”说的是上年 2024 年"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("“力争”说的是上年 2024 年"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
