@@ -100,8 +100,18 @@ impl Finding {
 }
 
 /// Every problem of a text (its value as written) under `key`, in the order of the checks.
+/// A reason with nothing in it is that one problem, whatever its marks.
 pub fn findings(text: &str, key: &str, rules: &TextRules) -> Vec<Finding> {
     let mut found = chars::refused(text);
+    let reason = if reason::is_reason(key) {
+        reason::check(text)
+    } else {
+        Vec::new()
+    };
+    if reason.iter().any(|f| f.message.starts_with(reason::EMPTY)) {
+        found.extend(reason);
+        return found;
+    }
     found.extend(words::placeholders(text));
     found.extend(punctuation::unbalanced(text));
     found.extend(punctuation::repeated(text));
@@ -110,9 +120,7 @@ pub fn findings(text: &str, key: &str, rules: &TextRules) -> Vec<Finding> {
     found.extend(words::doubled(text));
     found.extend(names::class_names(text, |c| rules.classes.get(c).copied()));
     found.extend(words::scope_word(text, rules.unit_document));
-    if reason::is_reason(key) {
-        found.extend(reason::check(text));
-    }
+    found.extend(reason);
     if let Some(year) = rules.year {
         found.extend(years::stale(text, year));
     }
@@ -243,7 +251,11 @@ mod tests {
         let end = src.rfind('"').unwrap_or_default() + 1;
         let value = src[start + 1..end - 1].to_string();
         let mut ctx = Ctx::new(src);
-        ctx.text(&RawText::new(start..end, value), "overview.functions[0]", rules);
+        ctx.text(
+            &RawText::new(start..end, value),
+            "overview.functions[0]",
+            rules,
+        );
         ctx.diags
     }
 
@@ -254,6 +266,15 @@ mod tests {
         assert_eq!(diags.len(), 1);
         let span = diags[0].span.clone().unwrap_or_default();
         assert_eq!(&src[span], "。。");
+    }
+
+    #[test]
+    fn an_empty_reason_is_one_problem() {
+        let rules = TextRules::new("示例县统计局", &[], Some(2025));
+        let found = findings("。。；", "prior.operating.reason", &rules);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.starts_with(reason::EMPTY));
+        assert_eq!(findings("。。；", "notes.other[0]", &rules).len(), 1);
     }
 
     #[test]

@@ -14,6 +14,9 @@ const UNFINISHED: [&str; 22] = [
     "原因", "在于", "用于", "包括", "如下", "以及", "及",
 ];
 
+/// How the message of an empty reason begins.
+pub const EMPTY: &str = "变动原因是空的";
+
 /// What the document writes before a reason.
 const LEAD: [&str; 3] = ["主要原因是", "原因是", "主要是"];
 
@@ -26,7 +29,7 @@ pub fn check(text: &str) -> Vec<Finding> {
     if !body.chars().any(char::is_alphanumeric) {
         return vec![Finding::error(
             start..start + trimmed.len(),
-            "变动原因是空的（empty reason）",
+            format!("{EMPTY}（empty reason）"),
             "写明变动的原因；没有原因要说明时删去 reason 这个键",
         )];
     }
