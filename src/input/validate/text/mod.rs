@@ -119,7 +119,11 @@ pub fn findings(text: &str, key: &str, rules: &TextRules) -> Vec<Finding> {
     found.extend(words::contradictory(text));
     found.extend(words::doubled(text));
     found.extend(names::class_names(text, |c| rules.classes.get(c).copied()));
-    found.extend(words::scope_word(text, rules.unit_document));
+    // A website's column may well be called 部门预算 whatever the document.
+    found.extend(words::scope_word(
+        text,
+        rules.unit_document && !key.starts_with("publish."),
+    ));
     found.extend(reason);
     if let Some(year) = rules.year {
         found.extend(years::stale(text, year));
@@ -275,6 +279,13 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.starts_with(reason::EMPTY));
         assert_eq!(findings("。。；", "notes.other[0]", &rules).len(), 1);
+    }
+
+    #[test]
+    fn a_unit_may_publish_in_a_column_called_departmental() {
+        let rules = TextRules::new("示例县统计局", &[], Some(2025)).unit_document(true);
+        assert!(findings("财政预决算部门预算", "publish.column", &rules).is_empty());
+        assert_eq!(findings("本局部门预算", "notes.other[0]", &rules).len(), 1);
     }
 
     #[test]
