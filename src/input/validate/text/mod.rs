@@ -125,6 +125,9 @@ pub fn findings(text: &str, key: &str, rules: &TextRules) -> Vec<Finding> {
         rules.unit_document && !key.starts_with("publish."),
     ));
     found.extend(reason);
+    if punctuation::is_paragraph(key) {
+        found.extend(punctuation::unended(text));
+    }
     if let Some(year) = rules.year {
         found.extend(years::stale(text, year));
     }
@@ -285,7 +288,10 @@ mod tests {
     fn a_unit_may_publish_in_a_column_called_departmental() {
         let rules = TextRules::new("示例县统计局", &[], Some(2025)).unit_document(true);
         assert!(findings("财政预决算部门预算", "publish.column", &rules).is_empty());
-        assert_eq!(findings("本局部门预算", "notes.other[0]", &rules).len(), 1);
+        assert_eq!(
+            findings("本局部门预算。", "notes.other[0]", &rules).len(),
+            1
+        );
     }
 
     #[test]

@@ -94,6 +94,43 @@ pub fn half_width(text: &str) -> Vec<Finding> {
     )]
 }
 
+/// Whether `key` is a text printed as a paragraph of its own, which ends as a sentence does:
+/// a 主要职能 item, an 其他事项 note, a 绩效目标, a 名词解释.
+pub fn is_paragraph(key: &str) -> bool {
+    let item = |prefix: &str| {
+        key.strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with('[') && rest.ends_with(']'))
+    };
+    item("overview.functions")
+        || item("notes.other")
+        || key == "performance.unit.goal"
+        || (key.starts_with("performance.projects[") && key.ends_with("].goal"))
+        || (key.starts_with("glossary[") && key.ends_with("].definition"))
+}
+
+/// A paragraph that stops without its full stop (the checklist's 「…主要原因是工作量增加」
+/// 后面漏了个句号), at its last character. A warning: some offices write 主要职能 items as a
+/// list without stops.
+pub fn unended(text: &str) -> Vec<Finding> {
+    // A refused character at the end is reported as such: the sentence ends before it.
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || super::chars::is_refused(c));
+    let Some(last) = trimmed.chars().next_back() else {
+        return Vec::new();
+    };
+    if matches!(
+        last,
+        '。' | '！' | '？' | '；' | '）' | '”' | '’' | '》' | '…'
+    ) {
+        return Vec::new();
+    }
+    let at = trimmed.len() - last.len_utf8()..trimmed.len();
+    vec![Finding::warning(
+        at,
+        format!("这段文字在“{last}”处结束，句末没有句号（missing full stop）"),
+        "在句末补上句号“。”",
+    )]
+}
+
 /// The closing mark of each pair checked, by its opening mark.
 const PAIRS: [(char, char); 11] = [
     ('“', '”'),
@@ -206,6 +243,31 @@ mod tests {
             found[0].message
         );
         assert_eq!(found[0].at, 6..7);
+    }
+
+    #[test]
+    fn a_paragraph_ends_with_its_full_stop() {
+        assert!(is_paragraph("overview.functions[3]") && is_paragraph("notes.other[0]"));
+        assert!(
+            is_paragraph("performance.projects[2].goal") && is_paragraph("glossary[0].definition")
+        );
+        assert!(!is_paragraph("overview.functions_intro") && !is_paragraph("projects[0].name"));
+        let found = unended("负责全县统计工作");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("在“作”处结束"),
+            "{}",
+            found[0].message
+        );
+        for fine in [
+            "负责全县统计工作。",
+            "负责统计（含普查）",
+            "见“说明”",
+            "甲；",
+            "",
+        ] {
+            assert!(unended(fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]
