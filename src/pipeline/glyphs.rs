@@ -20,14 +20,15 @@ pub fn budget_glyph_diagnostics(src: &str, budget: &Budget, fonts: &FontSet) -> 
 }
 
 /// Every character of the source's texts that `fonts` cannot print in some role, located
-/// at the character, once per text and character.
+/// at the character, once per text and character. Characters refused in every text
+/// (control and invisible characters, separators) are reported by the text checks instead.
 pub fn glyph_diagnostics(src: &str, fonts: &FontSet) -> Vec<Diagnostic> {
     let coverage = Coverage::new(fonts);
     let mut out = Vec::new();
     for (key, span, text) in crate::input::parse::strings(src) {
         let mut seen = Vec::new();
         for ch in text.chars() {
-            if seen.contains(&ch) {
+            if seen.contains(&ch) || crate::input::validate::is_refused(ch) {
                 continue;
             }
             seen.push(ch);

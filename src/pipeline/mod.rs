@@ -109,3 +109,10 @@ pub fn document_from_file(path: &Path) -> Result<(Document, Budget), Error> {
         }),
     }
 }
+
+/// Every text of a budget source that mentions `year` (once per text), as warnings located
+/// at the year, with the advice to write `next` instead where the text speaks of the new
+/// year: what `next-year` lists in the file it wrote.
+pub fn texts_mentioning(src: &str, year: i32, next: i32) -> Vec<Diagnostic> {
+    crate::input::validate::texts_mentioning(src, year, next)
+}

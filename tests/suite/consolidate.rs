@@ -572,8 +572,8 @@ fn a_summed_change_without_a_reason_is_located_in_the_department() {
 #[test]
 fn conflicting_names_and_contradicting_subordinates_are_reported() {
     let dir = department("names", |f, src| match f {
-        "本级.toml" => format!("{src}\n[names]\n\"2080505\" = \"养老保险缴费（机关）\"\n"),
-        "二中.toml" => format!("{src}\n[names]\n\"2080505\" = \"养老保险缴费（学校）\"\n"),
+        "本级.toml" => format!("{src}\n[names]\n\"2080597\" = \"养老保险缴费（机关）\"\n"),
+        "二中.toml" => format!("{src}\n[names]\n\"2080597\" = \"养老保险缴费（学校）\"\n"),
         _ => src.replacen(
             "office_word",
             "subordinates = [\"示例县第三中学\"]\noffice_word",
@@ -586,7 +586,7 @@ fn conflicting_names_and_contradicting_subordinates_are_reported() {
     let at = place(&dept, "\"二中.toml\"");
     assert!(
         err.contains(&format!(
-            "{at}: 错误：[consolidate.units[1]] 编码 2080505 的名称不一致"
+            "{at}: 错误：[consolidate.units[1]] 编码 2080597 的名称不一致"
         )),
         "{err}"
     );

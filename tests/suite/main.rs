@@ -36,5 +36,6 @@ mod pdf_synthetic;
 mod serve_watch;
 mod shares;
 mod structures;
+mod text_checks;
 mod xlsx;
 mod zero_sentences;

@@ -123,7 +123,25 @@ pub fn run(args: &NextYearArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     print!("{}", describe(&summary, output));
+    eprint!("{}", old_year_texts(&text, &summary, output));
     ExitCode::SUCCESS
+}
+
+/// The texts of the new file that still mention the old year, each located in the new
+/// file, under a line saying what to do with them; empty when there are none.
+pub fn old_year_texts(text: &str, s: &Summary, output: &Path) -> String {
+    let (year, next) = (s.years.0, s.years.1.and_then(|y| i32::try_from(y).ok()));
+    let found = crate::pipeline::texts_mentioning(text, year, next.unwrap_or(year + 1));
+    if found.is_empty() {
+        return String::new();
+    }
+    let name = output.display().to_string();
+    format!(
+        "{}：{} 处文字仍提到 {year} 年，请逐条核对（如“力争{year}年……”应改为新年度）：\n{}",
+        name,
+        found.len(),
+        render(&name, text, &found)
+    )
 }
 
 /// Why the new file was not written, with what to do.

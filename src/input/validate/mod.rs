@@ -3,6 +3,7 @@
 mod ctx;
 pub mod department;
 mod extras;
+mod names;
 mod notes;
 mod options;
 mod overview;
@@ -17,12 +18,12 @@ mod unit;
 mod unused;
 
 pub use ctx::{Ctx, MAX_COUNT};
-pub use text::{years_in, TextRules};
+pub use text::{is_refused, mentions, texts_mentioning, Mention, TextRules};
 pub use unused::report_summed as report_unused;
 
 use crate::budget::codes::{FuncCode, Names};
 use crate::budget::{
-    Assets, BasicLine, Budget, ControlTotal, EconomicLine, Fonts, Prior, Procurement, Unit,
+    Assets, BasicLine, Budget, ControlTotal, EconomicLine, Fonts, Prior, Procurement, Scope, Unit,
 };
 use crate::diagnostic::header_span;
 use crate::input::raw::explicit::Explicit;
@@ -42,7 +43,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         None => missing_table(ctx, "unit", "单位基本信息：名称、口径、年度、落款日期"),
     };
     let rules = text_rules(unit.as_ref());
-    let names = extra_names(raw, ctx, &rules);
+    let names = names::extra_names(raw, ctx, &rules);
     let overview = match &raw.overview {
         Some(o) => overview::overview(o, ctx, &rules, consolidating),
         None => missing_table(ctx, "overview", "第一部分 概况：职能、机构设置和人员情况"),
@@ -94,21 +95,10 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
 /// year out of range is reported once; texts are not checked against it).
 fn text_rules(unit: Option<&Unit>) -> TextRules {
     match unit {
-        Some(u) => TextRules::new(&u.name, &u.aliases, unit::plausible_year(u.year)),
+        Some(u) => TextRules::new(&u.name, &u.aliases, unit::plausible_year(u.year))
+            .unit_document(u.scope == Scope::Unit),
         None => TextRules::new("", &[], None),
     }
-}
-
-/// `[names]`: names for codes missing from the classification, added to the embedded ones.
-fn extra_names(raw: &RawBudget, ctx: &mut Ctx<'_>, rules: &TextRules) -> Names {
-    let mut extra_names = BTreeMap::new();
-    for (code, name) in &raw.names {
-        extra_names.insert(
-            code.trim().to_string(),
-            ctx.text(name, &format!("names.{code}"), rules),
-        );
-    }
-    Names::with_extra(&extra_names)
 }
 
 /// The checks of the amounts as a whole, then `[prior]`: a consolidating department's own
