@@ -2,7 +2,7 @@
 //! headers, the brackets still open at a point, and the tables a duplicate key collides
 //! with. Used to locate an error where it can be mended and to know how much to blank.
 
-use super::syntax::{ime_slip, Found};
+use super::syntax::{ime_slip, syntax_chars, Found, Mend};
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
 
@@ -36,15 +36,31 @@ fn header(line: &str) -> Option<(String, bool)> {
 }
 
 /// The text a syntax error spoils: a table header takes its whole table with it (its keys
-/// would otherwise land in the table before and be reported again); any other line, itself.
+/// would otherwise land in the table before and be reported again); a `key = value`, the
+/// lines of its value; a line inside a list, itself.
 pub fn statement(src: &str, line: &Range<usize>) -> Range<usize> {
-    if !src[line.clone()].trim_start().starts_with('[') {
-        return line.start..(line.end + 1).min(src.len());
+    let text = &src[line.clone()];
+    if !header_like(text) {
+        if !starts_statement(text) {
+            return line.start..(line.end + 1).min(src.len());
+        }
+        return line.start..value_end(src, line.start);
     }
+    // The tables inside it go too: they would otherwise make it a table of its own.
+    let path: String = header_start(text)
+        .trim_start_matches(['[', '【', '［'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "_-. \"'".contains(*c))
+        .filter(|c| !" \"'".contains(*c))
+        .collect();
+    let inside = format!("{path}.");
     let mut end = (line.end + 1).min(src.len());
     while end < src.len() {
         let next = line_at(src, end);
-        if src[next.clone()].trim_start().starts_with('[') {
+        let next_text = &src[next.clone()];
+        let sub_table =
+            header(next_text).is_some_and(|(p, _)| !path.is_empty() && p.starts_with(&inside));
+        if next_text.trim_start().starts_with('[') && !sub_table {
             break;
         }
         end = (next.end + 1).min(src.len());
@@ -52,24 +68,95 @@ pub fn statement(src: &str, line: &Range<usize>) -> Range<usize> {
     line.start..end
 }
 
-/// Whether a line starts a statement of its own: a table header or `key =`.
+/// From `at` to the end of the statement on `line`: the rest of a line inside a list; for
+/// a `key = value` line, also what a bracket opened after `at` takes with it.
+pub fn rest_of_statement(src: &str, line: &Range<usize>, at: usize) -> Range<usize> {
+    if starts_statement(&src[line.clone()]) {
+        at..value_end(src, at)
+    } else {
+        at..line.end
+    }
+}
+
+/// The end of the statement starting at `start`: its line, with the lines of a list,
+/// inline table or multi-line string opened on it (up to where they close or the next
+/// statement begins) and any stray lines after it that start no statement.
+fn value_end(src: &str, start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut chars = src[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = start + i;
+        match c {
+            '#' => skip_while(&mut chars, |c| c != '\n'),
+            '"' | '\'' => skip_string(&src[start..], i, c, &mut chars),
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            '\n' if depth == 0 => return next_statement(src, at + 1),
+            '\n' if starts_statement(&src[line_at(src, at + 1)]) => return at + 1,
+            _ => {}
+        }
+    }
+    src.len()
+}
+
+/// A line without its indent and any stray full-width character before its bracket.
+fn header_start(line: &str) -> &str {
+    line.trim_start()
+        .trim_start_matches(|c: char| !c.is_ascii() && !"【［".contains(c))
+        .trim_start()
+}
+
+/// Whether a line was meant as a table header: it starts with a bracket (ASCII or
+/// full-width), perhaps after a stray full-width character, or ends with one and has no
+/// `=`.
+pub fn header_like(line: &str) -> bool {
+    let t = header_start(line);
+    let code = t.split('#').next().unwrap_or("").trim_end();
+    let name = code.trim_end_matches([']', '】', '］']).trim();
+    t.starts_with(['[', '【', '［'])
+        || (!code.contains(['=', '＝'])
+            && name.len() < code.len()
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || !c.is_ascii()))
+}
+
+/// Whether a line starts a statement of its own: a table header, or a key (perhaps
+/// quoted, perhaps mistyped) and an equals sign, ASCII or full-width.
 fn starts_statement(line: &str) -> bool {
     let t = line.trim_start();
-    if t.starts_with('[') {
+    if header_like(t) {
         return true;
     }
-    t.split_once('=').is_some_and(|(key, _)| {
-        let key = key.trim();
-        !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "_-.\"' ".contains(c))
+    if t.starts_with(['{', ']', '}', '#']) {
+        return false;
+    }
+    let key_end = syntax_chars(t)
+        .find(|(_, c)| *c == '=' || *c == '＝')
+        .map(|(i, _)| i);
+    key_end.is_some_and(|end| {
+        let key = t[..end].trim();
+        !key.is_empty() && !key.contains(',')
     })
 }
 
-/// A list or inline table left open: the parser trips over the next statement (or the end
-/// of the file); the error is reported at the bracket that was not closed, and the lines
-/// from it to that statement are blanked.
+/// The start of the first line at or after `from` that starts a statement, or the end.
+fn next_statement(src: &str, from: usize) -> usize {
+    let mut at = from;
+    while at < src.len() {
+        let line = line_at(src, at);
+        if starts_statement(&src[line.clone()]) {
+            return line.start;
+        }
+        at = line.end + 1;
+    }
+    src.len()
+}
+
+/// A list or inline table left open: the parser trips over the first token of the next
+/// statement (or the end of the file); the error is reported at the bracket that was not
+/// closed, and the lines from it to that statement are blanked.
 pub fn unclosed(src: &str, at: usize, message: &str) -> Option<Found> {
     const OPEN_MESSAGES: [&str; 5] = [
         "unclosed array",
@@ -78,21 +165,27 @@ pub fn unclosed(src: &str, at: usize, message: &str) -> Option<Found> {
         "missing comma between key-value pairs",
         "missing key for inline table element",
     ];
-    if !OPEN_MESSAGES.iter().any(|m| message.trim().starts_with(m)) {
-        return None;
-    }
     let line = line_at(src, at);
-    let at_end = src[at.min(src.len())..].trim().is_empty();
-    if !at_end && !starts_statement(&src[line.clone()]) {
+    let text = &src[line.clone()];
+    let first_token = line.start + text.len() - text.trim_start().len();
+    let open_message = OPEN_MESSAGES.iter().any(|m| message.trim().starts_with(m));
+    if at != first_token && !open_message && !header_like(text) {
         return None;
     }
-    let (bracket, open) = open_brackets(&src[..at.min(src.len())]).pop()?;
-    let bracket_line = line_at(src, open);
-    if bracket_line.start == line.start && !at_end {
+    let at_end = src[at.min(src.len())..].trim().is_empty();
+    if !at_end && !starts_statement(text) {
         return None;
+    }
+    let (bracket, open) = open_brackets(&src[..at.min(src.len())])
+        .into_iter()
+        .rev()
+        .find(|(_, open)| *open < line.start || at_end)?;
+    let bracket_line = line_at(src, open);
+    if let Some(found) = ime_slip(src, &bracket_line) {
+        return Some(found);
     }
     let blank = bracket_line.start..if at_end { src.len() } else { line.start };
-    let diag = ime_slip(src, &bracket_line).unwrap_or_else(|| {
+    let diag = {
         let (what, close, example) = match bracket {
             '[' => ("数组的方括号“[”", ']', "offices = [\"办公室\", \"综合股\"]"),
             _ => ("花括号“{”", '}', "economic = { \"302\" = \"20.00\" }"),
@@ -117,8 +210,11 @@ pub fn unclosed(src: &str, at: usize, message: &str) -> Option<Found> {
                 format!("；第 {} 行已是下一项", line_number(src, at))
             }
         ))
-    });
-    Some(Found { diag, blank })
+    };
+    Some(Found {
+        diag,
+        mend: Mend::Blank(blank),
+    })
 }
 
 /// The brackets of values (`[` of a list, `{` of an inline table) still open at the end
@@ -167,12 +263,15 @@ fn skip_string(text: &str, i: usize, quote: char, chars: &mut Chars<'_>) {
         }
         return;
     }
-    while let Some((_, c)) = chars.next() {
+    while let Some(&(_, c)) = chars.peek() {
+        if c == '\n' {
+            return;
+        }
+        chars.next();
         match c {
             '\\' if quote == '"' => {
-                chars.next();
+                chars.next_if(|(_, c)| *c != '\n');
             }
-            '\n' => return,
             c if c == quote => return,
             _ => {}
         }

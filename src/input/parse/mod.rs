@@ -92,13 +92,14 @@ pub fn parse(src: &str) -> Parsed {
 
 /// The parsed TOML, or every syntax error of the text.
 fn syntax_tree(src: &str) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
-    let syntax = resync::syntax_errors(src);
-    match DeTable::parse(src) {
-        Ok(t) if syntax.is_empty() => Ok(t),
-        Ok(_) => Err(syntax),
-        Err(_) if !syntax.is_empty() => Err(syntax),
-        Err(e) => Err(vec![syntax::explain(src, e.span(), e.message()).diag]),
-    }
+    DeTable::parse(src).map_err(|e| {
+        let all = resync::syntax_errors(src);
+        if all.is_empty() {
+            vec![syntax::explain(src, e.span(), e.message()).diag]
+        } else {
+            all
+        }
+    })
 }
 
 /// A value of the wrong type (or out of range) at `span`, for `key`, in Chinese with a

@@ -1,9 +1,10 @@
 //! Every syntax error of a file in one run. The parser stops at the first error; after it
-//! is reported, the statement in error is blanked in a private copy of the text (each of its
-//! bytes replaced, so every later line and column stays where it was) and the copy is
-//! parsed again, until it parses or nothing more can be learned.
+//! is reported, a private copy of the text is mended — a full-width character replaced by
+//! the ASCII one meant, or else the statement in error blanked — always byte for byte, so
+//! every later line and column stays where it was, and the copy is parsed again, until it
+//! parses or nothing more can be learned.
 
-use super::syntax::{self, Found};
+use super::syntax::{self, Found, Mend};
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
 use toml::de::DeTable;
@@ -27,14 +28,40 @@ pub fn syntax_errors(src: &str) -> Vec<Diagnostic> {
             break;
         }
         last_at = Some(at);
-        let Found { diag, blank } = syntax::explain(&work, span, &message);
+        let Found { diag, mend } = syntax::explain(&work, span, &message);
         out.push(diag);
-        if blank.is_empty() {
-            break;
+        match mend {
+            Mend::Blank(blank) if blank.is_empty() => break,
+            Mend::Blank(blank) => blank_out(&mut work, &blank),
+            Mend::Ascii(chars) => work = best_ascii(&work, &chars),
         }
-        blank_out(&mut work, &blank);
     }
     out
+}
+
+/// The text with full-width characters put right: the first alone (a “ opening a text
+/// that an ASCII quote closes) or all of them on the line (“…”), whichever lets the parse
+/// go further.
+fn best_ascii(work: &str, chars: &[(Range<usize>, char)]) -> String {
+    let mend = |chars: &[(Range<usize>, char)]| {
+        let mut text = work.to_string();
+        for (range, ascii) in chars {
+            let padded = format!("{}{ascii}", " ".repeat(range.len() - 1));
+            text.replace_range(range.clone(), &padded);
+        }
+        let reach = first_error(&text).map_or(usize::MAX, |(span, _)| span.map_or(0, |s| s.start));
+        (reach, text)
+    };
+    let (first_reach, first) = mend(&chars[..chars.len().min(1)]);
+    if chars.len() < 2 {
+        return first;
+    }
+    let (all_reach, all) = mend(chars);
+    if first_reach > all_reach {
+        first
+    } else {
+        all
+    }
 }
 
 /// The first syntax error of the text (the earliest in the text), if any.
@@ -76,6 +103,88 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const MINIMAL: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/minimal.toml"
+    ));
+
+    /// Slips a clerk makes on one line, each turning the line into a syntax error. (A line
+    /// such as a list's `]` commented out with ＃ would leave the list open once mended as
+    /// the hint says: a second error of its own, so not tried here.)
+    fn slips(line: &str) -> Vec<String> {
+        let opens_statement = line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '[');
+        let mut slips = vec![
+            line.replacen(" = ", " ＝ ", 1),
+            line.replacen('"', "“", 1),
+            line.replacen(']', "】", 1),
+            line.replacen('"', "", 1),
+            line.replacen('}', "", 1),
+            line.replacen(']', "", 1),
+            format!("{line} x"),
+            line.replacen("= ", "= 1,080.00 ", 1),
+            line.replacen('[', "", 1),
+        ];
+        if opens_statement {
+            slips.push(format!("＃{line}"));
+        }
+        slips
+    }
+
+    /// One slip on one line of a valid file is one error: never two, never a panic, and
+    /// nothing after it reported as its consequence.
+    #[test]
+    fn one_slip_is_one_error_on_every_line() {
+        one_slip_per_line(MINIMAL, 1);
+    }
+
+    /// [`one_slip_is_one_error_on_every_line`] over every `step`th line of `file`.
+    fn one_slip_per_line(file: &str, step: usize) {
+        let lines: Vec<&str> = file.lines().collect();
+        for (n, line) in lines.iter().enumerate().step_by(step) {
+            for slip in slips(line) {
+                let mut text = lines.clone();
+                text[n] = &slip;
+                let src = text.join("\n");
+                let found = syntax_errors(&src);
+                if DeTable::parse(&src).is_ok() {
+                    assert!(found.is_empty(), "line {}: {slip}: {found:#?}", n + 1);
+                    continue;
+                }
+                assert_eq!(found.len(), 1, "line {}: {slip}: {found:#?}", n + 1);
+            }
+        }
+    }
+
+    /// [`one_slip_is_one_error_on_every_line`] on the examples (every 11th line: every
+    /// line takes half a minute), with their multi-line lists, quoted keys and comments.
+    #[test]
+    fn one_slip_is_one_error_in_the_examples() {
+        for name in [
+            "qitai-commerce-2024",
+            "manas-commerce-2024",
+            "changji-industry-2024",
+        ] {
+            let path = format!("{}/examples/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+            let src = std::fs::read_to_string(path).expect("the examples are readable");
+            one_slip_per_line(&src, 11);
+        }
+    }
+
+    /// Two slips far apart are both reported, each at its place.
+    #[test]
+    fn two_slips_are_two_errors() {
+        let src = MINIMAL
+            .replace("name = \"示例县统计局\"", "name ＝ \"示例县统计局\"")
+            .replace("in_service = 8", "in_service ＝ 8");
+        let found = syntax_errors(&src);
+        let lines: Vec<usize> = found
+            .iter()
+            .filter_map(|d| d.span.as_ref())
+            .map(|s| crate::diagnostic::line_col(&src, s.start).0)
+            .collect();
+        assert_eq!(lines, vec![5, 17], "{found:#?}");
+    }
 
     /// Blanking keeps every byte offset (and so every line and column) of the text.
     #[test]

@@ -8,31 +8,40 @@ use super::{layout, slips};
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
 
-/// A syntax error explained: its diagnostic, and the span of the statement it spoils (the
-/// line, a table header's whole table, or a list left open), left out of the next parse.
+/// A syntax error explained: its diagnostic, and how to mend the text before it is parsed
+/// again, so that the rest of the file is read as the clerk meant it.
 pub struct Found {
     /// The error, located where it can be mended.
     pub diag: Diagnostic,
-    /// What to blank before parsing again.
-    pub blank: Range<usize>,
+    /// What to do to the text before parsing it again.
+    pub mend: Mend,
 }
 
-/// Full-width punctuation a Chinese input method types where TOML wants ASCII, and what
-/// to type instead.
-const IME_SLIPS: [(char, &str); 13] = [
-    ('“', "请使用英文半角引号 \""),
-    ('”', "请使用英文半角引号 \""),
-    ('‘', "请使用英文半角引号 ' 或 \""),
-    ('’', "请使用英文半角引号 ' 或 \""),
-    ('＝', "请使用英文半角等号 ="),
-    ('，', "请使用英文半角逗号 ,"),
-    ('【', "请使用英文半角方括号 ["),
-    ('】', "请使用英文半角方括号 ]"),
-    ('［', "请使用英文半角方括号 ["),
-    ('］', "请使用英文半角方括号 ]"),
-    ('｛', "请使用英文半角花括号 {"),
-    ('｝', "请使用英文半角花括号 }"),
-    ('＃', "注释请以英文半角井号 # 开头"),
+/// How the private copy of the text is mended after an error.
+pub enum Mend {
+    /// Blank the statement the error spoils (the line, a table header's whole table, or a
+    /// list left open): it is left out of the next parse.
+    Blank(Range<usize>),
+    /// Put the ASCII character for each full-width one typed in its place.
+    Ascii(Vec<(Range<usize>, char)>),
+}
+
+/// Full-width punctuation a Chinese input method types where TOML wants ASCII, the ASCII
+/// character meant, and what to type instead.
+const IME_SLIPS: [(char, char, &str); 13] = [
+    ('“', '"', "请使用英文半角引号 \""),
+    ('”', '"', "请使用英文半角引号 \""),
+    ('‘', '\'', "请使用英文半角引号 ' 或 \""),
+    ('’', '\'', "请使用英文半角引号 ' 或 \""),
+    ('＝', '=', "请使用英文半角等号 ="),
+    ('，', ',', "请使用英文半角逗号 ,"),
+    ('【', '[', "请使用英文半角方括号 ["),
+    ('】', ']', "请使用英文半角方括号 ]"),
+    ('［', '[', "请使用英文半角方括号 ["),
+    ('］', ']', "请使用英文半角方括号 ]"),
+    ('｛', '{', "请使用英文半角花括号 {"),
+    ('｝', '}', "请使用英文半角花括号 }"),
+    ('＃', '#', "注释请以英文半角井号 # 开头"),
 ];
 
 /// The parser's error at `span` (with its English `message`) on the text as it is now,
@@ -44,11 +53,15 @@ pub fn explain(src: &str, span: Option<Range<usize>>, message: &str) -> Found {
         return found;
     }
     let line = layout::line_at(src, at);
-    let blank = layout::statement(src, &line);
-    let diag = layout::duplicate(src, &line, message)
+    let specific = layout::duplicate(src, &line, message)
         .or_else(|| slips::thousands(src, &line))
-        .or_else(|| slips::quote_in_text(src, &line))
-        .or_else(|| ime_slip(src, &line))
+        .or_else(|| slips::quote_in_text(src, &line));
+    if specific.is_none() {
+        if let Some(found) = ime_slip(src, &line) {
+            return found;
+        }
+    }
+    let diag = specific
         .or_else(|| slips::key_name(src, &line))
         .unwrap_or_else(|| {
             Diagnostic::error(
@@ -58,29 +71,63 @@ pub fn explain(src: &str, span: Option<Range<usize>>, message: &str) -> Found {
             )
             .with_hint("检查引号、方括号和等号是否成对、是否完整")
         });
-    Found { diag, blank }
+    // Content after a complete value: only it is left out.
+    let trailing = ["unexpected key or value", "unexpected content"]
+        .iter()
+        .any(|m| message.trim().starts_with(m));
+    let blank = if trailing && at > line.start && !layout::header_like(&src[line.clone()]) {
+        layout::rest_of_statement(src, &line, at)
+    } else {
+        layout::statement(src, &line)
+    };
+    Found {
+        diag,
+        mend: Mend::Blank(blank),
+    }
 }
 
-/// A full-width character in a syntax position of the line (typed with a Chinese input
-/// method), named with the ASCII one to use.
-pub fn ime_slip(src: &str, line: &Range<usize>) -> Option<Diagnostic> {
-    let (i, c, hint) = syntax_chars(&src[line.clone()]).find_map(|(i, c)| {
-        IME_SLIPS
-            .iter()
-            .find(|(s, _)| *s == c)
-            .map(|(s, h)| (i, *s, *h))
-    })?;
-    let pos = line.start + i;
-    Some(
-        Diagnostic::error(
-            Some(pos..pos + c.len_utf8()),
-            "",
-            format!(
-                "TOML 语法错误：这里的“{c}”是中文全角符号（full-width character in TOML syntax）"
-            ),
-        )
-        .with_hint(format!("{hint}；中文输入法下输入的标点，TOML 无法识别")),
+/// The full-width characters in syntax positions of the line (typed with a Chinese input
+/// method): the first is reported with the ASCII one to use, and all are mended.
+pub fn ime_slip(src: &str, line: &Range<usize>) -> Option<Found> {
+    let slips: Vec<(usize, char, char, &str)> = syntax_chars(&src[line.clone()])
+        .filter_map(|(i, c)| {
+            IME_SLIPS
+                .iter()
+                .find(|(s, _, _)| *s == c)
+                .map(|(s, a, h)| (line.start + i, *s, *a, *h))
+        })
+        .collect();
+    let &(pos, c, _, hint) = slips.first()?;
+    let others: Vec<String> = slips[1..]
+        .iter()
+        .map(|(_, c, _, _)| format!("「{c}」"))
+        .collect();
+    let more = if others.is_empty() {
+        String::new()
+    } else {
+        format!("；这一行的{}也要改成半角", others.join("、"))
+    };
+    let diag = Diagnostic::error(
+        Some(pos..pos + c.len_utf8()),
+        "",
+        format!("TOML 语法错误：这里的“{c}”是中文全角符号（full-width character in TOML syntax）"),
     )
+    .with_hint(format!(
+        "{hint}{more}；中文输入法下输入的标点，TOML 无法识别"
+    ));
+    // A line opened with ＃ was meant as a comment: what it held is left out.
+    let opens_line = src[line.start..pos].trim().is_empty();
+    let mend = if c == '＃' && opens_line {
+        Mend::Blank(layout::statement(src, line))
+    } else {
+        Mend::Ascii(
+            slips
+                .iter()
+                .map(|(p, c, a, _)| (*p..p + c.len_utf8(), *a))
+                .collect(),
+        )
+    };
+    Some(Found { diag, mend })
 }
 
 /// The parser's usual syntax messages, what each means for a clerk, first.
