@@ -28,7 +28,12 @@ pub fn syntax_errors(src: &str) -> Vec<Diagnostic> {
             break;
         }
         last_at = Some(at);
-        let Found { diag, mend } = syntax::explain(&work, span, &message);
+        let Found { mut diag, mend } = syntax::explain(&work, span, &message);
+        // Mended text has ASCII where the file has wider characters: the span is put back
+        // on the file's characters.
+        diag.span = diag
+            .span
+            .map(|s| floor_char(src, s.start)..ceil_char(src, s.end.max(s.start)));
         out.push(diag);
         match mend {
             Mend::Blank(blank) if blank.is_empty() => break,
@@ -96,6 +101,15 @@ fn blank_out(work: &mut String, range: &Range<usize>) {
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary at or after `i`.
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
     }
     i
 }
@@ -168,6 +182,35 @@ mod tests {
             let path = format!("{}/examples/{name}.toml", env!("CARGO_MANIFEST_DIR"));
             let src = std::fs::read_to_string(path).expect("the examples are readable");
             one_slip_per_line(&src, 11);
+        }
+    }
+
+    /// Random damage (brackets, quotes, full-width signs, newlines) at random places never
+    /// panics, and every error found is located on the text's characters.
+    #[test]
+    fn random_damage_is_reported_without_panic() {
+        const PIECES: [&str; 12] = [
+            "[", "]", "{", "\"", "'", "＝", "“", "\n", "#", "=", "，", "\"\"\"",
+        ];
+        let mut seed: u64 = 19;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..300 {
+            let mut src = MINIMAL.to_string();
+            for _ in 0..1 + next(4) {
+                let mut at = next(src.len());
+                while !src.is_char_boundary(at) {
+                    at -= 1;
+                }
+                src.insert_str(at, PIECES[next(PIECES.len())]);
+            }
+            for d in syntax_errors(&src) {
+                let span = d.span.clone().unwrap_or_default();
+                assert!(span.end <= src.len(), "{d:?}");
+                assert!(src.get(span.clone()).is_some(), "{d:?}");
+            }
         }
     }
 

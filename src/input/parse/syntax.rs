@@ -131,7 +131,7 @@ pub fn ime_slip(src: &str, line: &Range<usize>) -> Option<Found> {
 }
 
 /// The parser's usual syntax messages, what each means for a clerk, first.
-const SYNTAX_MESSAGES: [(&str, &str); 21] = [
+const SYNTAX_MESSAGES: [(&str, &str); 22] = [
     ("unclosed table", "节名的方括号没有闭合"),
     ("unclosed array table", "节名的双方括号没有闭合"),
     ("unclosed array", "数组的方括号没有闭合"),
@@ -164,6 +164,7 @@ const SYNTAX_MESSAGES: [(&str, &str); 21] = [
         "花括号里的各项之间缺少逗号",
     ),
     ("invalid unquoted key", "键名的写法不对"),
+    ("unquoted keys cannot be empty", "等号前面缺少键名"),
     ("invalid table header", "节名的写法不对"),
 ];
 
