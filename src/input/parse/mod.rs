@@ -131,7 +131,8 @@ fn type_error(src: &str, span: Option<Range<usize>>, key: &str, message: &str) -
         )
         .with_hint(format!("日期写成带英文双引号的文本：{name} = \"{at}\""));
     }
-    if message.contains("too large") || message.contains("too small") {
+    let out_of_range = ["too large", "too small", " as i128", " as u128"];
+    if out_of_range.iter().any(|m| message.contains(m)) {
         return Diagnostic::error(
             span,
             key,
@@ -440,4 +441,40 @@ pub fn strings(src: &str) -> Vec<(String, Range<usize>, String)> {
     }
     out.sort_by_key(|(_, span, _)| span.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    const MINIMAL: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/minimal.toml"
+    ));
+
+    /// An integer too large for any reader, of either sign and at any key, is out of range,
+    /// with its key path.
+    #[test]
+    fn a_huge_integer_is_out_of_range() {
+        for (from, to, key) in [
+            (
+                "authorized = 10",
+                "authorized = -12345678901234567890",
+                "overview.staffing.authorized",
+            ),
+            (
+                "amount = \"80.00\"",
+                "amount = 12345678901234567890",
+                "basic[0].amount",
+            ),
+        ] {
+            let parsed = super::parse(&MINIMAL.replacen(from, to, 1));
+            assert_eq!(parsed.diags.len(), 1, "{:#?}", parsed.diags);
+            let d = &parsed.diags[0];
+            assert_eq!(d.key, key);
+            assert!(
+                d.message.starts_with("整数超出了能读取的范围"),
+                "{}",
+                d.message
+            );
+        }
+    }
 }

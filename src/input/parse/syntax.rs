@@ -64,12 +64,17 @@ pub fn explain(src: &str, span: Option<Range<usize>>, message: &str) -> Found {
     let diag = specific
         .or_else(|| slips::key_name(src, &line))
         .unwrap_or_else(|| {
+            let hint = if message.trim().starts_with("duplicate key") {
+                "一节里的每个键只写一次，同名的 [节] 也只写一次（可重复的节写作 [[节]]）：删去或合并重复的一处"
+            } else {
+                "检查引号、方括号和等号是否成对、是否完整"
+            };
             Diagnostic::error(
                 span,
                 "",
                 format!("TOML 语法错误：{}", syntax_in_chinese(message)),
             )
-            .with_hint("检查引号、方括号和等号是否成对、是否完整")
+            .with_hint(hint)
         });
     // Content after a complete value: only it is left out.
     let trailing = ["unexpected key or value", "unexpected content"]
