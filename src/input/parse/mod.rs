@@ -1,11 +1,13 @@
 //! Parsing: TOML text → [`RawBudget`], with unknown keys and syntax errors located.
 
+mod layout;
+mod resync;
+mod slips;
 mod syntax;
 
 use crate::diagnostic::Diagnostic;
 use crate::input::raw::RawBudget;
 use std::ops::Range;
-use syntax::syntax_error;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -31,20 +33,21 @@ pub struct Parsed {
 /// How many wrongly typed values are reported before giving up on a file.
 const MAX_TYPE_ERRORS: usize = 100;
 
-/// Parses the source. A value of the wrong type is reported with its key path and left
-/// out, and the rest of the file is read again, so every problem is reported at once.
+/// Parses the source. Every syntax error is reported (and nothing after them: what the
+/// file means is not read from a text that is not TOML). A value of the wrong type is
+/// reported with its key path and left out, and the rest of the file is read again, so
+/// every problem is reported at once.
 pub fn parse(src: &str) -> Parsed {
     let mut diags = Vec::new();
     let mut mistyped = Vec::new();
-    let mut table = match DeTable::parse(src) {
+    let mut table = match syntax_tree(src) {
         Ok(t) => t,
-        Err(e) => {
-            diags.push(syntax_error(src, e.span(), e.message()));
+        Err(syntax) => {
             return Parsed {
                 raw: None,
-                diags,
+                diags: syntax,
                 mistyped,
-            };
+            }
         }
     };
     loop {
@@ -75,22 +78,83 @@ pub fn parse(src: &str) -> Parsed {
             .filter(|_| mistyped.len() < MAX_TYPE_ERRORS)
             .and_then(|span| remove_value_at(&mut table, &span));
         let Some(key) = removed else {
-            diags.push(
-                Diagnostic::error(err.span(), "", translate(err.message()))
-                    .with_hint("按 README 的“输入格式”一节检查这一项的类型"),
-            );
+            diags.push(type_error(src, err.span(), "", err.message()));
             return Parsed {
                 raw: None,
                 diags,
                 mistyped,
             };
         };
-        diags.push(
-            Diagnostic::error(err.span(), key.clone(), translate(err.message()))
-                .with_hint("按 README 的“输入格式”一节检查这一项的类型"),
-        );
+        diags.push(type_error(src, err.span(), &key, err.message()));
         mistyped.push(key);
     }
+}
+
+/// The parsed TOML, or every syntax error of the text.
+fn syntax_tree(src: &str) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+    DeTable::parse(src).map_err(|e| {
+        let all = resync::syntax_errors(src);
+        if all.is_empty() {
+            vec![syntax::explain(src, e.span(), e.message()).diag]
+        } else {
+            all
+        }
+    })
+}
+
+/// A value of the wrong type (or out of range) at `span`, for `key`, in Chinese with a
+/// hint. A table written `[[name]]` where one `[name]` is expected is named as such (serde
+/// would speak of the first key inside it).
+fn type_error(src: &str, span: Option<Range<usize>>, key: &str, message: &str) -> Diagnostic {
+    let written = span
+        .as_ref()
+        .and_then(|s| src.get(s.clone()))
+        .and_then(|t| t.strip_prefix("[["))
+        .and_then(|t| t.split_once("]]"))
+        .map(|(name, _)| name.trim());
+    if let Some(name) = written {
+        return Diagnostic::error(
+            span,
+            name,
+            format!("[{name}] 只能有一个，写成 [{name}]（不是 [[{name}]]）（expected a table, found an array of tables）"),
+        )
+        .with_hint("双方括号 [[…]] 只用于可以重复的节（如 [[projects]]、[[basic]]）；这一节只写一次，用单方括号");
+    }
+    let message = message.trim();
+    let at = span.as_ref().and_then(|s| src.get(s.clone())).unwrap_or("");
+    if is_bare_date(at) {
+        let name = key.rsplit('.').next().unwrap_or(key);
+        return Diagnostic::error(
+            span,
+            key,
+            format!("日期“{at}”没有加引号，被当成了 TOML 的日期时间类型（unquoted date）"),
+        )
+        .with_hint(format!("日期写成带英文双引号的文本：{name} = \"{at}\""));
+    }
+    let out_of_range = ["too large", "too small", " as i128", " as u128"];
+    if out_of_range.iter().any(|m| message.contains(m)) {
+        return Diagnostic::error(
+            span,
+            key,
+            format!("整数超出了能读取的范围（{message}）"),
+        )
+        .with_hint("人数、年份等整数不会有这么多位，检查是否多写了数字；金额不写成整数，写成带引号的小数，例如 amount = \"1080.00\"");
+    }
+    Diagnostic::error(span, key, translate(message))
+        .with_hint("按 README 的“输入格式”一节检查这一项的类型")
+}
+
+/// Whether `text` is a bare TOML date (`2025-01-15`, perhaps with a time after it).
+fn is_bare_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// A required table or key that is absent, located at the table that should hold it (the
@@ -159,9 +223,14 @@ fn unknown_key(table: &Spanned<DeTable<'_>>, path: &[Step]) -> Diagnostic {
             Step::Index(_) => None,
         })
         .unwrap_or_default();
-    Diagnostic::error(span, key, format!("未知的键 `{last}`（unknown key）")).with_hint(
-        "检查拼写；允许的键见 README 的“输入格式”一节。未知的键会导致数据被忽略，因此视为错误",
-    )
+    let hint = if key == "performance.indicators" {
+        "绩效指标写在它所属的表下：单位整体的写 [[performance.unit.indicators]]（在 [performance.unit] 之后），项目的写 [[performance.projects.indicators]]（紧跟在它所属的 [[performance.projects]] 之后）"
+    } else if !last.is_ascii() {
+        "键名是英文（ASCII），照 README 的“输入格式”一节书写；中文只写在等号右边的值里。未知的键会导致数据被忽略，因此视为错误"
+    } else {
+        "检查拼写；允许的键见 README 的“输入格式”一节。未知的键会导致数据被忽略，因此视为错误"
+    };
+    Diagnostic::error(span, key, format!("未知的键 `{last}`（unknown key）")).with_hint(hint)
 }
 
 /// Translates serde's structural messages into Chinese first, keeping the original.
@@ -372,4 +441,40 @@ pub fn strings(src: &str) -> Vec<(String, Range<usize>, String)> {
     }
     out.sort_by_key(|(_, span, _)| span.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    const MINIMAL: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/minimal.toml"
+    ));
+
+    /// An integer too large for any reader, of either sign and at any key, is out of range,
+    /// with its key path.
+    #[test]
+    fn a_huge_integer_is_out_of_range() {
+        for (from, to, key) in [
+            (
+                "authorized = 10",
+                "authorized = -12345678901234567890",
+                "overview.staffing.authorized",
+            ),
+            (
+                "amount = \"80.00\"",
+                "amount = 12345678901234567890",
+                "basic[0].amount",
+            ),
+        ] {
+            let parsed = super::parse(&MINIMAL.replacen(from, to, 1));
+            assert_eq!(parsed.diags.len(), 1, "{:#?}", parsed.diags);
+            let d = &parsed.diags[0];
+            assert_eq!(d.key, key);
+            assert!(
+                d.message.starts_with("整数超出了能读取的范围"),
+                "{}",
+                d.message
+            );
+        }
+    }
 }

@@ -1,59 +1,142 @@
-//! TOML syntax errors for a clerk: what is wrong in Chinese first, and a full-width
-//! character typed with a Chinese input method where TOML wants ASCII named as such.
+//! TOML syntax errors for a clerk: what is wrong in Chinese first, located where it can be
+//! mended, with what to type instead — a full-width character typed with a Chinese input
+//! method where TOML wants ASCII, a list or inline table left open, a thousands separator
+//! in a bare number, a quote inside a text, a key written in Chinese — and how much of the
+//! text the error takes with it (blanked before the text is parsed again).
 
+use super::{layout, slips};
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
 
-/// Full-width punctuation a Chinese input method types where TOML wants ASCII, and what
-/// to type instead.
-const IME_SLIPS: [(char, &str); 12] = [
-    ('“', "请使用英文半角引号 \""),
-    ('”', "请使用英文半角引号 \""),
-    ('‘', "请使用英文半角引号 ' 或 \""),
-    ('’', "请使用英文半角引号 ' 或 \""),
-    ('＝', "请使用英文半角等号 ="),
-    ('，', "请使用英文半角逗号 ,"),
-    ('【', "请使用英文半角方括号 ["),
-    ('】', "请使用英文半角方括号 ]"),
-    ('［', "请使用英文半角方括号 ["),
-    ('］', "请使用英文半角方括号 ]"),
-    ('｛', "请使用英文半角花括号 {"),
-    ('｝', "请使用英文半角花括号 }"),
+/// A syntax error explained: its diagnostic, and how to mend the text before it is parsed
+/// again, so that the rest of the file is read as the clerk meant it.
+pub struct Found {
+    /// The error, located where it can be mended.
+    pub diag: Diagnostic,
+    /// What to do to the text before parsing it again.
+    pub mend: Mend,
+}
+
+/// How the private copy of the text is mended after an error.
+pub enum Mend {
+    /// Blank the statement the error spoils (the line, a table header's whole table, or a
+    /// list left open): it is left out of the next parse.
+    Blank(Range<usize>),
+    /// Put the ASCII character for each full-width one typed in its place.
+    Ascii(Vec<(Range<usize>, char)>),
+}
+
+/// Full-width punctuation a Chinese input method types where TOML wants ASCII, the ASCII
+/// character meant, and what to type instead.
+const IME_SLIPS: [(char, char, &str); 13] = [
+    ('“', '"', "请使用英文半角引号 \""),
+    ('”', '"', "请使用英文半角引号 \""),
+    ('‘', '\'', "请使用英文半角引号 ' 或 \""),
+    ('’', '\'', "请使用英文半角引号 ' 或 \""),
+    ('＝', '=', "请使用英文半角等号 ="),
+    ('，', ',', "请使用英文半角逗号 ,"),
+    ('【', '[', "请使用英文半角方括号 ["),
+    ('】', ']', "请使用英文半角方括号 ]"),
+    ('［', '[', "请使用英文半角方括号 ["),
+    ('］', ']', "请使用英文半角方括号 ]"),
+    ('｛', '{', "请使用英文半角花括号 {"),
+    ('｝', '}', "请使用英文半角花括号 }"),
+    ('＃', '#', "注释请以英文半角井号 # 开头"),
 ];
 
-/// A TOML syntax error; a full-width character in a syntax position on the error's line
-/// (typed with a Chinese input method) is named with the ASCII one to use.
-pub fn syntax_error(src: &str, span: Option<Range<usize>>, message: &str) -> Diagnostic {
+/// The parser's error at `span` (with its English `message`) on the text as it is now,
+/// explained: the most specific reading of the line wins, the parser's message in Chinese
+/// is the last resort.
+pub fn explain(src: &str, span: Option<Range<usize>>, message: &str) -> Found {
     let at = span.as_ref().map_or(0, |s| s.start.min(src.len()));
-    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
-    let slip = syntax_chars(&src[line_start..line_end]).find_map(|(i, c)| {
-        IME_SLIPS
-            .iter()
-            .find(|(s, _)| *s == c)
-            .map(|(s, h)| (i, *s, *h))
-    });
-    match slip {
-        Some((i, c, hint)) => {
-            let pos = line_start + i;
-            Diagnostic::error(
-                Some(pos..pos + c.len_utf8()),
-                "",
-                format!("TOML 语法错误：这里的“{c}”是中文全角符号（full-width character in TOML syntax）"),
-            )
-            .with_hint(format!("{hint}；中文输入法下输入的标点，TOML 无法识别"))
+    if let Some(found) = layout::unclosed(src, at, message) {
+        return found;
+    }
+    let line = layout::line_at(src, at);
+    let specific = layout::duplicate(src, &line, message)
+        .or_else(|| slips::thousands(src, &line))
+        .or_else(|| slips::quote_in_text(src, &line));
+    if specific.is_none() {
+        if let Some(found) = ime_slip(src, &line) {
+            return found;
         }
-        None => Diagnostic::error(
-            span,
-            "",
-            format!("TOML 语法错误：{}", syntax_in_chinese(message)),
-        )
-        .with_hint("检查引号、方括号和等号是否成对、是否完整"),
+    }
+    let diag = specific
+        .or_else(|| slips::key_name(src, &line))
+        .unwrap_or_else(|| {
+            let hint = if message.trim().starts_with("duplicate key") {
+                "一节里的每个键只写一次，同名的 [节] 也只写一次（可重复的节写作 [[节]]）：删去或合并重复的一处"
+            } else {
+                "检查引号、方括号和等号是否成对、是否完整"
+            };
+            Diagnostic::error(
+                span,
+                "",
+                format!("TOML 语法错误：{}", syntax_in_chinese(message)),
+            )
+            .with_hint(hint)
+        });
+    // Content after a complete value: only it is left out.
+    let trailing = ["unexpected key or value", "unexpected content"]
+        .iter()
+        .any(|m| message.trim().starts_with(m));
+    let blank = if trailing && at > line.start && !layout::header_like(&src[line.clone()]) {
+        layout::rest_of_statement(src, &line, at)
+    } else {
+        layout::statement(src, &line)
+    };
+    Found {
+        diag,
+        mend: Mend::Blank(blank),
     }
 }
 
+/// The full-width characters in syntax positions of the line (typed with a Chinese input
+/// method): the first is reported with the ASCII one to use, and all are mended.
+pub fn ime_slip(src: &str, line: &Range<usize>) -> Option<Found> {
+    let slips: Vec<(usize, char, char, &str)> = syntax_chars(&src[line.clone()])
+        .filter_map(|(i, c)| {
+            IME_SLIPS
+                .iter()
+                .find(|(s, _, _)| *s == c)
+                .map(|(s, a, h)| (line.start + i, *s, *a, *h))
+        })
+        .collect();
+    let &(pos, c, _, hint) = slips.first()?;
+    let others: Vec<String> = slips[1..]
+        .iter()
+        .map(|(_, c, _, _)| format!("「{c}」"))
+        .collect();
+    let more = if others.is_empty() {
+        String::new()
+    } else {
+        format!("；这一行的{}也要改成半角", others.join("、"))
+    };
+    let diag = Diagnostic::error(
+        Some(pos..pos + c.len_utf8()),
+        "",
+        format!("TOML 语法错误：这里的“{c}”是中文全角符号（full-width character in TOML syntax）"),
+    )
+    .with_hint(format!(
+        "{hint}{more}；中文输入法下输入的标点，TOML 无法识别"
+    ));
+    // A line opened with ＃ was meant as a comment: what it held is left out.
+    let opens_line = src[line.start..pos].trim().is_empty();
+    let mend = if c == '＃' && opens_line {
+        Mend::Blank(layout::statement(src, line))
+    } else {
+        Mend::Ascii(
+            slips
+                .iter()
+                .map(|(p, c, a, _)| (*p..p + c.len_utf8(), *a))
+                .collect(),
+        )
+    };
+    Some(Found { diag, mend })
+}
+
 /// The parser's usual syntax messages, what each means for a clerk, first.
-const SYNTAX_MESSAGES: [(&str, &str); 16] = [
+const SYNTAX_MESSAGES: [(&str, &str); 22] = [
     ("unclosed table", "节名的方括号没有闭合"),
     ("unclosed array table", "节名的双方括号没有闭合"),
     ("unclosed array", "数组的方括号没有闭合"),
@@ -65,6 +148,7 @@ const SYNTAX_MESSAGES: [(&str, &str); 16] = [
     ),
     ("invalid literal string", "单引号文本没有闭合"),
     ("invalid multiline", "三引号文本没有闭合"),
+    ("invalid multi-line", "三引号文本没有闭合"),
     ("duplicate key", "同一个键写了两次"),
     ("key with no value", "键后面缺少 = 和值"),
     ("invalid boolean", "布尔值只能写 true 或 false"),
@@ -72,6 +156,20 @@ const SYNTAX_MESSAGES: [(&str, &str); 16] = [
     ("invalid float", "数字的写法不对"),
     ("invalid key", "键名的写法不对"),
     ("unexpected content", "这里多了内容（一行只写一个 键 = 值）"),
+    (
+        "unexpected key or value",
+        "这里多了内容（一行只写一个 键 = 值）",
+    ),
+    (
+        "missing comma between array elements",
+        "数组的各项之间缺少逗号",
+    ),
+    (
+        "missing comma between key-value pairs",
+        "花括号里的各项之间缺少逗号",
+    ),
+    ("invalid unquoted key", "键名的写法不对"),
+    ("unquoted keys cannot be empty", "等号前面缺少键名"),
     ("invalid table header", "节名的写法不对"),
 ];
 
@@ -91,7 +189,7 @@ fn syntax_in_chinese(message: &str) -> String {
 
 /// The characters of a line outside ASCII-quoted strings and comments (where syntax
 /// lives), with their byte offsets.
-fn syntax_chars(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+pub fn syntax_chars(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut quote: Option<char> = None;
     let mut comment = false;
     line.char_indices().filter(move |(_, c)| {
@@ -125,7 +223,7 @@ mod tests {
         for (src, chinese) in [
             ("[unit\n", "节名的方括号没有闭合"),
             ("[[projects]\n", "节名的双方括号没有闭合"),
-            ("a = [1,\n", "数组的方括号没有闭合"),
+            ("a = [1,\n", "数组的方括号“[”没有闭合"),
             ("a = 1\na = 2\n", "同一个键写了两次"),
             ("a = tru\n", "布尔值只能写 true 或 false"),
         ] {

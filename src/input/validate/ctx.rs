@@ -259,23 +259,45 @@ impl<'a> Ctx<'a> {
         self.error(Some(span), key, msg, Some(hint));
     }
 
-    /// A non-money quantity (e.g. 平方米) with at most two decimals, non-negative.
-    pub fn quantity(&mut self, raw: &RawAmount, key: &str) -> Option<Decimal> {
+    /// A non-money quantity in `unit` (e.g. 平方米): non-negative, at most two decimals, at
+    /// most `max` (a value above it is reported with the bound and the unit).
+    pub fn quantity(
+        &mut self,
+        raw: &RawAmount,
+        key: &str,
+        max: Decimal,
+        unit: &str,
+    ) -> Option<Decimal> {
         let span = raw.span();
         let text = self.number_text(raw, key, "数值")?;
         let value = Money::parse_exact(&text)
             .map(Money::decimal)
             .filter(|d| !d.is_sign_negative() || d.is_zero())
-            .filter(|d| d.normalize().scale() <= 2 && *d < MAX_WAN);
-        if value.is_none() {
+            .filter(|d| d.normalize().scale() <= 2);
+        let Some(value) = value else {
             self.error(
                 Some(span),
                 key,
                 format!("“{text}”不是非负数值，或超过两位小数（expected a number with at most two decimals）"),
                 Some("例如 building_area = \"1,377.81\""),
             );
+            return None;
+        };
+        if value > max {
+            self.error(
+                Some(span),
+                key,
+                format!(
+                    "“{text}”超过上限 {} {unit}（value out of range）",
+                    crate::money::group_thousands(&max.to_string())
+                ),
+                Some(&format!(
+                    "这一项以{unit}为单位，检查是否多写了位数，或误填成了金额"
+                )),
+            );
+            return None;
         }
-        value
+        Some(value)
     }
 
     /// A whole number ≥ 0.

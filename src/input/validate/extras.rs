@@ -89,6 +89,12 @@ fn count_value(
     })
 }
 
+/// The largest 房屋面积 a unit can report, in 平方米 (ten square kilometres of floor):
+/// far above any budget unit's buildings, so a value above it is a slip (extra digits, or an
+/// amount typed into the area).
+const MAX_AREA: rust_decimal::Decimal =
+    rust_decimal::Decimal::from_parts(10_000_000, 0, 0, false, 0);
+
 /// Validates `[assets]`.
 pub fn assets(raw: &RawAssets, ctx: &mut Ctx<'_>) -> Option<Assets> {
     let near = near(&[
@@ -100,7 +106,7 @@ pub fn assets(raw: &RawAssets, ctx: &mut Ctx<'_>) -> Option<Assets> {
     ]);
     let building_area = ctx
         .required(&raw.building_area, "assets.building_area", near.clone())
-        .and_then(|v| ctx.quantity(v, "assets.building_area"));
+        .and_then(|v| ctx.quantity(v, "assets.building_area", MAX_AREA, "平方米"));
     let building_value = ctx.req_amount(&raw.building_value, "assets.building_value", near.clone());
     let general = count_value(
         &raw.general_vehicles,

@@ -84,7 +84,7 @@ pub fn validate(raw: &RawBudget, ctx: &mut Ctx<'_>, base_dir: &Path) -> Option<B
         share_rounding,
         rounding_note,
         options,
-        fonts: fonts(&raw.fonts, base_dir),
+        fonts: fonts(&raw.fonts, base_dir, ctx),
         publish: publish::publish(&raw.publish, ctx, &rules),
         control: control(&raw.control, ctx),
         members: Vec::new(),
@@ -231,19 +231,42 @@ fn control(
     out
 }
 
-fn fonts(raw: &RawFonts, base: &Path) -> Fonts {
-    // A path left as 待填写 (reported as such) is not set: the default fonts are used.
-    let p = |t: &Option<crate::input::raw::RawText>| {
-        t.as_ref()
-            .filter(|t| !crate::input::placeholder::is_placeholder(t.get_ref()))
-            .map(|t| base.join(t.get_ref().trim()))
+/// `[fonts]`: each path resolved against the TOML file's directory. A path that names no
+/// file (`dir`: no directory) is an error located at its key: the PDF could not use it.
+fn fonts(raw: &RawFonts, base: &Path, ctx: &mut Ctx<'_>) -> Fonts {
+    let mut p = |t: &Option<crate::input::raw::RawText>, key: &str| {
+        // A path left as 待填写 (reported as such) is not set: the default fonts are used.
+        let t = t
+            .as_ref()
+            .filter(|t| !crate::input::placeholder::is_placeholder(t.get_ref()))?;
+        let path = base.join(t.get_ref().trim());
+        let (exists, what, english) = if key == "dir" {
+            (path.is_dir(), "字体目录", "font directory")
+        } else {
+            (path.is_file(), "字体文件", "font file")
+        };
+        if exists {
+            return Some(path);
+        }
+        // Reported here, once; the PDF's own font check then sees the default fonts.
+        ctx.error(
+            Some(t.span()),
+            &format!("fonts.{key}"),
+            format!(
+                "{what}“{}”不存在（{english} not found: {}）",
+                t.get_ref().trim(),
+                path.display()
+            ),
+            Some("相对路径从本 TOML 文件所在的目录算起；改正路径，或删去这一项以使用系统字体"),
+        );
+        None
     };
     Fonts {
-        dir: p(&raw.dir),
-        body: p(&raw.body),
-        heading: p(&raw.heading),
-        kai: p(&raw.kai),
-        title: p(&raw.title),
-        table: p(&raw.table),
+        dir: p(&raw.dir, "dir"),
+        body: p(&raw.body, "body"),
+        heading: p(&raw.heading, "heading"),
+        kai: p(&raw.kai, "kai"),
+        title: p(&raw.title, "title"),
+        table: p(&raw.table, "table"),
     }
 }

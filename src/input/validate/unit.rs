@@ -39,7 +39,7 @@ pub fn unit(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Unit> {
     let name = raw_name
         .map(|n| ctx.text(n, "unit.name", &rules))
         .unwrap_or_default();
-    let issued = issued(raw, ctx);
+    let issued = issued(raw, ctx, plausible_year(year).filter(|_| known));
     let classification = classification(raw.classification.as_ref(), ctx);
     known.then_some(Unit {
         name,
@@ -101,28 +101,50 @@ fn aliases(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Vec<String> {
         .collect()
 }
 
-/// `[unit] issued`, required: the date of issue, a calendar date.
-fn issued(raw: &RawUnit, ctx: &mut Ctx<'_>) -> Option<Date> {
+/// `[unit] issued`, required: the date of issue, a calendar date. A date outside the
+/// window a budget of `year` is issued in is reported as a warning ([`issued_window`]).
+fn issued(raw: &RawUnit, ctx: &mut Ctx<'_>, year: Option<i32>) -> Option<Date> {
     let issued_raw = ctx.required(
         &raw.issued,
         "unit.issued",
         raw.name.as_ref().map(|n| n.span()),
     );
-    issued_raw.and_then(|d| {
-        let parsed = parse_date(d.get_ref());
-        if parsed.is_none() {
-            ctx.error(
+    let d = issued_raw?;
+    let parsed = parse_date(d.get_ref());
+    match (parsed, year) {
+        (None, _) => ctx.error(
+            Some(d.span()),
+            "unit.issued",
+            format!(
+                "“{}”不是有效的日期（expected a calendar date YYYY-MM-DD）",
+                d.get_ref()
+            ),
+            Some("例如 issued = \"2024-02-19\""),
+        ),
+        (Some(date), Some(year)) if !issued_window(year).contains(&(date.year, date.month)) => {
+            ctx.warn(
                 Some(d.span()),
                 "unit.issued",
                 format!(
-                    "“{}”不是有效的日期（expected a calendar date YYYY-MM-DD）",
-                    d.get_ref()
+                    "落款日期 {} 不在 {year} 年预算通常的公开时间内（{} 年 10 月至 {year} 年 12 月）（issued date far from the budget year）",
+                    d.get_ref().trim(),
+                    year - 1
                 ),
-                Some("例如 issued = \"2024-02-19\""),
+                Some("检查年份是否写错：预算在上年末编制、本年初经人代会批准后 20 日内公开，落款日期一般在本年 1–3 月"),
             );
         }
-        parsed
-    })
+        _ => {}
+    }
+    parsed
+}
+
+/// The months (year, month) in which a budget of `year` can plausibly be issued: from
+/// October of the year before (a budget drafted and signed before the 人代会 meets) to
+/// December of the budget year (a late publication). A date outside it is a typo in the
+/// year far more often than a real date: budgets are approved in January–March of their
+/// year and published within 20 days (预算法 第十四条).
+fn issued_window(year: i32) -> std::ops::RangeInclusive<(i32, u32)> {
+    (year - 1, 10)..=(year, 12)
 }
 
 /// `[unit] classification`: the edition (a year) of the classification the codes follow;
@@ -191,6 +213,44 @@ pub fn plausible_year(year: i32) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::parse_date;
+    use crate::input::load_str;
+    use std::path::Path;
+
+    const MINIMAL: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/minimal.toml"
+    ));
+
+    /// The warnings about `[unit] issued` for the minimal budget (year 2025) issued `date`.
+    fn issued_warnings(date: &str) -> Vec<String> {
+        let src = MINIMAL.replace("2025-02-10", date);
+        let (budget, diags) = load_str(&src, Path::new("."));
+        assert!(budget.is_some(), "{date}: {diags:#?}");
+        diags
+            .iter()
+            .filter(|d| d.key == "unit.issued")
+            .map(|d| format!("{:?} {}", d.severity, d.message))
+            .collect()
+    }
+
+    /// A date of issue years away from the budget year is a warning; the months a budget
+    /// is really issued in are not.
+    #[test]
+    fn an_issued_date_far_from_the_year_is_a_warning() {
+        for near in ["2024-10-01", "2024-12-28", "2025-02-10", "2025-12-31"] {
+            assert!(issued_warnings(near).is_empty(), "{near}");
+        }
+        for far in ["2015-02-10", "2024-09-30", "2026-01-01", "2052-02-10"] {
+            let found = issued_warnings(far);
+            assert_eq!(found.len(), 1, "{far}: {found:?}");
+            assert!(
+                found[0].starts_with(&format!(
+                    "Warning 落款日期 {far} 不在 2025 年预算通常的公开时间内（2024 年 10 月至 2025 年 12 月）"
+                )),
+                "{found:?}"
+            );
+        }
+    }
 
     #[test]
     fn dates_are_calendar_dates() {
