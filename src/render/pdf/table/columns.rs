@@ -54,7 +54,7 @@ impl Bounds {
 const HEADER_TIGHT_EM: f32 = 6.0;
 /// A header asks for the width that sets it on at most this many lines before body cells
 /// get their natural width ([`head_width`]).
-const HEAD_LINES: usize = 6;
+const HEAD_LINES: usize = 5;
 /// A header's words up to this many em are kept whole before body cells get their
 /// natural width; longer compounds only when the table has room to spare.
 const HEAD_WORD_EM: f32 = 3.0;
