@@ -247,7 +247,11 @@ pub fn widen_for_lone_lines(
     let mut used = vec![0.0f32; widths.len()];
     for cell in cells.iter().filter(|c| c.colspan == 1) {
         let line_w = |r: &std::ops::Range<usize>| text::width(&cell.shaped[r.clone()]);
-        let widest = cell.lines.iter().map(line_w).fold(0.0, f32::max);
+        let mut widest = cell.lines.iter().map(line_w).fold(0.0, f32::max);
+        if cell.lines.len() < 2 {
+            // A line's trailing space (a code's) is drawn too: it is not room to spare.
+            widest = widest.max(longest_line(&cell.shaped));
+        }
         used[cell.col] = used[cell.col].max(widest + cell.indent * size + 2.0 * PAD_X);
         needy[cell.col] |= ends_lone(cell);
     }
@@ -282,10 +286,11 @@ pub fn widen_for_lone_lines(
     true
 }
 
-/// True when the cell wraps and its last line holds a single character.
+/// True when the cell wraps and a line holds a single character (the last, or one
+/// between two words: 商品 / 和 / 服务).
 fn ends_lone(cell: &GridCell) -> bool {
     cell.lines.len() > 1
-        && cell.lines.last().is_some_and(|r| {
+        && cell.lines.iter().any(|r| {
             cell.shaped[r.clone()]
                 .iter()
                 .filter(|s| !s.ch.is_whitespace())
@@ -294,7 +299,7 @@ fn ends_lone(cell: &GridCell) -> bool {
         })
 }
 
-/// True when some cell's last line is a lone wrapped character.
+/// True when some cell's line is a lone wrapped character.
 pub fn has_lone_lines(cells: &[GridCell]) -> bool {
     cells.iter().any(ends_lone)
 }
