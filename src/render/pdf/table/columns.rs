@@ -234,9 +234,10 @@ pub fn solve(levels: &[Vec<f32>], avail: f32) -> Vec<f32> {
         .collect()
 }
 /// Widens, by an em each, the columns where a line of a cell is a lone character that
-/// moving a break could not avoid (`资本` / `性支` / `出`, `商品` / `和` / `服务`), taking the width from columns
-/// with room to spare — and when they have too little, from columns above their minimum
-/// `min`, whose text then wraps a little more; returns false when nothing could be moved.
+/// moving a break could not avoid (`资本` / `性支` / `出`, `商品` / `和` / `服务`), taking
+/// the width from columns with room to spare — and when they have too little, from
+/// columns above their minimum `min`, whose text then wraps a little more; returns false
+/// when nothing could be moved.
 pub fn widen_for_lone_lines(
     cells: &[GridCell],
     widths: &mut [f32],
