@@ -33,6 +33,7 @@ mod pdf_fonts;
 mod pdf_layout;
 mod pdf_long_texts;
 mod pdf_synthetic;
+mod pdf_tables;
 mod serve_watch;
 mod shares;
 mod structures;

@@ -168,7 +168,10 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
     }
 
     fn table(&mut self, table: &Table, level: u8) -> Result<(), PdfError> {
-        let landscape = table.orientation == Orientation::Landscape;
+        // An empty table (its header and the 空表 statement) is set on a portrait page: it
+        // never takes a landscape page of its own.
+        let empty = table.body.is_empty() && table.empty_statement.is_some();
+        let landscape = table.orientation == Orientation::Landscape && !empty;
         let frame = if landscape {
             Frame::landscape()
         } else {

@@ -65,6 +65,7 @@ pub fn grid(
                 .zip(&table.body)
                 .map(|((cells, at), row)| (*cells, at, false, row.role)),
         );
+    let names = group_names(table);
     let mut out = Vec::new();
     for (r, (cells, at, header, role)) in rows.enumerate() {
         let bold = header || matches!(role, RowRole::Total | RowRole::Class | RowRole::Group);
@@ -93,9 +94,39 @@ pub fn grid(
                 lines: Vec::new(),
                 code,
                 hard: Words::hard_breaks(&chars),
-                between_words: words.breaks(&chars),
+                between_words: keep_whole(words.breaks(&chars), &chars, &names),
             });
         }
     }
     Ok(out)
+}
+
+/// The names the table's group rows print (the units of tables 7 and 11; not the row of
+/// column headings inside a 绩效目标表's body): kept whole wherever the table prints
+/// them, like the unit's own name.
+fn group_names(table: &Table) -> Vec<Vec<char>> {
+    let mut names: Vec<Vec<char>> = table
+        .body
+        .iter()
+        .enumerate()
+        .filter(|(i, row)| row.role == RowRole::Group && table.body_heads != Some(*i))
+        .flat_map(|(_, row)| &row.cells)
+        .map(|cell| cell.text.trim().chars().collect::<Vec<char>>())
+        .filter(|name| name.len() > 1 && !name.iter().any(|c| c.is_ascii_digit()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// `breaks` with no line starting inside an occurrence of one of `names` in `chars`.
+fn keep_whole(mut breaks: Vec<bool>, chars: &[char], names: &[Vec<char>]) -> Vec<bool> {
+    for name in names {
+        for start in 0..chars.len().saturating_sub(name.len() - 1) {
+            if chars[start..].starts_with(name) {
+                breaks[start + 1..start + name.len()].fill(false);
+            }
+        }
+    }
+    breaks
 }

@@ -180,7 +180,7 @@ pub fn measure(
         };
         // A size at which the columns do not fit is tried only as the last resort, never
         // to squeeze a table that fits the width at a larger size onto one page.
-        let fits_width = bounds.min.iter().sum::<f32>() <= avail_w;
+        let fits_width = bounds.words().iter().sum::<f32>() <= avail_w;
         if !fits_width && (i + 1 < sizes.len() || first.is_some()) {
             continue;
         }
@@ -222,7 +222,7 @@ fn fit_columns(cells: &mut [GridCell], bounds: &Bounds, avail_w: f32, size: f32)
     let mut widths = bounds.widths(avail_w);
     break_lines(cells, &widths, size);
     for _ in 0..3 {
-        if !widen_for_lone_lines(cells, &mut widths, &bounds.min, size) {
+        if !widen_for_lone_lines(cells, &mut widths, bounds.words(), size) {
             break;
         }
         break_lines(cells, &widths, size);
@@ -265,7 +265,7 @@ fn natural_start(
             break;
         }
         let trial = Trial::new(m, words, table, size)?;
-        let fits = trial.bounds.max.iter().sum::<f32>() <= avail_w;
+        let fits = trial.bounds.natural().iter().sum::<f32>() <= avail_w;
         trials[i] = Some(trial);
         if fits {
             return Ok(i);

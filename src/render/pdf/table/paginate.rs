@@ -22,28 +22,41 @@ pub const KEEP_FIRST: usize = 3;
 /// A table of at most this many row groups is kept whole when it fits on a page.
 pub const SHORT_TABLE: usize = 5;
 
-/// Splits body row groups (their heights) into pages: each page holds the repeated
-/// header (`header_h`) and as many whole groups as fit in `first` (first page) or `rest`
-/// points. A page always takes at least one group, so an oversized group stands alone.
-/// A continuation page never carries a single group when taking one more from the page
-/// before avoids it, as long as the first page keeps the `kept` groups that stay with the
-/// title (and any other page two).
+/// A continuation page carries at least this many body rows (or two row groups, when a
+/// group holds them) whenever the page before can give them: no tail of one or two rows.
+pub const TAIL_ROWS: usize = 3;
+
+/// Splits body row groups (their heights, and how many rows each holds) into pages: each
+/// page holds the repeated header (`header_h`) and as many whole groups as fit in `first`
+/// (first page) or `rest` points. A page always takes at least one group, so an oversized
+/// group stands alone. The last page never carries a tail — a single group, or fewer than
+/// [`TAIL_ROWS`] rows — when groups taken from the page before avoid it, as long as the
+/// first page keeps the `kept` groups that stay with the title (and any other page two).
 pub fn paginate(
-    groups: &[f32],
+    groups: &[(f32, usize)],
     header_h: f32,
     (first, rest): (f32, f32),
     kept: usize,
 ) -> Vec<Range<usize>> {
-    let mut pages = fill(groups, header_h, first, rest);
+    let heights: Vec<f32> = groups.iter().map(|g| g.0).collect();
+    let mut pages = fill(&heights, header_h, first, rest);
     let n = pages.len();
-    if n >= 2 && pages[n - 1].len() == 1 {
-        let keep = if n == 2 { kept.max(1) } else { 2 };
-        let prev = pages[n - 2].clone();
-        let moved = groups[prev.end - 1] + groups[pages[n - 1].start];
-        if prev.len() > keep && header_h + moved <= rest + 0.01 {
-            pages[n - 2].end -= 1;
-            pages[n - 1].start -= 1;
+    if n < 2 {
+        return pages;
+    }
+    let keep = if n == 2 { kept.max(1) } else { 2 };
+    loop {
+        let (prev, last) = (pages[n - 2].clone(), pages[n - 1].clone());
+        let rows: usize = groups[last.clone()].iter().map(|g| g.1).sum();
+        if last.len() > 1 && rows >= TAIL_ROWS {
+            break;
         }
+        let moved: f32 = heights[prev.end - 1..last.end].iter().sum();
+        if prev.len() <= keep || header_h + moved > rest + 0.01 {
+            break;
+        }
+        pages[n - 2].end -= 1;
+        pages[n - 1].start -= 1;
     }
     pages
 }
@@ -94,15 +107,15 @@ pub fn place_table(
     let caption = continuation(m, words, table, frame.width)?;
     let page_h = frame.height - caption.1;
     let rows = group_rows(&mut meas, table, page_h);
-    let mut heights: Vec<f32> = rows.groups.iter().map(|g| g.1).collect();
+    let mut heights: Vec<(f32, usize)> = rows.groups.iter().map(|g| (g.1, g.0.len())).collect();
     let header_h = meas.header_height();
     // A note under the rows stays on the page of the last rows.
     if let Some(last) = heights.last_mut() {
-        *last += note_h;
+        last.0 += note_h;
     }
     let from = rows.heads.map_or(meas.header_rows, |r| r + 1);
     let kept = kept_with_title(&rows.groups, from);
-    let first_h: f32 = heights[..kept].iter().sum();
+    let first_h: f32 = heights[..kept].iter().map(|g| g.0).sum();
     let empty_h = if table.body.is_empty() { note_h } else { 0.0 };
     flow.ensure(title_h + header_h + first_h + empty_h);
     let start = (flow.page_index(), flow.y);
@@ -287,10 +300,15 @@ fn keep_heads_with_rows(
 mod tests {
     use super::{paginate, KEEP_FIRST};
 
+    /// Groups of one row each.
+    fn rows(heights: &[f32]) -> Vec<(f32, usize)> {
+        heights.iter().map(|&h| (h, 1)).collect()
+    }
+
     #[test]
     fn header_is_counted_on_every_page_and_rows_are_whole() {
         let groups = vec![10.0; 25];
-        let pages = paginate(&groups, 20.0, (100.0, 120.0), KEEP_FIRST);
+        let pages = paginate(&rows(&groups), 20.0, (100.0, 120.0), KEEP_FIRST);
         assert_eq!(pages[0], 0..8);
         assert!(pages[1..pages.len() - 1].iter().all(|r| r.len() == 10));
         let covered: usize = pages.iter().map(|r| r.len()).sum();
@@ -300,7 +318,7 @@ mod tests {
     #[test]
     fn long_table_runs_over_more_than_three_pages() {
         let groups = vec![15.0; 200];
-        let pages = paginate(&groups, 30.0, (300.0, 600.0), KEEP_FIRST);
+        let pages = paginate(&rows(&groups), 30.0, (300.0, 600.0), KEEP_FIRST);
         assert!(pages.len() > 3);
         for w in pages.windows(2) {
             assert_eq!(w[0].end, w[1].start);
@@ -311,21 +329,25 @@ mod tests {
     }
 
     #[test]
-    fn a_continuation_page_never_carries_a_single_row() {
-        // Greedy filling leaves row 10 alone on the second page; one row moves over.
-        let pages = paginate(&[10.0; 11], 20.0, (120.0, 120.0), KEEP_FIRST);
-        assert_eq!(pages, vec![0..9, 9..11]);
+    fn a_continuation_page_never_carries_a_tail_of_one_or_two_rows() {
+        // Greedy filling leaves rows 10 and 11 alone on the second page; one row moves over.
+        let pages = paginate(&rows(&[10.0; 12]), 20.0, (120.0, 120.0), KEEP_FIRST);
+        assert_eq!(pages, vec![0..9, 9..12]);
+        // One group of three rows is a tail too: a group moves over.
+        let groups = [(10.0, 1), (10.0, 1), (10.0, 1), (10.0, 1), (30.0, 3)];
+        let pages = paginate(&groups, 20.0, (60.0, 120.0), 1);
+        assert_eq!(pages, vec![0..3, 3..5]);
         // A first page that would keep fewer than three rows keeps its rows.
-        let pages = paginate(&[10.0; 4], 20.0, (50.0, 120.0), KEEP_FIRST);
+        let pages = paginate(&rows(&[10.0; 4]), 20.0, (50.0, 120.0), KEEP_FIRST);
         assert_eq!(pages, vec![0..3, 3..4]);
         // Nor does one whose title keeps more groups (a 绩效目标表's form rows and heads).
-        let pages = paginate(&[10.0; 11], 20.0, (120.0, 120.0), 10);
+        let pages = paginate(&rows(&[10.0; 11]), 20.0, (120.0, 120.0), 10);
         assert_eq!(pages, vec![0..10, 10..11]);
     }
 
     #[test]
     fn oversized_group_stands_alone() {
-        let pages = paginate(&[10.0, 500.0, 10.0], 20.0, (100.0, 100.0), 1);
+        let pages = paginate(&rows(&[10.0, 500.0, 10.0]), 20.0, (100.0, 100.0), 1);
         assert_eq!(pages, vec![0..1, 1..2, 2..3]);
     }
 }
