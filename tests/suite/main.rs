@@ -31,6 +31,7 @@ mod pdf_fonts;
 mod pdf_layout;
 mod pdf_long_texts;
 mod pdf_page_refs;
+mod pdf_paragraphs;
 mod pdf_synthetic;
 mod serve_watch;
 mod structures;

@@ -12,6 +12,26 @@ const NO_START: &str = "，。、；：？！）》」』】〕〉”’·．％
 /// Characters that must not end a line.
 const NO_END: &str = "（《「『【〔〈“‘([{";
 
+/// Full-width closing punctuation whose ink stands in the left half of its em: a line may
+/// take up to half of its advance away, on its right.
+const SQUEEZE_RIGHT: &str = "，。、；：）》」』】〕〉”’";
+/// Full-width opening punctuation whose ink stands in the right half: a line may take up to
+/// half of its advance away, on its left.
+const SQUEEZE_LEFT: &str = "（《「『【〔〈“‘";
+
+/// Which side of a full-width punctuation mark's em may be taken away (punctuation
+/// compression, 标点挤压): `Some(true)` its left, `Some(false)` its right, `None` when the
+/// character is not such a mark.
+pub fn squeeze_side(c: char) -> Option<bool> {
+    if SQUEEZE_LEFT.contains(c) {
+        Some(true)
+    } else if SQUEEZE_RIGHT.contains(c) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// True for a character belonging to an unbreakable Latin/number run.
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
