@@ -33,6 +33,7 @@ mod pdf_long_texts;
 mod pdf_page_refs;
 mod pdf_paragraphs;
 mod pdf_synthetic;
+mod pdf_text_layer;
 mod serve_watch;
 mod structures;
 mod xlsx;

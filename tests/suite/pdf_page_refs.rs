@@ -5,7 +5,7 @@
 //! /Outlines; poppler for the pages' text), in one process for all files.
 
 use crate::common::run::temp_dir;
-use crate::common::{example_path, python, EXAMPLES};
+use crate::common::{example_path, python, valid_fixtures, EXAMPLES};
 use gongkai::fonts::{load_fonts, FontOptions, FontSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -94,25 +94,6 @@ fn random_budget(seed: u64) -> String {
     src
 }
 
-/// Every valid fixture (`tests/fixtures/**/*.toml` outside `invalid/`).
-fn fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out = Vec::new();
-    let mut dirs = vec![root];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("fixtures").flatten() {
-            let path = entry.path();
-            if path.is_dir() && !path.ends_with("invalid") {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Renders `path` into `dir`; `None` when the file does not build (a fixture of a
 /// department's member, say).
 fn render(path: &Path, dir: &Path, name: &str, fonts: &FontSet) -> Option<PathBuf> {
@@ -130,7 +111,7 @@ fn rendered(dir: &Path) -> Vec<PathBuf> {
         .iter()
         .map(|n| (n.to_string(), example_path(n)))
         .collect();
-    for (i, path) in fixtures().into_iter().enumerate() {
+    for (i, path) in valid_fixtures().into_iter().enumerate() {
         inputs.push((format!("fixture{i}"), path));
     }
     for seed in 0..RANDOM_BUDGETS {

@@ -191,6 +191,10 @@ fn paragraphs(doc: &Document) -> Vec<String> {
 /// than a character short of the measure or opening a gap over ¼ em, and the widest gap.
 struct Evenness {
     lines: usize,
+    /// First lines that cannot be filled (see the module's note).
+    forced: usize,
+    /// Paragraphs whose lines were not found in order on the pages.
+    unmatched: Vec<String>,
     short: Vec<String>,
     max_gap: f32,
 }
@@ -201,6 +205,8 @@ fn evenness(name: &str) -> Evenness {
     let mut at = 0;
     let mut result = Evenness {
         lines: 0,
+        forced: 0,
+        unmatched: Vec::new(),
         short: Vec::new(),
         max_gap: 0.0,
     };
@@ -220,14 +226,17 @@ fn evenness(name: &str) -> Evenness {
             }
         }
         if seen != para {
+            result.unmatched.push(para);
             continue;
         }
         for (i, line) in lines[start..end].iter().enumerate() {
             result.lines += 1;
             result.max_gap = result.max_gap.max(line.gap);
             let last = start + i + 1 == end;
-            let forced = i == 0 && !last && cannot_take_more(line, &lines[start + 1]);
-            let short = !last && !forced && line.right < LEFT + WIDTH - WIDTH / 28.0 - 0.5;
+            let ends_short = !last && line.right < LEFT + WIDTH - WIDTH / 28.0 - 0.5;
+            let forced = ends_short && i == 0 && cannot_take_more(line, &lines[start + 1]);
+            result.forced += usize::from(forced);
+            let short = ends_short && !forced;
             if short || line.gap > 0.25 + 0.005 {
                 result.short.push(format!(
                     "{} (ends {:.1} pt short, widest gap {:.3} em) in {:?}",
@@ -252,9 +261,11 @@ fn paragraph_lines_end_full_and_gaps_stay_within_a_quarter_em() {
     for name in EXAMPLES {
         let e = evenness(name);
         eprintln!(
-            "{name}: {} paragraph lines, {} short or over-spread, widest gap {:.3} em",
+            "{name}: {} paragraph lines, {} short or over-spread, {} first lines that cannot be \
+             filled, widest gap {:.3} em",
             e.lines,
             e.short.len(),
+            e.forced,
             e.max_gap
         );
         assert!(

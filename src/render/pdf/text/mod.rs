@@ -127,8 +127,10 @@ pub fn width(line: &[Shaped]) -> f32 {
 }
 
 /// The widest gap justification may add between two characters, in em: a line that
-/// would need more is set solid rather than letter-spaced across the measure.
-pub const MAX_JUSTIFY_GAP: f32 = 0.25;
+/// would need more is set solid rather than letter-spaced across the measure. Below the
+/// gap at which text extractors read a word space (poppler's raw order: 0.15 em;
+/// pdfplumber: 3 pt), so a justified line extracts and searches as its sentence.
+pub const MAX_JUSTIFY_GAP: f32 = 0.14;
 
 /// What punctuation compression may take from each character set at `size`: half the
 /// advance of a full-width mark that [`squeeze_side`] knows, nothing from the others.
@@ -161,7 +163,13 @@ pub fn place(
 ) -> Vec<Item> {
     let natural = width(line);
     let slack = box_w - natural;
-    let room = squeeze_room(line, size);
+    let mut room = squeeze_room(line, size);
+    // An opening mark that starts the line keeps its em: its left half is the margin.
+    if let (Some(first), Some(s)) = (room.first_mut(), line.first()) {
+        if squeeze_side(s.ch) == Some(true) {
+            *first = 0.0;
+        }
+    }
     let capacity: f32 = room.iter().sum();
     let squeeze = if slack < -0.01 && capacity > 0.0 {
         (-slack / capacity).min(1.0)

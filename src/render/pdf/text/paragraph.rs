@@ -16,7 +16,7 @@
 //! the time is O(n·k) for n characters and k characters per line, without measuring any
 //! string twice.
 
-use super::linebreak::opportunities;
+use super::linebreak::{opportunities, squeeze_side};
 use std::ops::Range;
 
 /// Badness of a justified line whose gaps are stretched to the full `max_gap`.
@@ -64,10 +64,16 @@ impl Prefix<'_> {
         } else {
             0
         };
+        // An opening mark that starts the line keeps its em: its left half is the margin.
+        let from = if end > start && squeeze_side(self.chars[start]) == Some(true) {
+            start + 1
+        } else {
+            start
+        };
         (
             self.width[end] - self.width[start],
             gaps,
-            self.squeeze[end] - self.squeeze[start],
+            self.squeeze[end] - self.squeeze[from],
         )
     }
 }
