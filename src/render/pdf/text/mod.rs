@@ -327,6 +327,7 @@ pub fn set_words(
                 first: box_w - first_indent,
                 rest: box_w,
                 max_gap: MAX_JUSTIFY_GAP * size,
+                runt: 2.5 * size * squeeze,
             };
             total_fit(
                 &chars,

@@ -26,6 +26,9 @@ const FULL_STRETCH: f32 = 100.0;
 const UNJUSTIFIABLE: f32 = 10_000.0;
 /// Demerits of a break inside a quoted term or an ordinal.
 const SPLIT_WORD: f32 = 3_000.0;
+/// Demerits of a paragraph's last line narrower than [`Measure::runt`]: those of a line
+/// stretched to the full.
+const RUNT: f32 = (1.0 + FULL_STRETCH) * (1.0 + FULL_STRETCH);
 
 /// The measure of a paragraph: the first line's width, the other lines' width, and the
 /// widest gap justification may open between two characters.
@@ -37,6 +40,9 @@ pub struct Measure {
     pub rest: f32,
     /// The widest gap justification may add between two characters.
     pub max_gap: f32,
+    /// A paragraph's last line narrower than this (a lone character and its punctuation)
+    /// costs as much as a line stretched to `max_gap`.
+    pub runt: f32,
 }
 
 /// The paragraph's characters with prefix sums of their advances and of the gaps
@@ -136,6 +142,7 @@ pub fn total_fit(
             preferred,
             limits,
             max_gap: measure.max_gap,
+            runt: measure.runt,
         };
         lines.extend(segment.lines(start..end)?);
         start = end + 1;
@@ -151,6 +158,7 @@ struct Segment<'p, 'a> {
     /// Width of the segment's first line and of the others.
     limits: (f32, f32),
     max_gap: f32,
+    runt: f32,
 }
 
 impl Segment<'_, '_> {
@@ -189,7 +197,12 @@ impl Segment<'_, '_> {
                 } else {
                     0.0
                 };
-                let d = before + self.demerits(limit - w, (g, q), last) + split;
+                let runt = if last && w < self.runt && i > s {
+                    RUNT
+                } else {
+                    0.0
+                };
+                let d = before + self.demerits(limit - w, (g, q), last) + split + runt;
                 if found.is_none_or(|(f, _)| d < f) {
                     found = Some((d, i));
                 }
@@ -264,6 +277,7 @@ mod tests {
             first: per_line,
             rest: per_line,
             max_gap,
+            runt: 0.0,
         };
         total_fit(
             &chars,
@@ -346,6 +360,28 @@ mod tests {
     }
 
     #[test]
+    fn a_last_line_is_not_left_with_one_character() {
+        let chars: Vec<char> = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子"
+            .chars()
+            .collect();
+        let widths = vec![1.0; chars.len()];
+        let ok = Words::hard_breaks(&chars);
+        let squeeze = no_squeeze(&chars);
+        let lines = |runt: f32| {
+            let measure = Measure {
+                first: 10.0,
+                rest: 10.0,
+                max_gap: 0.25,
+                runt,
+            };
+            total_fit(&chars, (&widths, &squeeze), measure, &ok, &ok).expect("fits")
+        };
+        assert_eq!(lines(0.0).last().map(|r| r.len()), Some(1));
+        let kept = lines(2.0);
+        assert!(kept.last().is_some_and(|r| r.len() >= 2), "{kept:?}");
+    }
+
+    #[test]
     fn forced_breaks_and_first_line_indent() {
         let chars: Vec<char> = "一二三四五六\n七八九十甲乙".chars().collect();
         let widths = vec![1.0; chars.len()];
@@ -354,6 +390,7 @@ mod tests {
             first: 4.0,
             rest: 6.0,
             max_gap: 0.25,
+            runt: 0.0,
         };
         let squeeze = no_squeeze(&chars);
         let lines = total_fit(&chars, (&widths, &squeeze), measure, &ok, &ok).expect("fits");
@@ -373,6 +410,7 @@ mod tests {
             first: 4.0,
             rest: 4.0,
             max_gap: 0.25,
+            runt: 0.0,
         };
         let squeeze = no_squeeze(&chars);
         assert!(total_fit(&chars, (&widths, &squeeze), measure, &ok, &ok).is_none());
