@@ -55,6 +55,8 @@ struct Prefix<'a> {
     gaps: Vec<u32>,
     /// `squeeze[k]`: what punctuation compression may take from `chars[..k]`.
     squeeze: Vec<f32>,
+    /// `opening[k]`: `chars[k]` is an opening mark (compressed on its left).
+    opening: Vec<bool>,
 }
 
 impl Prefix<'_> {
@@ -71,7 +73,7 @@ impl Prefix<'_> {
             0
         };
         // An opening mark that starts the line keeps its em: its left half is the margin.
-        let from = if end > start && squeeze_side(self.chars[start]) == Some(true) {
+        let from = if end > start && self.opening[start] {
             start + 1
         } else {
             start
@@ -121,6 +123,10 @@ pub fn total_fit(
         width,
         gaps,
         squeeze: squeezes,
+        opening: chars
+            .iter()
+            .map(|c| squeeze_side(*c) == Some(true))
+            .collect(),
     };
     let mut lines = Vec::new();
     let mut start = 0;

@@ -185,9 +185,10 @@ fn spacings(glyphs: &[Glyph], follower: Option<f32>, size: f32) -> Vec<f32> {
     out
 }
 
-/// Shows `glyphs` from `origin` (a text matrix), each run of equal spacing with `Tc` set
-/// to it and a text matrix at its first glyph: every glyph stands where layout placed it
-/// and each advance, as a text extractor measures it, reaches the next glyph, so that
+/// Shows `glyphs` from `origin` (a text matrix) with `Tc` set to the widest of their
+/// `spacing`s and a `TJ` offset that draws each glyph whose spacing is narrower back to its
+/// place: every glyph stands where layout placed it, each advance as a text extractor
+/// measures it reaches at least the next glyph, and the offsets only ever tighten, so
 /// spreading a line never reads as spaces between its characters.
 fn show_run(
     ops: &mut Vec<Op>,
@@ -195,37 +196,44 @@ fn show_run(
     (origin, glyphs, spacing): ([f32; 6], &[Glyph], &[f32]),
     remap: &BTreeMap<u16, u16>,
 ) {
-    let mut start = 0;
-    while start < glyphs.len() {
-        let tc = spacing[start];
-        let end = (start..glyphs.len())
-            .find(|&i| spacing[i] != tc)
-            .unwrap_or(glyphs.len());
-        if state.spacing != tc {
-            ops.push(Op::SetCharacterSpacing { multiplier: tc });
-            state.spacing = tc;
-        }
-        let dx = glyphs[start].x;
-        let [a, b, c, d, e, f] = origin;
-        let matrix = if [a, b, c, d] == [1.0, 0.0, 0.0, 1.0] {
-            TextMatrix::Translate(Pt(e + dx), Pt(f))
-        } else {
-            TextMatrix::Raw([a, b, c, d, e + a * dx, f + b * dx])
-        };
-        ops.push(Op::SetTextMatrix { matrix });
-        let codepoints = glyphs[start..end]
-            .iter()
-            .map(|g| Codepoint {
-                gid: remap.get(&g.gid).copied().unwrap_or(0),
-                offset: 0.0,
-                cid: Some(g.ch.to_string()),
-            })
-            .collect();
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(codepoints)],
-        });
-        start = end;
+    let Some(first) = glyphs.first() else {
+        return;
+    };
+    let size = state.font.map_or(1.0, |(_, size)| size);
+    let tc = spacing.iter().copied().fold(f32::MIN, f32::max);
+    if state.spacing != tc {
+        ops.push(Op::SetCharacterSpacing { multiplier: tc });
+        state.spacing = tc;
     }
+    let [a, b, c, d, e, f] = origin;
+    let dx = first.x;
+    let matrix = if [a, b, c, d] == [1.0, 0.0, 0.0, 1.0] {
+        TextMatrix::Translate(Pt(e + dx), Pt(f))
+    } else {
+        TextMatrix::Raw([a, b, c, d, e + a * dx, f + b * dx])
+    };
+    ops.push(Op::SetTextMatrix { matrix });
+    let codepoints = glyphs
+        .iter()
+        .zip(spacing)
+        .enumerate()
+        .map(|(i, (g, &space))| {
+            let tighten = (tc - space) * 1000.0 / size;
+            let offset = if i + 1 == glyphs.len() || tighten < 0.05 {
+                0.0
+            } else {
+                (tighten * 100.0).round() / 100.0
+            };
+            Codepoint {
+                gid: remap.get(&g.gid).copied().unwrap_or(0),
+                offset,
+                cid: Some(g.ch.to_string()),
+            }
+        })
+        .collect();
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(codepoints)],
+    });
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
