@@ -59,14 +59,23 @@ fn laid(doc: &Document) -> Vec<Page> {
     lay_out_pages(doc, fonts()).expect("layout")
 }
 
-/// Left, top, right and bottom of an item's ink (text: its em box on the baseline).
+/// Left, top, right and bottom of an item's ink (text: its em box on the baseline; a
+/// full-width closing mark, whose ink is in the left half of its em and whose right half a
+/// line may compress away, by that left half).
 fn extent(item: &Item) -> [f32; 4] {
     match item {
         Item::Text {
             x, y, size, glyphs, ..
         } => {
             let first = glyphs.first().map_or(0.0, |g| g.x);
-            let last = glyphs.last().map_or(0.0, |g| g.x + g.advance);
+            let last = glyphs.last().map_or(0.0, |g| {
+                let ink = if "，。、；：）》」』】〕〉”’".contains(g.ch) {
+                    g.advance / 2.0
+                } else {
+                    g.advance
+                };
+                g.x + ink
+            });
             [x + first, y - 0.88 * size, x + last, y + 0.12 * size]
         }
         Item::Rule { x1, y1, x2, y2, .. } => [x1.min(*x2), y1.min(*y2), x1.max(*x2), y1.max(*y2)],

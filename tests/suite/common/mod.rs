@@ -35,6 +35,26 @@ pub fn example_document(name: &str) -> Document {
     }
 }
 
+/// Every fixture that is not invalid (`tests/fixtures/**/*.toml` outside `invalid/`),
+/// sorted; some (a department's member files) may still not build on their own.
+pub fn valid_fixtures() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixtures").flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("invalid") {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The reference text of an example.
 pub fn reference(name: &str) -> String {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

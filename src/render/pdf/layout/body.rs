@@ -41,6 +41,8 @@ pub struct BodyLayout<'m, 'f> {
     pub flow: Flow,
     /// Bookmarks in reading order.
     pub marks: Vec<Mark>,
+    /// The bookmark waiting for the next line pushed.
+    pending: Option<Mark>,
     heading_only: bool,
     after_landscape: bool,
 }
@@ -53,6 +55,7 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
             words,
             flow: Flow::new(),
             marks: Vec::new(),
+            pending: None,
             heading_only: false,
             after_landscape: false,
         }
@@ -67,14 +70,17 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
         Ok((self.flow, self.marks))
     }
 
-    fn mark(&mut self, level: u8, title: &str, id: &str) {
-        let (page, y) = (self.flow.page_index(), self.flow.y);
-        self.marks.push(Mark {
+    /// Makes the next line pushed the target of a bookmark (and 目录 entry): the mark takes
+    /// the page and y where that line is finally drawn, after every page break decided
+    /// before it (keep-with-next, a page turned back to portrait), so it cannot name a page
+    /// the heading was pushed off.
+    fn mark_next_line(&mut self, level: u8, title: &str, id: &str) {
+        self.pending = Some(Mark {
             level,
             title: title.to_string(),
             id: id.to_string(),
-            page,
-            y,
+            page: 0,
+            y: 0.0,
         });
     }
 
@@ -82,7 +88,7 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
         self.flow.fresh_page(Frame::portrait());
         self.after_landscape = false;
         let title = format!("{} {}", part.number, part.title);
-        self.mark(1, &title, &part.id);
+        self.mark_next_line(1, &title, &part.id);
         let lines = set_words(
             self.m,
             &[Span {
@@ -102,7 +108,7 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
         for section in &part.sections {
             if let Some(heading) = &section.heading {
                 self.portrait_again();
-                self.mark(2, heading, &section.id);
+                self.mark_next_line(2, heading, &section.id);
                 self.heading(Role::Heading, heading)?;
             }
             let level = if section.heading.is_some() { 3 } else { 2 };
@@ -202,6 +208,11 @@ impl<'m, 'f> BodyLayout<'m, 'f> {
     fn lines(&mut self, lines: Vec<Vec<Item>>, size: f32, pitch: f32) {
         for line in lines {
             self.flow.ensure(pitch);
+            if let Some(mut mark) = self.pending.take() {
+                mark.page = self.flow.page_index();
+                mark.y = self.flow.y;
+                self.marks.push(mark);
+            }
             let base = self.flow.y + baseline_in(pitch, size);
             self.flow
                 .push(text::offset(line, self.flow.frame.left, base));

@@ -1,7 +1,11 @@
 //! The layout stage: cover, 目录 and body pages with page numbers, as positioned items.
 //!
 //! Body pages are numbered from 1 after the front matter (cover and 目录), so the body is
-//! laid out first and the 目录 then prints the real page numbers in a single pass. The
+//! laid out first and the 目录 then prints the real page numbers in a single pass: that
+//! pass is already the fixed point, as nothing in the body depends on the 目录's length
+//! and the 目录's length does not depend on the numbers it prints (they stand in a column
+//! of fixed width). Each bookmark is taken where its heading's first line is finally
+//! drawn, so the 目录, the bookmarks and the links name the page the heading is on. The
 //! pieces: [`body`] flows parts, headings, paragraphs, tables and the 落款 into pages,
 //! drawing charts with [`chart`]; [`folio`] numbers the body pages; [`cover`] sets the
 //! cover; [`toc`] sets the 目录 with its links.

@@ -7,10 +7,65 @@
 
 use std::ops::Range;
 
-/// Characters that must not begin a line.
-const NO_START: &str = "，。、；：？！）》」』】〕〉”’·．％‰℃°,.;:?!)]}%～";
-/// Characters that must not end a line.
-const NO_END: &str = "（《「『【〔〈“‘([{";
+/// Characters that must not begin a line: ，。、；：？！）》」』】〕〉”’·．％‰℃°,.;:?!)]}%～.
+fn no_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '”'
+            | '’'
+            | '·'
+            | '．'
+            | '％'
+            | '‰'
+            | '℃'
+            | '°'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+            | '～'
+    )
+}
+
+/// Characters that must not end a line: （《「『【〔〈“‘([{.
+fn no_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '《' | '「' | '『' | '【' | '〔' | '〈' | '“' | '‘' | '(' | '[' | '{'
+    )
+}
+
+/// Which side of a full-width punctuation mark's em may be taken away (punctuation
+/// compression, 标点挤压): `Some(true)` its left (opening marks, whose ink stands in the
+/// right half: （《「『【〔〈“‘), `Some(false)` its right (closing marks, ink in the left
+/// half: ，。、；：）》」』】〕〉”’), `None` when the character is not such a mark.
+pub fn squeeze_side(c: char) -> Option<bool> {
+    match c {
+        '（' | '《' | '「' | '『' | '【' | '〔' | '〈' | '“' | '‘' => Some(true),
+        '，' | '。' | '、' | '；' | '：' | '）' | '》' | '」' | '』' | '】' | '〕' | '〉' | '”'
+        | '’' => Some(false),
+        _ => None,
+    }
+}
 
 /// True for a character belonging to an unbreakable Latin/number run.
 fn is_word(c: char) -> bool {
@@ -46,7 +101,7 @@ pub fn can_break(a: char, b: char) -> bool {
     if is_space(a) {
         return true;
     }
-    if NO_START.contains(b) || NO_END.contains(a) {
+    if no_start(b) || no_end(a) {
         return false;
     }
     if is_word(a) && is_word(b) {
@@ -185,7 +240,7 @@ mod tests {
             let out = lines(text, 3);
             assert!(
                 out.iter()
-                    .all(|l| !NO_START.contains(l.chars().next().unwrap_or('甲'))),
+                    .all(|l| !no_start(l.chars().next().unwrap_or('甲'))),
                 "{text}: {out:?}"
             );
         }

@@ -2,16 +2,20 @@
 //! and place a line as positioned glyph runs — left, centred, right or justified.
 //!
 //! Where a line may break is decided below: [`linebreak`] holds the 禁则 (no closing
-//! punctuation at a line start, numbers never split) and greedy filling; [`words`] the
-//! word-aware breaks of titles and headings (the budget vocabulary in `vocabulary.txt`).
+//! punctuation at a line start, numbers never split) and greedy filling; [`paragraph`] the
+//! total-fit breaking of justified paragraphs, all their breaks chosen together; [`words`]
+//! the word-aware breaks of titles and headings (the budget vocabulary in
+//! `vocabulary.txt`).
 
 pub mod linebreak;
+pub mod paragraph;
 pub mod words;
 
 use crate::fonts::{Metrics, Role};
 use crate::render::pdf::error::PdfError;
 use crate::render::pdf::page::{Glyph, Item};
-use linebreak::{break_lines, break_preferring, can_break};
+use linebreak::{break_lines, break_preferring, can_break, squeeze_side};
+use paragraph::{total_fit, Measure};
 use std::ops::Range;
 use words::{balanced_lines, Words};
 
@@ -123,13 +127,32 @@ pub fn width(line: &[Shaped]) -> f32 {
 }
 
 /// The widest gap justification may add between two characters, in em: a line that
-/// would need more is set solid rather than letter-spaced across the measure.
-pub const MAX_JUSTIFY_GAP: f32 = 0.25;
+/// would need more is set solid rather than letter-spaced across the measure. Below the
+/// gap at which text extractors read a word space (poppler's raw order: 0.15 em;
+/// pdfplumber: 3 pt), so a justified line extracts and searches as its sentence.
+pub const MAX_JUSTIFY_GAP: f32 = 0.14;
+
+/// What punctuation compression may take from each character set at `size`: half the
+/// advance of a full-width mark that [`squeeze_side`] knows, nothing from the others.
+pub fn squeeze_room(shaped: &[Shaped], size: f32) -> Vec<f32> {
+    shaped
+        .iter()
+        .map(|s| {
+            if squeeze_side(s.ch).is_some() && s.natural >= 0.9 * size {
+                s.advance / 2.0
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
 
 /// Places one line in the box `[x, x + box_w]` on `baseline` at `size`.
 /// Justification spreads the slack evenly over the gaps between characters where the
 /// line could break (never inside a number or before closing punctuation), and is
-/// skipped when that would open gaps wider than [`MAX_JUSTIFY_GAP`].
+/// skipped when that would open gaps wider than [`MAX_JUSTIFY_GAP`]. A line a little
+/// wider than its box (as total-fit breaking may choose) takes the excess evenly from its
+/// full-width punctuation, on the side without ink, up to half of each mark's em.
 pub fn place(
     line: &[Shaped],
     x: f32,
@@ -140,59 +163,93 @@ pub fn place(
 ) -> Vec<Item> {
     let natural = width(line);
     let slack = box_w - natural;
+    let mut room = squeeze_room(line, size);
+    // An opening mark that starts the line keeps its em: its left half is the margin.
+    if let (Some(first), Some(s)) = (room.first_mut(), line.first()) {
+        if squeeze_side(s.ch) == Some(true) {
+            *first = 0.0;
+        }
+    }
+    let capacity: f32 = room.iter().sum();
+    let squeeze = if slack < -0.01 && capacity > 0.0 {
+        (-slack / capacity).min(1.0)
+    } else {
+        0.0
+    };
     let gaps: Vec<bool> = (0..line.len())
         .map(|i| i > 0 && can_break(line[i - 1].ch, line[i].ch))
         .collect();
     let n_gaps = gaps.iter().filter(|g| **g).count();
     let (start, extra) = match align {
+        _ if squeeze > 0.0 => (x, 0.0),
         Align::Left => (x, 0.0),
         Align::Center => (x + slack / 2.0, 0.0),
         Align::Right => (x + slack, 0.0),
         Align::Justify
-            if n_gaps > 0 && slack > 0.0 && slack / (n_gaps as f32) <= size * MAX_JUSTIFY_GAP =>
+            if n_gaps > 0
+                && slack > 0.0
+                && slack / (n_gaps as f32) <= size * MAX_JUSTIFY_GAP + 0.001 =>
         {
             (x, slack / n_gaps as f32)
         }
         Align::Justify => (x, 0.0),
     };
-    let mut items = Vec::new();
+    let xs = glyph_xs(line, start, (&gaps, extra), (&room, squeeze));
+    runs(line, &xs, baseline, size)
+}
+
+/// Where each character's glyph stands: from `start`, `extra` added at each of `gaps`,
+/// and `squeeze` of each character's compression `room` taken on its side without ink.
+fn glyph_xs(
+    line: &[Shaped],
+    start: f32,
+    (gaps, extra): (&[bool], f32),
+    (room, squeeze): (&[f32], f32),
+) -> Vec<f32> {
     let mut pen = start;
+    line.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if gaps[i] {
+                pen += extra;
+            }
+            let cut = room[i] * squeeze;
+            let ink_right = squeeze_side(s.ch) == Some(true);
+            if ink_right {
+                pen -= cut;
+            }
+            let x = pen;
+            pen += s.advance - if ink_right { 0.0 } else { cut };
+            x
+        })
+        .collect()
+}
+
+/// The glyph runs of a placed line, one per face in a row; `\n` draws nothing.
+fn runs(line: &[Shaped], xs: &[f32], baseline: f32, size: f32) -> Vec<Item> {
+    let mut items = Vec::new();
     let mut run: Option<(u16, f32, Vec<Glyph>)> = None;
-    for (i, s) in line.iter().enumerate() {
-        if gaps[i] {
-            pen += extra;
-        }
+    for (s, &pen) in line.iter().zip(xs) {
         if s.ch == '\n' {
             continue;
         }
         // Spaces are drawn (invisibly) like any glyph, so that every text extractor reads
         // them: 「201 一般公共服务支出」, not 「201一般公共服务支出」.
+        let glyph = |x0: f32| Glyph {
+            gid: s.gid,
+            ch: s.ch,
+            x: pen - x0,
+            advance: s.natural,
+        };
         match &mut run {
-            Some((face, x0, glyphs)) if *face == s.face => {
-                glyphs.push(Glyph {
-                    gid: s.gid,
-                    ch: s.ch,
-                    x: pen - *x0,
-                    advance: s.natural,
-                });
-            }
+            Some((face, x0, glyphs)) if *face == s.face => glyphs.push(glyph(*x0)),
             _ => {
                 if let Some(done) = run.take() {
                     items.push(text_item(done, baseline, size));
                 }
-                run = Some((
-                    s.face,
-                    pen,
-                    vec![Glyph {
-                        gid: s.gid,
-                        ch: s.ch,
-                        x: 0.0,
-                        advance: s.natural,
-                    }],
-                ));
+                run = Some((s.face, pen, vec![glyph(pen)]));
             }
         }
-        pen += s.advance;
     }
     if let Some(done) = run {
         items.push(text_item(done, baseline, size));
@@ -237,7 +294,8 @@ pub fn set_block(
 
 /// Like [`set_block`], breaking between `words` (at a 禁则 opportunity inside a word only
 /// when a line holds no break between words) and, with `balance` (titles), sharing the
-/// text evenly between its lines.
+/// text evenly between its lines. Justified text is broken a paragraph at a time
+/// ([`paragraph::total_fit`]), greedily only where a run is wider than a line.
 #[allow(
     clippy::too_many_arguments,
     reason = "the setting of one block: each argument is one of its independent choices"
@@ -263,7 +321,25 @@ pub fn set_words(
         })
         .flatten()
         .map(|ranges| ranges.into_iter().map(|r| trim(&chars, r)).collect());
+    let justified = (align == Align::Justify && balanced.is_none())
+        .then(|| {
+            let measure = Measure {
+                first: box_w - first_indent,
+                rest: box_w,
+                max_gap: MAX_JUSTIFY_GAP * size,
+                runt: 2.5 * size * squeeze,
+            };
+            total_fit(
+                &chars,
+                (&widths, &squeeze_room(&shaped, size)),
+                measure,
+                &Words::hard_breaks(&chars),
+                &words.breaks(&chars),
+            )
+        })
+        .flatten();
     let ranges = balanced
+        .or(justified)
         .unwrap_or_else(|| lines_between_words(&shaped, box_w - first_indent, box_w, words));
     Ok(place_lines(
         &shaped,

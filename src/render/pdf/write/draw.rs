@@ -1,8 +1,10 @@
 //! A page's content stream: fills first, then rules, then the text runs (the folio's last,
 //! turned on a landscape page). Glyphs are written by id, each carrying its character for
-//! the ToUnicode map, with `TJ` offsets that put every glyph exactly where layout placed
-//! it. Font resource names are fixed (`F0`, `F1`, …) so the bytes never depend on a global
-//! counter.
+//! the ToUnicode map, and put exactly where layout placed them by character spacing (`Tc`)
+//! — never by inserted characters, nor by `TJ` offsets, which viewers such as pdf.js read
+//! as word gaps — so a justified line extracts as the sentence it sets (with gaps below
+//! every extractor's word space, see `text::MAX_JUSTIFY_GAP`). Font resource names are
+//! fixed (`F0`, `F1`, …) so the bytes never depend on a global counter.
 
 use crate::render::pdf::page::frame::MM;
 use crate::render::pdf::page::{Glyph, Item, Page};
@@ -109,14 +111,19 @@ fn draw_rules(ops: &mut Vec<Op>, page: &Page) {
 /// its id in the face's subset.
 fn draw_texts(ops: &mut Vec<Op>, page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) {
     let h = page.height;
-    let mut font: Option<(u16, f32)> = None;
+    let mut state = TextState {
+        font: None,
+        spacing: 0.0,
+    };
     let turned = page.folio.as_ref().is_some_and(|f| f.turned);
-    let folio = page
+    let folio: Vec<(&Item, bool)> = page
         .folio
         .iter()
         .flat_map(|f| &f.items)
-        .map(|i| (i, turned));
-    for (item, turned) in page.items.iter().map(|i| (i, false)).chain(folio) {
+        .map(|i| (i, turned))
+        .collect();
+    let items: Vec<(&Item, bool)> = page.items.iter().map(|i| (i, false)).chain(folio).collect();
+    for (k, &(item, turned)) in items.iter().enumerate() {
         if let Item::Text {
             x,
             y,
@@ -125,54 +132,108 @@ fn draw_texts(ops: &mut Vec<Op>, page: &Page, remaps: &BTreeMap<u16, BTreeMap<u1
             glyphs,
         } = item
         {
-            if font != Some((*face, *size)) {
+            if state.font != Some((*face, *size)) {
                 ops.push(Op::SetFont {
                     font: PdfFontHandle::External(font_id(*face)),
                     size: Pt(*size),
                 });
-                font = Some((*face, *size));
+                state.font = Some((*face, *size));
             }
-            let matrix = if turned {
-                TextMatrix::Raw([0.0, -1.0, 1.0, 0.0, *x, h - y])
+            let origin = if turned {
+                [0.0, -1.0, 1.0, 0.0, *x, h - y]
             } else {
-                TextMatrix::Translate(Pt(*x), Pt(h - y))
+                [1.0, 0.0, 0.0, 1.0, *x, h - y]
             };
-            ops.push(Op::SetTextMatrix { matrix });
+            let follower = items.get(k + 1).and_then(|(next, t)| match next {
+                Item::Text { x: nx, y: ny, .. } if *t == turned && (ny - y).abs() < 0.01 => {
+                    Some(nx - x)
+                }
+                _ => None,
+            });
             let empty = BTreeMap::new();
             let remap = remaps.get(face).unwrap_or(&empty);
-            ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(codepoints(glyphs, *size, remap))],
-            });
+            let spacing = spacings(glyphs, follower, *size);
+            show_run(ops, &mut state, (origin, glyphs, &spacing), remap);
         }
     }
 }
 
-/// Glyph ids with `TJ` offsets (thousandths of an em) turning natural advances into the
-/// positions layout chose.
-fn codepoints(glyphs: &[Glyph], size: f32, remap: &BTreeMap<u16, u16>) -> Vec<Codepoint> {
-    glyphs
+/// The text state set so far in a content stream: face and size, and character spacing.
+struct TextState {
+    font: Option<(u16, f32)>,
+    spacing: f32,
+}
+
+/// The space after each glyph beyond its natural advance, in points, rounded to a
+/// thousandth: what brings the next glyph where layout placed it (`follower` is where the
+/// next run on the same baseline starts, relative to this one). Justification and the
+/// body's compression are spacing, never characters.
+fn spacings(glyphs: &[Glyph], follower: Option<f32>, size: f32) -> Vec<f32> {
+    let round = |d: f32| (d * 1000.0).round() / 1000.0;
+    let mut out: Vec<f32> = glyphs
+        .windows(2)
+        .map(|w| round(w[1].x - w[0].x - w[0].advance))
+        .collect();
+    let last = glyphs.last().map(|g| {
+        follower
+            .map(|fx| round(fx - g.x - g.advance))
+            .filter(|d| d.abs() < size / 2.0)
+            .or_else(|| out.last().copied())
+            .unwrap_or(0.0)
+    });
+    out.extend(last);
+    out
+}
+
+/// Shows `glyphs` from `origin` (a text matrix) with `Tc` set to the widest of their
+/// `spacing`s and a `TJ` offset that draws each glyph whose spacing is narrower back to its
+/// place: every glyph stands where layout placed it, each advance as a text extractor
+/// measures it reaches at least the next glyph, and the offsets only ever tighten, so
+/// spreading a line never reads as spaces between its characters.
+fn show_run(
+    ops: &mut Vec<Op>,
+    state: &mut TextState,
+    (origin, glyphs, spacing): ([f32; 6], &[Glyph], &[f32]),
+    remap: &BTreeMap<u16, u16>,
+) {
+    let Some(first) = glyphs.first() else {
+        return;
+    };
+    let size = state.font.map_or(1.0, |(_, size)| size);
+    let tc = spacing.iter().copied().fold(f32::MIN, f32::max);
+    if state.spacing != tc {
+        ops.push(Op::SetCharacterSpacing { multiplier: tc });
+        state.spacing = tc;
+    }
+    let [a, b, c, d, e, f] = origin;
+    let dx = first.x;
+    let matrix = if [a, b, c, d] == [1.0, 0.0, 0.0, 1.0] {
+        TextMatrix::Translate(Pt(e + dx), Pt(f))
+    } else {
+        TextMatrix::Raw([a, b, c, d, e + a * dx, f + b * dx])
+    };
+    ops.push(Op::SetTextMatrix { matrix });
+    let codepoints = glyphs
         .iter()
+        .zip(spacing)
         .enumerate()
-        .map(|(i, g)| {
-            let offset = match glyphs.get(i + 1) {
-                Some(next) => {
-                    let kern = (g.advance - (next.x - g.x)) * 1000.0 / size;
-                    if kern.abs() < 0.05 {
-                        0.0
-                    } else {
-                        (kern * 100.0).round() / 100.0
-                    }
-                }
-                None => 0.0,
+        .map(|(i, (g, &space))| {
+            let tighten = (tc - space) * 1000.0 / size;
+            let offset = if i + 1 == glyphs.len() || tighten < 0.05 {
+                0.0
+            } else {
+                (tighten * 100.0).round() / 100.0
             };
-            let gid = remap.get(&g.gid).copied().unwrap_or(0);
             Codepoint {
-                gid,
+                gid: remap.get(&g.gid).copied().unwrap_or(0),
                 offset,
                 cid: Some(g.ch.to_string()),
             }
         })
-        .collect()
+        .collect();
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(codepoints)],
+    });
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
