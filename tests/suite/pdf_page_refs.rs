@@ -41,7 +41,8 @@ impl Lcg {
         let mut s = String::new();
         for i in 0..len {
             s.push(pool[self.below(pool.len())]);
-            if i % 17 == 16 {
+            // A comma inside the sentence, never before its full stop (「，。」 is refused).
+            if i % 17 == 16 && i + 1 < len {
                 s.push('，');
             }
             if self.below(40) == 0 {
