@@ -42,9 +42,13 @@ impl FontData {
     /// Maps `path` read-only. Only a regular file: the path is looked at before opening
     /// (opening a named pipe would wait for a writer) and the opened file again.
     fn open(path: &PathBuf) -> Result<FontData, String> {
-        const NOT_REGULAR: &str = "不是普通文件（设备、管道或目录不能作为字体）（not a regular file）";
+        const NOT_REGULAR: &str =
+            "不是普通文件（设备、管道或目录不能作为字体）（not a regular file）";
         let regular = |m: std::fs::Metadata| m.is_file();
-        if !std::fs::metadata(path).map(regular).map_err(|e| e.to_string())? {
+        if !std::fs::metadata(path)
+            .map(regular)
+            .map_err(|e| e.to_string())?
+        {
             return Err(NOT_REGULAR.to_string());
         }
         let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
@@ -276,7 +280,10 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let fifo = dir.join("face.ttf");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
         assert!(made.success());
         let pipe = FontData::open(&fifo).unwrap_err();
         assert!(pipe.starts_with("不是普通文件"), "{pipe}");

@@ -6,12 +6,11 @@
 //! - portrait tables are set at 9 pt or more, and no table cell wraps a lone character;
 //! - no date is printed with a leading zero (GB/T 9704: 2024年2月21日).
 
-use crate::common::pdf_docs;
+use crate::common::{layout_sources, pdf_docs};
 
 use gongkai::document::{Document, Table};
 use gongkai::fonts::{load_fonts, FontOptions, FontSet};
 use gongkai::render::pdf::{lay_out_pages, Item, Page};
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 fn fonts() -> &'static FontSet {
@@ -19,31 +18,9 @@ fn fonts() -> &'static FontSet {
     FONTS.get_or_init(|| load_fonts(&FontOptions::default()).expect("CJK fonts installed"))
 }
 
-/// Every TOML the layout is checked on: the examples and the test fixtures that build.
-fn sources() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in [
-        "examples",
-        "tests/fixtures/structures",
-        "tests/fixtures/units",
-        "tests/fixtures/layout",
-    ] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
-            .expect("fixture dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
-        out.extend(files);
-    }
-    out.push(root.join("tests/fixtures/minimal.toml"));
-    out
-}
-
 /// Every checked document with its name.
 fn documents() -> Vec<(String, Document)> {
-    let mut docs: Vec<(String, Document)> = sources()
+    let mut docs: Vec<(String, Document)> = layout_sources()
         .into_iter()
         .map(|path| {
             let (doc, _) = gongkai::pipeline::document_from_file(&path)

@@ -6,8 +6,8 @@
 //! full-width mark compressed by half, and its gaps cannot take the rest within ¼ em —
 //! nothing before it could give way.
 
-use crate::common::{example_document, EXAMPLES};
-use gongkai::document::{Block, Document};
+use crate::common::{example_document, paragraph_pieces, EXAMPLES};
+use gongkai::document::Document;
 use gongkai::fonts::{load_fonts, FontOptions, FontSet};
 use gongkai::render::pdf::{lay_out_pages, Item, Page};
 use std::sync::OnceLock;
@@ -156,35 +156,10 @@ fn body_lines(pages: &[Page]) -> Vec<Line> {
 
 /// Each paragraph's pieces (a forced break ends a piece), without spaces.
 fn paragraphs(doc: &Document) -> Vec<String> {
-    let mut out = Vec::new();
-    for part in &doc.parts {
-        for section in &part.sections {
-            for block in &section.blocks {
-                let text = match block {
-                    Block::Paragraph { text, .. } => text.clone(),
-                    Block::Term {
-                        number,
-                        term,
-                        definition,
-                    } => {
-                        let sep = if definition.starts_with(['：', ':']) {
-                            ""
-                        } else {
-                            "："
-                        };
-                        format!("{number}{term}{sep}{definition}")
-                    }
-                    _ => continue,
-                };
-                out.extend(
-                    text.split('\n')
-                        .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect::<String>())
-                        .filter(|p| !p.is_empty()),
-                );
-            }
-        }
-    }
-    out
+    paragraph_pieces(doc)
+        .into_iter()
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect()
 }
 
 /// Per example: lines of its paragraphs, the lines but the last of a paragraph ending more

@@ -6,12 +6,11 @@
 //! - a continued table never leaves a tail of one or two rows on its last page;
 //! - an empty table (its header and the 空表 statement) is never on a landscape page.
 
-use crate::common::pdf_docs;
+use crate::common::{layout_sources, pdf_docs};
 
 use gongkai::document::{Document, RowRole, Table};
 use gongkai::fonts::{load_fonts, FontOptions, FontSet};
 use gongkai::render::pdf::{lay_out_pages, Item, Page};
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 fn fonts() -> &'static FontSet {
@@ -22,24 +21,7 @@ fn fonts() -> &'static FontSet {
 /// Every checked document with its name: the examples, the fixtures that build, and the
 /// synthetic stress document.
 fn documents() -> Vec<(String, Document)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for dir in [
-        "examples",
-        "tests/fixtures/structures",
-        "tests/fixtures/units",
-        "tests/fixtures/layout",
-    ] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
-            .expect("fixture dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
-        paths.extend(files);
-    }
-    paths.push(root.join("tests/fixtures/minimal.toml"));
-    let mut docs: Vec<(String, Document)> = paths
+    let mut docs: Vec<(String, Document)> = layout_sources()
         .into_iter()
         .map(|path| {
             let (doc, _) = gongkai::pipeline::document_from_file(&path)

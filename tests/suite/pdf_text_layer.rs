@@ -4,49 +4,14 @@
 //! shows as spaces inside words (「项 目 支 出」).
 
 use crate::common::run::temp_dir;
-use crate::common::{example_path, python, valid_fixtures, EXAMPLES};
-use gongkai::document::{Block, Document};
+use crate::common::{example_path, paragraph_pieces, python, valid_fixtures, EXAMPLES};
+use gongkai::document::Document;
 use gongkai::fonts::{load_fonts, FontOptions};
 use std::path::PathBuf;
 use std::process::Command;
 
 /// The extraction script, run with `python3 -c`.
 const SCRIPT: &str = include_str!("pdf_text_layer.py");
-
-/// Each paragraph's pieces as set (a forced break ends a piece); a glossary term with its
-/// definition, as the body sets them.
-fn paragraphs(doc: &Document) -> Vec<String> {
-    let mut out = Vec::new();
-    let blocks = doc
-        .parts
-        .iter()
-        .flat_map(|p| &p.sections)
-        .flat_map(|s| &s.blocks);
-    for block in blocks {
-        let text = match block {
-            Block::Paragraph { text, .. } => text.clone(),
-            Block::Term {
-                number,
-                term,
-                definition,
-            } => {
-                let sep = if definition.starts_with(['：', ':']) {
-                    ""
-                } else {
-                    "："
-                };
-                format!("{number}{term}{sep}{definition}")
-            }
-            _ => continue,
-        };
-        out.extend(
-            text.split('\n')
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty()),
-        );
-    }
-    out
-}
 
 #[test]
 fn every_paragraph_extracts_as_its_sentence() {
@@ -85,7 +50,7 @@ fn every_paragraph_extracts_as_its_sentence() {
     for ((_, doc), texts) in docs.iter().zip(&read) {
         for reader in ["poppler", "pdfplumber"] {
             let text: String = texts[reader].as_str().unwrap_or_default().replace('\n', "");
-            for para in paragraphs(doc) {
+            for para in paragraph_pieces(doc) {
                 checked += 1;
                 if !text.contains(&para) {
                     wrong.push(format!("{} ({reader}): {para}", doc.meta.unit_name));

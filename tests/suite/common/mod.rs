@@ -11,6 +11,7 @@ pub mod python;
 pub mod run;
 
 use gongkai::document::{Block, Document};
+use std::path::Path;
 use std::path::PathBuf;
 
 /// The three transcribed examples.
@@ -83,6 +84,64 @@ pub fn block_texts(blocks: &[Block]) -> Vec<String> {
                 term, definition, ..
             } => out.push(format!("{term}{definition}")),
         }
+    }
+    out
+}
+
+/// Every TOML the PDF layout is checked on: the examples, the fixtures of the structures,
+/// units and layout folders, and `minimal.toml`.
+pub fn layout_sources() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in [
+        "examples",
+        "tests/fixtures/structures",
+        "tests/fixtures/units",
+        "tests/fixtures/layout",
+    ] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .expect("fixture dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    out.push(root.join("tests/fixtures/minimal.toml"));
+    out
+}
+
+/// Each paragraph's pieces as the body sets them (a forced break ends a piece), trimmed;
+/// a glossary term with its definition.
+pub fn paragraph_pieces(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let blocks = doc
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .flat_map(|s| &s.blocks);
+    for block in blocks {
+        let text = match block {
+            Block::Paragraph { text, .. } => text.clone(),
+            Block::Term {
+                number,
+                term,
+                definition,
+            } => {
+                let sep = if definition.starts_with(['：', ':']) {
+                    ""
+                } else {
+                    "："
+                };
+                format!("{number}{term}{sep}{definition}")
+            }
+            _ => continue,
+        };
+        out.extend(
+            text.split('\n')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+        );
     }
     out
 }
