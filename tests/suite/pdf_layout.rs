@@ -6,35 +6,10 @@
 //! - portrait tables are set at 9 pt or more, and no table cell wraps a lone character;
 //! - no date is printed with a leading zero (GB/T 9704: 2024年2月21日).
 
-use crate::common::{layout_sources, pdf_docs};
+use crate::common::pdf_docs::{laid, layout_documents as documents};
 
-use gongkai::document::{Document, Table};
-use gongkai::fonts::{load_fonts, FontOptions, FontSet};
-use gongkai::render::pdf::{lay_out_pages, Item, Page};
-use std::sync::OnceLock;
-
-fn fonts() -> &'static FontSet {
-    static FONTS: OnceLock<FontSet> = OnceLock::new();
-    FONTS.get_or_init(|| load_fonts(&FontOptions::default()).expect("CJK fonts installed"))
-}
-
-/// Every checked document with its name.
-fn documents() -> Vec<(String, Document)> {
-    let mut docs: Vec<(String, Document)> = layout_sources()
-        .into_iter()
-        .map(|path| {
-            let (doc, _) = gongkai::pipeline::document_from_file(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path.display().to_string(), doc)
-        })
-        .collect();
-    docs.push(("synthetic".into(), pdf_docs::synthetic_document()));
-    docs
-}
-
-fn laid(doc: &Document) -> Vec<Page> {
-    lay_out_pages(doc, fonts()).expect("layout")
-}
+use gongkai::document::Table;
+use gongkai::render::pdf::{Item, Page};
 
 /// Left, top, right and bottom of an item's ink (text: its em box on the baseline; a
 /// full-width closing mark, whose ink is in the left half of its em and whose right half a

@@ -6,36 +6,10 @@
 //! - a continued table never leaves a tail of one or two rows on its last page;
 //! - an empty table (its header and the 空表 statement) is never on a landscape page.
 
-use crate::common::{layout_sources, pdf_docs};
+use crate::common::pdf_docs::{laid, layout_documents as documents};
 
 use gongkai::document::{Document, RowRole, Table};
-use gongkai::fonts::{load_fonts, FontOptions, FontSet};
-use gongkai::render::pdf::{lay_out_pages, Item, Page};
-use std::sync::OnceLock;
-
-fn fonts() -> &'static FontSet {
-    static FONTS: OnceLock<FontSet> = OnceLock::new();
-    FONTS.get_or_init(|| load_fonts(&FontOptions::default()).expect("CJK fonts installed"))
-}
-
-/// Every checked document with its name: the examples, the fixtures that build, and the
-/// synthetic stress document.
-fn documents() -> Vec<(String, Document)> {
-    let mut docs: Vec<(String, Document)> = layout_sources()
-        .into_iter()
-        .map(|path| {
-            let (doc, _) = gongkai::pipeline::document_from_file(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path.display().to_string(), doc)
-        })
-        .collect();
-    docs.push(("synthetic".into(), pdf_docs::synthetic_document()));
-    docs
-}
-
-fn laid(doc: &Document) -> Vec<Page> {
-    lay_out_pages(doc, fonts()).expect("layout")
-}
+use gongkai::render::pdf::{Item, Page};
 
 fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()

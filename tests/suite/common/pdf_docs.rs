@@ -364,3 +364,32 @@ fn synthetic_meta() -> Meta {
         },
     }
 }
+
+/// The system fonts, loaded once for the whole test binary.
+pub fn fonts() -> &'static gongkai::fonts::FontSet {
+    static FONTS: std::sync::OnceLock<gongkai::fonts::FontSet> = std::sync::OnceLock::new();
+    FONTS.get_or_init(|| {
+        gongkai::fonts::load_fonts(&gongkai::fonts::FontOptions::default())
+            .expect("CJK fonts installed")
+    })
+}
+
+/// Every document the layout is checked on, with its name: [`super::layout_sources`] and the
+/// synthetic stress document.
+pub fn layout_documents() -> Vec<(String, Document)> {
+    let mut docs: Vec<(String, Document)> = super::layout_sources()
+        .into_iter()
+        .map(|path| {
+            let (doc, _) = gongkai::pipeline::document_from_file(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path.display().to_string(), doc)
+        })
+        .collect();
+    docs.push(("synthetic".into(), synthetic_document()));
+    docs
+}
+
+/// The laid-out pages of `doc`.
+pub fn laid(doc: &Document) -> Vec<gongkai::render::pdf::Page> {
+    gongkai::render::pdf::lay_out_pages(doc, fonts()).expect("layout")
+}
