@@ -2,7 +2,7 @@
 
 use crate::common;
 use crate::common::run;
-use run::{gongkai, temp_dir};
+use run::{generate_json, gongkai, temp_dir};
 
 use common::{example_path, EXAMPLES};
 use std::path::{Path, PathBuf};
@@ -18,26 +18,6 @@ fn fixtures(dir: &str) -> Vec<PathBuf> {
         .collect();
     v.sort();
     v
-}
-
-/// Runs `generate --format json` into `dir`, asserts success and returns the JSON.
-fn generate_json(file: &Path, dir: &Path) -> String {
-    let out = gongkai(&[
-        "generate",
-        file.to_str().unwrap(),
-        "--format",
-        "json",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stem = file.file_stem().unwrap().to_string_lossy();
-    std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap()
 }
 
 #[test]

@@ -148,26 +148,9 @@ fn fill(original: &str, next: &str) -> String {
     next.to_string()
 }
 
-/// Runs `generate --format json` into `dir`, asserts success and returns the JSON.
+/// The JSON of `generate --format json`, parsed.
 fn generate_json(file: &Path, dir: &Path) -> serde_json::Value {
-    let out = gongkai(&[
-        "generate",
-        file.to_str().unwrap(),
-        "--format",
-        "json",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stem = file.file_stem().unwrap().to_string_lossy();
-    let json = std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap();
-    serde_json::from_str(&json).unwrap()
+    serde_json::from_str(&run::generate_json(file, dir)).unwrap()
 }
 
 /// Every string of the JSON document.

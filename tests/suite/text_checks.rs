@@ -5,7 +5,7 @@
 //! speak of the old year, located in the new file.
 
 use crate::common::run;
-use run::{gongkai, temp_dir};
+use run::{generate_json, gongkai, temp_dir};
 use std::path::{Path, PathBuf};
 
 fn fixture(path: &str) -> PathBuf {
@@ -128,21 +128,7 @@ fn a_windows_file_is_accepted_and_its_breaks_are_written_as_lf() {
     std::fs::write(&file, src).unwrap();
     let (code, err) = check(&file);
     assert_eq!(code, Some(0), "{err}");
-    let out = gongkai(&[
-        "generate",
-        file.to_str().unwrap(),
-        "--format",
-        "json",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json = std::fs::read_to_string(dir.join("windows.json")).unwrap();
+    let json = generate_json(&file, &dir);
     assert!(
         json.contains("负责全县统计工作。\\n负责统计调查。"),
         "{json}"
