@@ -2,7 +2,7 @@
 //! headers, the brackets still open at a point, and the tables a duplicate key collides
 //! with. Used to locate an error where it can be mended and to know how much to blank.
 
-use super::syntax::{ime_slip, syntax_chars, Found, Mend};
+use super::mend::syntax_chars;
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
 
@@ -15,7 +15,7 @@ pub fn line_at(src: &str, at: usize) -> Range<usize> {
 }
 
 /// The 1-based line number of `at`.
-fn line_number(src: &str, at: usize) -> usize {
+pub fn line_number(src: &str, at: usize) -> usize {
     src[..at.min(src.len())].matches('\n').count() + 1
 }
 
@@ -154,10 +154,10 @@ fn next_statement(src: &str, from: usize) -> usize {
     src.len()
 }
 
-/// A list or inline table left open: the parser trips over the first token of the next
-/// statement (or the end of the file); the error is reported at the bracket that was not
-/// closed, and the lines from it to that statement are blanked.
-pub fn unclosed(src: &str, at: usize, message: &str) -> Option<Found> {
+/// A list or inline table left open at `at`, where the parser tripped (over the first token
+/// of the next statement, or the end of the file, with one of the parser's `message`s for
+/// an open value): the bracket (`[` or `{`), its offset, and whether the file ends there.
+pub fn unclosed_at(src: &str, at: usize, message: &str) -> Option<(char, usize, bool)> {
     const OPEN_MESSAGES: [&str; 5] = [
         "unclosed array",
         "unclosed inline table",
@@ -180,41 +180,7 @@ pub fn unclosed(src: &str, at: usize, message: &str) -> Option<Found> {
         .into_iter()
         .rev()
         .find(|(_, open)| *open < line.start || at_end)?;
-    let bracket_line = line_at(src, open);
-    if let Some(found) = ime_slip(src, &bracket_line) {
-        return Some(found);
-    }
-    let blank = bracket_line.start..if at_end { src.len() } else { line.start };
-    let diag = {
-        let (what, close, example) = match bracket {
-            '[' => ("数组的方括号“[”", ']', "offices = [\"办公室\", \"综合股\"]"),
-            _ => ("花括号“{”", '}', "economic = { \"302\" = \"20.00\" }"),
-        };
-        Diagnostic::error(
-            Some(open..open + 1),
-            "",
-            format!(
-                "TOML 语法错误：{what}没有闭合（unclosed {}）",
-                if bracket == '[' {
-                    "array"
-                } else {
-                    "inline table"
-                }
-            ),
-        )
-        .with_hint(format!(
-            "在这一项的最后补上 {close}，例如 {example}{}",
-            if at_end {
-                "；文件到这里就结束了".to_string()
-            } else {
-                format!("；第 {} 行已是下一项", line_number(src, at))
-            }
-        ))
-    };
-    Some(Found {
-        diag,
-        mend: Mend::Blank(blank),
-    })
+    Some((bracket, open, at_end))
 }
 
 /// The brackets of values (`[` of a list, `{` of an inline table) still open at the end

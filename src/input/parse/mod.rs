@@ -1,6 +1,7 @@
 //! Parsing: TOML text → [`RawBudget`], with unknown keys and syntax errors located.
 
 mod layout;
+mod mend;
 mod resync;
 mod slips;
 mod syntax;

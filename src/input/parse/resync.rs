@@ -4,7 +4,8 @@
 //! every later line and column stays where it was, and the copy is parsed again, until it
 //! parses or nothing more can be learned.
 
-use super::syntax::{self, Found, Mend};
+use super::mend::{Found, Mend};
+use super::syntax;
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
 use toml::de::DeTable;

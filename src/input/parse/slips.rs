@@ -2,7 +2,8 @@
 //! with thousands separators, an ASCII quote inside a text, a key written in Chinese or
 //! full-width letters. Each is named, located and told what to type instead.
 
-use super::syntax::syntax_chars;
+use super::layout;
+use super::mend::{syntax_chars, Found, Mend};
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
 
@@ -145,6 +146,107 @@ fn ascii_of_full_width(key: &str) -> Option<String> {
             _ => None,
         })
         .collect()
+}
+
+/// Full-width punctuation a Chinese input method types where TOML wants ASCII, the ASCII
+/// character meant, and what to type instead.
+const IME_SLIPS: [(char, char, &str); 13] = [
+    ('“', '"', "请使用英文半角引号 \""),
+    ('”', '"', "请使用英文半角引号 \""),
+    ('‘', '\'', "请使用英文半角引号 ' 或 \""),
+    ('’', '\'', "请使用英文半角引号 ' 或 \""),
+    ('＝', '=', "请使用英文半角等号 ="),
+    ('，', ',', "请使用英文半角逗号 ,"),
+    ('【', '[', "请使用英文半角方括号 ["),
+    ('】', ']', "请使用英文半角方括号 ]"),
+    ('［', '[', "请使用英文半角方括号 ["),
+    ('］', ']', "请使用英文半角方括号 ]"),
+    ('｛', '{', "请使用英文半角花括号 {"),
+    ('｝', '}', "请使用英文半角花括号 }"),
+    ('＃', '#', "注释请以英文半角井号 # 开头"),
+];
+
+/// The full-width characters in syntax positions of the line (typed with a Chinese input
+/// method): the first is reported with the ASCII one to use, and all are mended.
+pub fn ime_slip(src: &str, line: &Range<usize>) -> Option<Found> {
+    let slips: Vec<(usize, char, char, &str)> = syntax_chars(&src[line.clone()])
+        .filter_map(|(i, c)| {
+            IME_SLIPS
+                .iter()
+                .find(|(s, _, _)| *s == c)
+                .map(|(s, a, h)| (line.start + i, *s, *a, *h))
+        })
+        .collect();
+    let &(pos, c, _, hint) = slips.first()?;
+    let others: Vec<String> = slips[1..]
+        .iter()
+        .map(|(_, c, _, _)| format!("「{c}」"))
+        .collect();
+    let more = if others.is_empty() {
+        String::new()
+    } else {
+        format!("；这一行的{}也要改成半角", others.join("、"))
+    };
+    let diag = Diagnostic::error(
+        Some(pos..pos + c.len_utf8()),
+        "",
+        format!("TOML 语法错误：这里的“{c}”是中文全角符号（full-width character in TOML syntax）"),
+    )
+    .with_hint(format!(
+        "{hint}{more}；中文输入法下输入的标点，TOML 无法识别"
+    ));
+    // A line opened with ＃ was meant as a comment: what it held is left out.
+    let opens_line = src[line.start..pos].trim().is_empty();
+    let mend = if c == '＃' && opens_line {
+        Mend::Blank(layout::statement(src, line))
+    } else {
+        Mend::Ascii(
+            slips
+                .iter()
+                .map(|(p, c, a, _)| (*p..p + c.len_utf8(), *a))
+                .collect(),
+        )
+    };
+    Some(Found { diag, mend })
+}
+
+/// A list or inline table left open: reported at the bracket that was not closed (or at a
+/// full-width character on its line, the likelier slip), and the lines from it to the next
+/// statement are blanked.
+pub fn unclosed(src: &str, at: usize, message: &str) -> Option<Found> {
+    let (bracket, open, at_end) = layout::unclosed_at(src, at, message)?;
+    let line = layout::line_at(src, at);
+    let bracket_line = layout::line_at(src, open);
+    if let Some(found) = ime_slip(src, &bracket_line) {
+        return Some(found);
+    }
+    let blank = bracket_line.start..if at_end { src.len() } else { line.start };
+    let (what, close, example) = match bracket {
+        '[' => ("数组的方括号“[”", ']', "offices = [\"办公室\", \"综合股\"]"),
+        _ => ("花括号“{”", '}', "economic = { \"302\" = \"20.00\" }"),
+    };
+    let english = if bracket == '[' {
+        "array"
+    } else {
+        "inline table"
+    };
+    let diag = Diagnostic::error(
+        Some(open..open + 1),
+        "",
+        format!("TOML 语法错误：{what}没有闭合（unclosed {english}）"),
+    )
+    .with_hint(format!(
+        "在这一项的最后补上 {close}，例如 {example}{}",
+        if at_end {
+            "；文件到这里就结束了".to_string()
+        } else {
+            format!("；第 {} 行已是下一项", layout::line_number(src, at))
+        }
+    ));
+    Some(Found {
+        diag,
+        mend: Mend::Blank(blank),
+    })
 }
 
 #[cfg(test)]

@@ -4,52 +4,17 @@
 //! in a bare number, a quote inside a text, a key written in Chinese — and how much of the
 //! text the error takes with it (blanked before the text is parsed again).
 
+use super::mend::{Found, Mend};
 use super::{layout, slips};
 use crate::diagnostic::Diagnostic;
 use std::ops::Range;
-
-/// A syntax error explained: its diagnostic, and how to mend the text before it is parsed
-/// again, so that the rest of the file is read as the clerk meant it.
-pub struct Found {
-    /// The error, located where it can be mended.
-    pub diag: Diagnostic,
-    /// What to do to the text before parsing it again.
-    pub mend: Mend,
-}
-
-/// How the private copy of the text is mended after an error.
-pub enum Mend {
-    /// Blank the statement the error spoils (the line, a table header's whole table, or a
-    /// list left open): it is left out of the next parse.
-    Blank(Range<usize>),
-    /// Put the ASCII character for each full-width one typed in its place.
-    Ascii(Vec<(Range<usize>, char)>),
-}
-
-/// Full-width punctuation a Chinese input method types where TOML wants ASCII, the ASCII
-/// character meant, and what to type instead.
-const IME_SLIPS: [(char, char, &str); 13] = [
-    ('“', '"', "请使用英文半角引号 \""),
-    ('”', '"', "请使用英文半角引号 \""),
-    ('‘', '\'', "请使用英文半角引号 ' 或 \""),
-    ('’', '\'', "请使用英文半角引号 ' 或 \""),
-    ('＝', '=', "请使用英文半角等号 ="),
-    ('，', ',', "请使用英文半角逗号 ,"),
-    ('【', '[', "请使用英文半角方括号 ["),
-    ('】', ']', "请使用英文半角方括号 ]"),
-    ('［', '[', "请使用英文半角方括号 ["),
-    ('］', ']', "请使用英文半角方括号 ]"),
-    ('｛', '{', "请使用英文半角花括号 {"),
-    ('｝', '}', "请使用英文半角花括号 }"),
-    ('＃', '#', "注释请以英文半角井号 # 开头"),
-];
 
 /// The parser's error at `span` (with its English `message`) on the text as it is now,
 /// explained: the most specific reading of the line wins, the parser's message in Chinese
 /// is the last resort.
 pub fn explain(src: &str, span: Option<Range<usize>>, message: &str) -> Found {
     let at = span.as_ref().map_or(0, |s| s.start.min(src.len()));
-    if let Some(found) = layout::unclosed(src, at, message) {
+    if let Some(found) = slips::unclosed(src, at, message) {
         return found;
     }
     let line = layout::line_at(src, at);
@@ -57,7 +22,7 @@ pub fn explain(src: &str, span: Option<Range<usize>>, message: &str) -> Found {
         .or_else(|| slips::thousands(src, &line))
         .or_else(|| slips::quote_in_text(src, &line));
     if specific.is_none() {
-        if let Some(found) = ime_slip(src, &line) {
+        if let Some(found) = slips::ime_slip(src, &line) {
             return found;
         }
     }
@@ -89,50 +54,6 @@ pub fn explain(src: &str, span: Option<Range<usize>>, message: &str) -> Found {
         diag,
         mend: Mend::Blank(blank),
     }
-}
-
-/// The full-width characters in syntax positions of the line (typed with a Chinese input
-/// method): the first is reported with the ASCII one to use, and all are mended.
-pub fn ime_slip(src: &str, line: &Range<usize>) -> Option<Found> {
-    let slips: Vec<(usize, char, char, &str)> = syntax_chars(&src[line.clone()])
-        .filter_map(|(i, c)| {
-            IME_SLIPS
-                .iter()
-                .find(|(s, _, _)| *s == c)
-                .map(|(s, a, h)| (line.start + i, *s, *a, *h))
-        })
-        .collect();
-    let &(pos, c, _, hint) = slips.first()?;
-    let others: Vec<String> = slips[1..]
-        .iter()
-        .map(|(_, c, _, _)| format!("「{c}」"))
-        .collect();
-    let more = if others.is_empty() {
-        String::new()
-    } else {
-        format!("；这一行的{}也要改成半角", others.join("、"))
-    };
-    let diag = Diagnostic::error(
-        Some(pos..pos + c.len_utf8()),
-        "",
-        format!("TOML 语法错误：这里的“{c}”是中文全角符号（full-width character in TOML syntax）"),
-    )
-    .with_hint(format!(
-        "{hint}{more}；中文输入法下输入的标点，TOML 无法识别"
-    ));
-    // A line opened with ＃ was meant as a comment: what it held is left out.
-    let opens_line = src[line.start..pos].trim().is_empty();
-    let mend = if c == '＃' && opens_line {
-        Mend::Blank(layout::statement(src, line))
-    } else {
-        Mend::Ascii(
-            slips
-                .iter()
-                .map(|(p, c, a, _)| (*p..p + c.len_utf8(), *a))
-                .collect(),
-        )
-    };
-    Some(Found { diag, mend })
 }
 
 /// The parser's usual syntax messages, what each means for a clerk, first.
@@ -185,35 +106,6 @@ fn syntax_in_chinese(message: &str) -> String {
         Some(c) => format!("{c}（{message}）"),
         None => message.to_string(),
     }
-}
-
-/// The characters of a line outside ASCII-quoted strings and comments (where syntax
-/// lives), with their byte offsets.
-pub fn syntax_chars(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let mut quote: Option<char> = None;
-    let mut comment = false;
-    line.char_indices().filter(move |(_, c)| {
-        if comment {
-            return false;
-        }
-        match quote {
-            Some(q) => {
-                if *c == q {
-                    quote = None;
-                }
-                false
-            }
-            None if *c == '"' || *c == '\'' => {
-                quote = Some(*c);
-                false
-            }
-            None if *c == '#' => {
-                comment = true;
-                false
-            }
-            None => true,
-        }
-    })
 }
 
 #[cfg(test)]
