@@ -36,7 +36,7 @@ pub fn amount_change(
             None
         }
     });
-    if change.both_zero() && prior.and_then(|c| c.reason.as_ref()).is_none() {
+    if unarranged(now, prior) {
         return format!("{name}未安排。");
     }
     let mut s = format!("{name}{}", unit.with_name(now));
@@ -46,6 +46,13 @@ pub fn amount_change(
     s.push_str(&format!("，比上年预算{}", change.phrase(unit)));
     s.push_str(&reason_clause(reason.as_deref(), style));
     s
+}
+
+/// Zero this year and last year (or last year not written), with no reason given: the
+/// sentence says only that nothing is arranged (「…未安排」).
+pub fn unarranged(now: Money, prior: Option<&Comparison>) -> bool {
+    let prior_amount = prior.map(|c| c.prior).unwrap_or_default();
+    Change::new(now, prior_amount).both_zero() && prior.and_then(|c| c.reason.as_ref()).is_none()
 }
 
 /// `，主要原因是…。` / `。主要原因是…。` / `。` when there is no reason.

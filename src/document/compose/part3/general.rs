@@ -4,9 +4,9 @@ use super::paragraph::{about, item, p, section, sub};
 use crate::budget::codes::FuncCode;
 use crate::budget::options::ChangeOrder;
 use crate::budget::source::Budget as Fiscal;
-use crate::budget::{Budget, Comparison};
+use crate::budget::Budget;
 use crate::derive::ledger::Level;
-use crate::derive::sentences::{amount_change, ReasonStyle};
+use crate::derive::sentences::{amount_change, unarranged, ReasonStyle};
 use crate::derive::structure::Structures;
 use crate::derive::Figures;
 use crate::document::compose::wording::empty_statement;
@@ -98,12 +98,6 @@ fn general_structure(b: &Budget, f: &Figures<'_>, s: &Structures) -> Vec<Block> 
         b.unit.display_unit,
     )));
     blocks
-}
-
-/// Zero this year, and zero (or not written) last year with no reason given: the sentence
-/// would only say 「…未安排」.
-fn unarranged(now: Money, prior: Option<&Comparison>) -> bool {
-    now.is_zero() && prior.is_none_or(|c| c.prior.is_zero() && c.reason.is_none())
 }
 
 /// `{单位}{年}年未安排一般公共预算当年拨款。`: （一）, （二） and （三） when there is nothing

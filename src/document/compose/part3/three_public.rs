@@ -8,6 +8,7 @@
 use super::paragraph::{about, p, section};
 use crate::budget::{Budget, Comparison, ThreeKind};
 use crate::derive::change::Change;
+use crate::derive::sentences::unarranged;
 use crate::derive::Figures;
 use crate::document::model::Section;
 use crate::money::Money;
@@ -56,11 +57,11 @@ pub fn three_public(b: &Budget, f: &Figures<'_>) -> Section {
 /// One kind's clause: `公务接待费减少0.60万元，下降25.00%，主要原因是…`, or `…未安排` when it
 /// is zero both years and no reason is given.
 fn kind_change(b: &Budget, k: ThreeKind, now: Money, prior: Option<&Comparison>) -> String {
-    let c = Change::new(now, prior.map(|c| c.prior).unwrap_or_default());
-    let reason = prior.and_then(|c| c.reason.as_deref());
-    if c.both_zero() && reason.is_none() {
+    if unarranged(now, prior) {
         return format!("{}未安排", k.name());
     }
+    let c = Change::new(now, prior.map(|c| c.prior).unwrap_or_default());
+    let reason = prior.and_then(|c| c.reason.as_deref());
     let reason = reason
         .map(|r| format!("，主要原因是{}", r.trim_end_matches('。')))
         .unwrap_or_default();
