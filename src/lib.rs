@@ -22,4 +22,5 @@ pub mod money;
 pub mod numerals;
 pub mod output;
 pub mod pipeline;
+pub mod regular_file;
 pub mod render;

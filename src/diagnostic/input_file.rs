@@ -2,10 +2,10 @@
 //! only a regular file, and at most [`MAX_INPUT_BYTES`], so that `/dev/zero`, a named pipe
 //! or a huge file is refused with a reason instead of being read without end or blocking.
 //!
-//! The path is looked at first, without opening it (opening a pipe with no writer would
-//! block), then the opened handle is looked at again (the path may have been replaced in
-//! between), and the read itself stops after the cap (the file may grow while read).
+//! The file is opened by [`open_accepted`] (the path looked at before opening, the handle
+//! after), and the read itself stops after the cap (the file may grow while read).
 
+use crate::regular_file::open_accepted;
 use std::fs::Metadata;
 use std::io::{Error, ErrorKind, Read};
 use std::path::Path;
@@ -57,10 +57,7 @@ fn acceptable(meta: &Metadata) -> Result<(), Error> {
 
 /// The bytes of the input file `path` (see the module doc).
 pub fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
-    acceptable(&std::fs::metadata(path)?)?;
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    acceptable(&meta)?;
+    let (file, meta) = open_accepted(path, acceptable)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {

@@ -12,6 +12,7 @@ use super::options::FontOptions;
 use super::program::glyph_cache::GlyphCache;
 use super::role::Role;
 use super::substitute::Substitute;
+use crate::regular_file::open_accepted;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -39,22 +40,19 @@ pub struct FontData {
 }
 
 impl FontData {
-    /// Maps `path` read-only. Only a regular file: the path is looked at before opening
-    /// (opening a named pipe would wait for a writer) and the opened file again.
-    fn open(path: &PathBuf) -> Result<FontData, String> {
+    /// Maps `path` read-only. Only a regular file, opened by [`open_accepted`] (a named pipe
+    /// is never waited on).
+    fn open(path: &std::path::Path) -> Result<FontData, String> {
         const NOT_REGULAR: &str =
             "不是普通文件（设备、管道或目录不能作为字体）（not a regular file）";
-        let regular = |m: std::fs::Metadata| m.is_file();
-        if !std::fs::metadata(path)
-            .map(regular)
-            .map_err(|e| e.to_string())?
-        {
-            return Err(NOT_REGULAR.to_string());
-        }
-        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        if !file.metadata().map(regular).map_err(|e| e.to_string())? {
-            return Err(NOT_REGULAR.to_string());
-        }
+        let regular = |m: &std::fs::Metadata| match m.is_file() {
+            true => Ok(()),
+            false => Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                NOT_REGULAR,
+            )),
+        };
+        let (file, _) = open_accepted(path, regular).map_err(|e| e.to_string())?;
         // SAFETY: the map is read-only and font files are not rewritten while a render
         // runs; a file truncated under us is the same hazard every font loader accepts.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| e.to_string())?;
