@@ -3,8 +3,9 @@
 //! justification opens between two characters is wider than ¼ em. The one exception is a
 //! paragraph's first line that cannot be filled at all: the figure that starts the next
 //! line (with its unit and the punctuation after it) does not fit even with every
-//! full-width mark compressed by half, and its gaps cannot take the rest within ¼ em —
-//! nothing before it could give way.
+//! full-width mark compressed by half, and the gaps justification may open (not inside a
+//! figure, not around punctuation that binds) cannot take the rest within ¼ em — nothing
+//! before it could give way.
 
 use crate::common::{example_document, paragraph_pieces, EXAMPLES};
 use gongkai::document::Document;
@@ -103,6 +104,27 @@ fn cannot_take_more(line: &Line, next: &Line) -> bool {
     both.extend_from_slice(piece);
     let natural: f32 = both.iter().map(|g| g.1).sum();
     natural - squeezable(&both) > LEFT + WIDTH - line.left + 0.01
+}
+
+/// Characters that may not end a line, and those a figure is made of: no gap is opened
+/// after the first, nor between two of the second.
+const NO_END: &str = "（《「『【〔〈“‘([{";
+const FIGURE: &str = "0123456789.,%-+/";
+
+/// True when `line` could not reach the measure with a gap of ¼ em wherever justification
+/// may open one: between two characters, but not inside a figure, before what may not
+/// start a line or after what may not end one.
+fn cannot_spread(line: &Line) -> bool {
+    let gaps = line
+        .glyphs
+        .windows(2)
+        .filter(|w| {
+            let (a, b) = (w[0].0, w[1].0);
+            let figure = |c: char| FIGURE.contains(c) || c.is_ascii_alphabetic();
+            !(figure(a) && figure(b)) && !NO_START.contains(b) && !NO_END.contains(a)
+        })
+        .count() as f32;
+    LEFT + WIDTH - line.right > gaps * 0.25 * SIZE + 0.01
 }
 
 /// A glyph's left and right edges and its character.
@@ -209,7 +231,10 @@ fn evenness(name: &str) -> Evenness {
             result.max_gap = result.max_gap.max(line.gap);
             let last = start + i + 1 == end;
             let ends_short = !last && line.right < LEFT + WIDTH - WIDTH / 28.0 - 0.5;
-            let forced = ends_short && i == 0 && cannot_take_more(line, &lines[start + 1]);
+            let forced = ends_short
+                && i == 0
+                && cannot_take_more(line, &lines[start + 1])
+                && cannot_spread(line);
             result.forced += usize::from(forced);
             let short = ends_short && !forced;
             if short || line.gap > 0.25 + 0.005 {

@@ -126,11 +126,11 @@ pub fn width(line: &[Shaped]) -> f32 {
     line.iter().map(|s| s.advance).sum()
 }
 
-/// The widest gap justification may add between two characters, in em: a line that
-/// would need more is set solid rather than letter-spaced across the measure. Below the
-/// gap at which text extractors read a word space (poppler's raw order: 0.15 em;
-/// pdfplumber: 3 pt), so a justified line extracts and searches as its sentence.
-pub const MAX_JUSTIFY_GAP: f32 = 0.14;
+/// The widest gap justification may add between two characters, in em (¼ em): a line
+/// that would need more is set solid rather than letter-spaced across the measure. The
+/// PDF writer keeps wide gaps out of the text layer (spread faces), so a justified line
+/// extracts and searches as its sentence.
+pub const MAX_JUSTIFY_GAP: f32 = 0.25;
 
 /// What punctuation compression may take from each character set at `size`: half the
 /// advance of a full-width mark that [`squeeze_side`] knows, nothing from the others.

@@ -2,9 +2,15 @@
 //! turned on a landscape page). Glyphs are written by id, each carrying its character for
 //! the ToUnicode map, and put exactly where layout placed them by character spacing (`Tc`)
 //! — never by inserted characters, nor by `TJ` offsets, which viewers such as pdf.js read
-//! as word gaps — so a justified line extracts as the sentence it sets (with gaps below
-//! every extractor's word space, see `text::MAX_JUSTIFY_GAP`). Font resource names are
-//! fixed (`F0`, `F1`, …) so the bytes never depend on a global counter.
+//! as word gaps — so a justified line extracts as the sentence it sets.
+//!
+//! Text extractors read a gap wider than about 0.15 em as a word space (poppler's raw
+//! order; pdfplumber at 3 pt), and justification may open up to ¼ em. So a run spread
+//! wider than [`SPACING_LIMIT`] is shown in a *spread face* (see [`super::spread`]): the
+//! same embedded program whose `/W` advances are wider by whole hundredths of an em, the
+//! rest stays `Tc`. The glyphs stand where they did; the extractor's box of each glyph
+//! reaches the next one. Font resource names are fixed (`F0`, `F1`, …, spread faces
+//! `F0w150`, …) so the bytes never depend on a global counter.
 
 use crate::render::pdf::page::frame::MM;
 use crate::render::pdf::page::{Glyph, Item, Page};
@@ -13,24 +19,44 @@ use printpdf::{
     PaintMode, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix,
     WindingOrder,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The widest character spacing, in em, that a run shows by `Tc` alone: below every
+/// extractor's word space. Spacing beyond it is carried by a spread face.
+const SPACING_LIMIT: f32 = 0.14;
 
 /// The resource name of face `face`: `F0`, `F1`, ….
 pub fn font_id(face: u16) -> FontId {
     FontId(format!("F{face}"))
 }
 
+/// The resource name of face `face` spread by `widen` thousandths of an em: `F0w150`, …
+/// (`F0` when `widen` is 0).
+pub fn spread_font_id(face: u16, widen: u16) -> FontId {
+    if widen == 0 {
+        font_id(face)
+    } else {
+        FontId(format!("F{face}w{widen}"))
+    }
+}
+
 /// The page's content: fills, then rules, then text, with graphics state set only where
-/// it changes.
-pub fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> PdfPage {
+/// it changes. Adds to `spread` each spread face (face, widen) the page shows.
+pub fn draw_page(
+    page: &Page,
+    remaps: &BTreeMap<u16, BTreeMap<u16, u16>>,
+    spread: &mut BTreeSet<(u16, u16)>,
+) -> PdfPage {
     let mut ops = Vec::new();
     draw_fills(&mut ops, page);
     ops.push(Op::SetOutlineColor { col: grey(0.0) });
     draw_rules(&mut ops, page);
     ops.push(Op::SetFillColor { col: grey(0.0) });
     ops.push(Op::StartTextSection);
-    draw_texts(&mut ops, page, remaps);
+    let mut state = TextState::default();
+    draw_texts(&mut ops, page, remaps, &mut state);
     ops.push(Op::EndTextSection);
+    spread.extend(state.spread);
     PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
 }
 
@@ -109,12 +135,13 @@ fn draw_rules(ops: &mut Vec<Op>, page: &Page) {
 
 /// The page's glyph runs, then its folio's (turned on a landscape page), each glyph by
 /// its id in the face's subset.
-fn draw_texts(ops: &mut Vec<Op>, page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) {
+fn draw_texts(
+    ops: &mut Vec<Op>,
+    page: &Page,
+    remaps: &BTreeMap<u16, BTreeMap<u16, u16>>,
+    state: &mut TextState,
+) {
     let h = page.height;
-    let mut state = TextState {
-        font: None,
-        spacing: 0.0,
-    };
     let turned = page.folio.as_ref().is_some_and(|f| f.turned);
     let folio: Vec<(&Item, bool)> = page
         .folio
@@ -132,13 +159,6 @@ fn draw_texts(ops: &mut Vec<Op>, page: &Page, remaps: &BTreeMap<u16, BTreeMap<u1
             glyphs,
         } = item
         {
-            if state.font != Some((*face, *size)) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(*face)),
-                    size: Pt(*size),
-                });
-                state.font = Some((*face, *size));
-            }
             let origin = if turned {
                 [0.0, -1.0, 1.0, 0.0, *x, h - y]
             } else {
@@ -153,15 +173,24 @@ fn draw_texts(ops: &mut Vec<Op>, page: &Page, remaps: &BTreeMap<u16, BTreeMap<u1
             let empty = BTreeMap::new();
             let remap = remaps.get(face).unwrap_or(&empty);
             let spacing = spacings(glyphs, follower, *size);
-            show_run(ops, &mut state, (origin, glyphs, &spacing), remap);
+            show_run(
+                ops,
+                state,
+                (*face, *size),
+                (origin, glyphs, &spacing),
+                remap,
+            );
         }
     }
 }
 
-/// The text state set so far in a content stream: face and size, and character spacing.
+/// The text state set so far in a content stream: face, spread and size, and character
+/// spacing; and the spread faces shown.
+#[derive(Default)]
 struct TextState {
-    font: Option<(u16, f32)>,
+    font: Option<(u16, u16, f32)>,
     spacing: f32,
+    spread: BTreeSet<(u16, u16)>,
 }
 
 /// The space after each glyph beyond its natural advance, in points, rounded to a
@@ -193,17 +222,30 @@ fn spacings(glyphs: &[Glyph], follower: Option<f32>, size: f32) -> Vec<f32> {
 fn show_run(
     ops: &mut Vec<Op>,
     state: &mut TextState,
+    (face, size): (u16, f32),
     (origin, glyphs, spacing): ([f32; 6], &[Glyph], &[f32]),
     remap: &BTreeMap<u16, u16>,
 ) {
     let Some(first) = glyphs.first() else {
         return;
     };
-    let size = state.font.map_or(1.0, |(_, size)| size);
     let tc = spacing.iter().copied().fold(f32::MIN, f32::max);
-    if state.spacing != tc {
-        ops.push(Op::SetCharacterSpacing { multiplier: tc });
-        state.spacing = tc;
+    let widen = spread_of(tc, size);
+    if state.font != Some((face, widen, size)) {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(spread_font_id(face, widen)),
+            size: Pt(size),
+        });
+        state.font = Some((face, widen, size));
+        if widen > 0 {
+            state.spread.insert((face, widen));
+        }
+    }
+    let own = tc - f32::from(widen) * size / 1000.0;
+    let own = (own * 1000.0).round() / 1000.0;
+    if state.spacing != own {
+        ops.push(Op::SetCharacterSpacing { multiplier: own });
+        state.spacing = own;
     }
     let [a, b, c, d, e, f] = origin;
     let dx = first.x;
@@ -234,6 +276,17 @@ fn show_run(
     ops.push(Op::ShowText {
         items: vec![TextItem::GlyphIds(codepoints)],
     });
+}
+
+/// How much wider, in thousandths of an em, the advances of a run with character spacing
+/// `tc` at `size` are made: none up to [`SPACING_LIMIT`], else the spacing's whole
+/// hundredths of an em (what remains, under 0.01 em, is `Tc`).
+fn spread_of(tc: f32, size: f32) -> u16 {
+    let em = tc / size;
+    if em <= SPACING_LIMIT || !em.is_finite() {
+        return 0;
+    }
+    ((em * 100.0).floor().min(50.0) as u16) * 10
 }
 
 fn point(x: f32, y: f32) -> LinePoint {

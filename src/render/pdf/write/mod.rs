@@ -2,7 +2,8 @@
 //!
 //! Each font is subset by [`subset`] to the glyphs the pages use, and printpdf
 //! embeds that subset as is (its own subsetting and its level-9 stream compression are
-//! off). Each page's content is drawn by [`draw`]. printpdf hands back its document in
+//! off). Each page's content is drawn by [`draw`]; the spread faces it shows (runs
+//! justified wider than extractors allow as `Tc`) are added by [`spread`]. printpdf hands back its document in
 //! memory as a lopdf `Document`, which [`outline`] finishes, compresses at a fast level
 //! ([`deflate`]) and saves once; the font programs are compressed on the worker pool while
 //! printpdf builds that document.
@@ -10,6 +11,7 @@
 mod deflate;
 mod draw;
 pub mod outline;
+mod spread;
 mod subset;
 
 use crate::fonts::FontSet;
@@ -18,7 +20,7 @@ use crate::render::pdf::page::{Item, Page};
 use deflate::{pack_all, Packed};
 use draw::{draw_page, font_id};
 use printpdf::{PdfDocument, PdfSaveOptions};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use subset::{subset_all, UsedGlyphs};
 
 /// printpdf's document in memory and the font programs already compressed.
@@ -50,16 +52,21 @@ pub fn write(pages: &[Page], fonts: &FontSet) -> Result<Written, PdfError> {
         secure: true,
         image_optimization: None,
     };
-    let (packed, lopdf_doc) = rayon::join(
+    let (packed, built) = rayon::join(
         || pack_all(programs),
         || {
-            pdf.pages = pages.iter().map(|p| draw_page(p, &remaps)).collect();
+            let mut spread = BTreeSet::new();
+            pdf.pages = pages
+                .iter()
+                .map(|p| draw_page(p, &remaps, &mut spread))
+                .collect();
             let mut warnings = Vec::new();
-            pdf.to_lopdf_document(&opts, &mut warnings)
+            let mut doc = pdf.to_lopdf_document(&opts, &mut warnings);
+            spread::add_spread_faces(&mut doc, &spread).map(|()| doc)
         },
     );
     Ok(Written {
-        pdf: lopdf_doc,
+        pdf: built?,
         packed: packed?,
     })
 }
