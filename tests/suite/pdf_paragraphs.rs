@@ -121,7 +121,8 @@ fn cannot_spread(line: &Line) -> bool {
         .filter(|w| {
             let (a, b) = (w[0].0, w[1].0);
             let figure = |c: char| FIGURE.contains(c) || c.is_ascii_alphabetic();
-            !(figure(a) && figure(b)) && !NO_START.contains(b) && !NO_END.contains(a)
+            let binds = NO_START.contains(b) || NO_END.contains(a);
+            !(binds || figure(a) && figure(b))
         })
         .count() as f32;
     LEFT + WIDTH - line.right > gaps * 0.25 * SIZE + 0.01
