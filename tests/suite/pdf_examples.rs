@@ -291,7 +291,8 @@ with pdfplumber.open(sys.argv[1]) as pdf:
                         .get(3)
                         .is_some_and(|c| c.is_ascii_digit() || *c == ' ')
                     && !chars[3].is_ascii_punctuation()
-                    && chars[3] != '年';
+                    && chars[3] != '年'
+                    && chars[3] != '号';
                 assert!(
                     !code_then_name,
                     "{name}: {who} runs a code into its name: {line}"

@@ -3,6 +3,9 @@
 //! - no line of a body cell breaks inside a word: a unit name, a word of the vocabulary
 //!   or a bracketed unit (（万元）) — unless the word is wider than a third of the text
 //!   block, which no column can be given;
+//! - no line of a header cell breaks inside a word that has no smaller word in it (补助,
+//!   预算; a compound longer than its column breaks between its parts: 一般公共/预算)
+//!   unless the word is wider than the cell;
 //! - a continued table never leaves a tail of one or two rows on its last page;
 //! - an empty table (its header and the 空表 statement) is never on a landscape page.
 
@@ -61,12 +64,30 @@ fn extent(item: &Item) -> Option<(String, f32, [f32; 4])> {
 
 /// True when the point lies in a shaded (header) cell of the page.
 fn in_header(page: &Page, x: f32, y: f32) -> bool {
-    page.items.iter().any(|it| match it {
+    header_width(page, x, y).is_some()
+}
+
+/// The width of the shaded (header) cell of the page the point lies in.
+fn header_width(page: &Page, x: f32, y: f32) -> Option<f32> {
+    page.items.iter().find_map(|it| match it {
         Item::Fill {
             x: fx, y: fy, w, h, ..
-        } => x >= *fx && x <= fx + w && y >= *fy && y <= fy + h,
-        _ => false,
+        } if x >= *fx && x <= fx + w && y >= *fy && y <= fy + h => Some(*w),
+        _ => None,
     })
+}
+
+/// The words of `words` with no other of them inside (补助, 预算; not 一般公共预算).
+fn smallest(words: &[Vec<char>]) -> Vec<Vec<char>> {
+    words
+        .iter()
+        .filter(|w| {
+            !words
+                .iter()
+                .any(|v| v.len() < w.len() && w.windows(v.len()).any(|s| s == v.as_slice()))
+        })
+        .cloned()
+        .collect()
 }
 
 /// The word of `words` that a break between `left` and `right` splits, if any.
@@ -114,6 +135,59 @@ fn no_body_cell_line_breaks_inside_a_word() {
         }
     }
     assert!(wrapped > 100, "only {wrapped} wrapped cell lines checked");
+}
+
+#[test]
+fn no_header_line_breaks_inside_a_word_that_fits_its_cell() {
+    let mut wrapped = 0;
+    for (name, doc) in documents() {
+        let words = smallest(&known_words(&doc));
+        for (i, page) in laid(&doc).iter().enumerate() {
+            let runs: Vec<(String, f32, [f32; 4])> = page.items.iter().filter_map(extent).collect();
+            for pair in runs.windows(2) {
+                let ((a, sa, ea), (b, sb, eb)) = (&pair[0], &pair[1]);
+                let next_line = (sa - sb).abs() < 0.01
+                    && *sa < 12.0
+                    && (eb[3] - ea[3] - sa * 1.25).abs() < 0.5
+                    && eb[0] < ea[2]
+                    && eb[2] > ea[0];
+                let Some(cell_w) = header_width(page, ea[0] + 0.5, ea[1] + 0.5) else {
+                    continue;
+                };
+                if !next_line {
+                    continue;
+                }
+                wrapped += 1;
+                let Some(word) = split_word(&words, a, b) else {
+                    continue;
+                };
+                // The word with the brackets bound to it, which no line may leave.
+                let k = (1..word.len())
+                    .find(|&k| {
+                        a.trim_end()
+                            .ends_with(&word[..k].iter().collect::<String>())
+                    })
+                    .unwrap_or(1);
+                let before: Vec<char> = a.trim_end().chars().rev().skip(k).take(1).collect();
+                let after: Vec<char> = b
+                    .trim_start()
+                    .chars()
+                    .skip(word.len() - k)
+                    .take(1)
+                    .collect();
+                let bound = usize::from(before.iter().any(|c| "（《“(".contains(*c)))
+                    + usize::from(after.iter().any(|c| "）》”)，、。".contains(*c)));
+                let wide = (word.len() + bound) as f32 * sa > cell_w - 6.0;
+                assert!(
+                    wide,
+                    "{name} page {}: a header breaks {:?} inside: {a:?} / {b:?}",
+                    i + 1,
+                    word.iter().collect::<String>(),
+                );
+            }
+        }
+    }
+    assert!(wrapped > 100, "only {wrapped} wrapped header lines checked");
 }
 
 /// A body row's printed text, cells in order.

@@ -1,139 +1,267 @@
-//! A table cell's lines: broken only between words (unit names, vocabulary words,
-//! bracketed units and figures stay whole) — inside a word only when the word alone is
-//! wider than the cell — never ending on a lone wrapped character.
+//! A table cell's lines, the breaks of the whole cell chosen together: between words
+//! (unit names, vocabulary words, bracketed units and figures stay whole) where they fit;
+//! else between the parts of a compound (一般公共/预算, 家庭/的); inside a word only when
+//! no other break fits, and then not next to its first or last character; and no line a
+//! lone character (商品 / 和 / 服务) where the text can be shared otherwise.
+//!
+//! Each break has a cost by what it divides, each line a cost for being there and for
+//! the room it leaves (a cell's last line excepted), and a lone character a cost; the
+//! least total wins (dynamic programming over the break positions, each line looked back
+//! from its end only as far as the cell is wide).
 
 use super::grid::{GridCell, PAD_X};
-use crate::render::pdf::text::linebreak::break_preferring;
 use std::ops::Range;
 
-/// Breaks every cell into lines for the column widths, only where [`allowed`] lets a line
-/// start; a cell's last line never holds a single wrapped character ([`no_lone_last`]).
+/// Every line a cell takes.
+const LINE: f32 = 20.0;
+/// A line's room left over, as a share of the cell's width, squared, times this.
+const SLACK: f32 = 300.0;
+/// A break between two parts of a compound in a header (a header's compound longer than
+/// an amount column is split rather than squeeze every row's name).
+const PART: f32 = 60.0;
+/// A break between two parts of a compound in a body cell, whose words stay whole where
+/// any width lets them (not much cheaper than a break inside a word).
+const BODY_PART: f32 = 150.0;
+/// A break between two parts that leaves 的 to start a line (家庭/的补助).
+const PART_DE: f32 = 100.0;
+/// A break inside a word (the 禁则 allow it).
+const INSIDE: f32 = 1000.0;
+/// More for a break inside a word next to its first or last character (政府性基/金).
+const EDGE: f32 = 100.0;
+/// A line holding a single character of a longer text.
+const LONE: f32 = 150.0;
+/// A break the 禁则 forbid, only where nothing else lets a line fit.
+const FORCED: f32 = 10_000.0;
+
+/// Breaks every cell into lines for the column widths ([`lines`]).
 pub fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
     for cell in cells.iter_mut() {
         let w: f32 = widths[cell.col..cell.col + cell.colspan].iter().sum();
         let inner = (w - 2.0 * PAD_X - cell.indent * size).max(size);
-        let chars: Vec<char> = cell.shaped.iter().map(|s| s.ch).collect();
-        let advances: Vec<f32> = cell.shaped.iter().map(|s| s.advance).collect();
-        let ok = allowed(&chars, &advances, (&cell.between_words, &cell.hard), inner);
-        let lines = break_preferring(&chars, &advances, (inner, inner), &ok, &ok);
-        cell.lines = no_lone_last(&chars, lines, &ok);
+        cell.lines = lines(cell, inner);
     }
 }
 
-/// How many lines `cell` takes in a column whose text is `inner` points wide.
-pub fn line_count(cell: &GridCell, inner: f32) -> usize {
+/// The lines of `cell` in `inner` points: ranges into its characters, without the spaces
+/// a line starts (after the first) or ends with; a `\n` forces a break.
+pub fn lines(cell: &GridCell, inner: f32) -> Vec<Range<usize>> {
     let chars: Vec<char> = cell.shaped.iter().map(|s| s.ch).collect();
-    let advances: Vec<f32> = cell.shaped.iter().map(|s| s.advance).collect();
-    let ok = allowed(&chars, &advances, (&cell.between_words, &cell.hard), inner);
-    break_preferring(&chars, &advances, (inner, inner), &ok, &ok).len()
-}
-
-/// Where a line of a cell `inner` points wide may start: between words (`words`), and
-/// inside a word (where `hard` allows, not next to its first or last character) only when
-/// the word is wider than `inner` — the least bad split when no width the table can give
-/// holds it.
-pub fn allowed(
-    chars: &[char],
-    advances: &[f32],
-    (words, hard): (&[bool], &[bool]),
-    inner: f32,
-) -> Vec<bool> {
-    let mut ok = words.to_vec();
+    let part = if cell.header { PART } else { BODY_PART };
+    let costs = break_costs(
+        &chars,
+        (&cell.between_words, &cell.between_parts, &cell.hard),
+        part,
+    );
+    let mut prefix = Vec::with_capacity(chars.len() + 1);
+    let mut sum = 0.0;
+    prefix.push(sum);
+    for s in &cell.shaped {
+        sum += s.advance;
+        prefix.push(sum);
+    }
+    let text = Text {
+        chars: &chars,
+        prefix: &prefix,
+        costs: &costs,
+        inner,
+    };
+    let mut out = Vec::new();
     let mut start = 0;
-    for end in 1..=chars.len() {
-        let newline = end < chars.len() && (chars[end] == '\n' || chars[end - 1] == '\n');
-        if end < chars.len() && !words[end] && !newline {
-            continue;
-        }
-        let width: f32 = advances[start..end].iter().sum();
-        if width > inner + 0.01 {
-            // A long word keeps two characters together at each end (政府性/基金, not
-            // 政府性基/金), when it has four or more.
-            let margin = if end - start >= 4 { 2 } else { 1 };
-            ok[start + margin..=end - margin].copy_from_slice(&hard[start + margin..=end - margin]);
-        }
-        start = end;
+    for end in (0..chars.len())
+        .filter(|&i| chars[i] == '\n')
+        .chain(std::iter::once(chars.len()))
+    {
+        let first = out.is_empty();
+        out.extend(text.segment(start..end, first));
+        start = end + 1;
     }
-    ok
+    out
 }
 
-/// Moves the last break of a wrapped text back by a character or two when its last line
-/// would hold a single character (`行政事业单位养老支` / `出` becomes `…养老` / `支出`),
-/// where a line may start there (`ok`) and the line before keeps at least two characters.
-pub fn no_lone_last(
+/// What a break before each character costs: nothing between words, `part` between the
+/// parts of a compound (at least [`PART_DE`] before 的), [`INSIDE`] (and [`EDGE`]) inside
+/// a word, [`FORCED`] where the 禁则 or a figure forbid it.
+fn break_costs(
     chars: &[char],
-    mut lines: Vec<Range<usize>>,
-    ok: &[bool],
-) -> Vec<Range<usize>> {
-    let n = lines.len();
-    if n < 2 {
-        return lines;
+    (words, parts, hard): (&[bool], &[bool], &[bool]),
+    part: f32,
+) -> Vec<f32> {
+    let n = chars.len();
+    let bound = |k: usize| k == 0 || k >= n || words[k] || parts[k];
+    (0..n)
+        .map(|k| {
+            if words[k] {
+                0.0
+            } else if parts[k] && chars[k] == '的' {
+                part.max(PART_DE)
+            } else if parts[k] {
+                part
+            } else if hard[k] {
+                let edge = k >= 1 && (bound(k - 1) || bound(k + 1));
+                INSIDE + if edge { EDGE } else { 0.0 }
+            } else {
+                FORCED
+            }
+        })
+        .collect()
+}
+
+/// A cell's characters, prefix sums of their advances, the cost of a break before each,
+/// and the width of a line.
+struct Text<'a> {
+    chars: &'a [char],
+    prefix: &'a [f32],
+    costs: &'a [f32],
+    inner: f32,
+}
+
+impl Text<'_> {
+    /// Where a line that follows a break at `b` begins: past the spaces after it.
+    fn skip(&self, b: usize, end: usize, first: bool) -> usize {
+        let mut k = b;
+        while !first && k < end && is_space(self.chars[k]) {
+            k += 1;
+        }
+        k
     }
-    let (prev, last) = (lines[n - 2].clone(), lines[n - 1].clone());
-    let visible = |r: &Range<usize>| {
-        chars[r.clone()]
+
+    /// `r` without the spaces it ends with.
+    fn trim(&self, mut r: Range<usize>) -> Range<usize> {
+        while r.end > r.start && is_space(self.chars[r.end - 1]) {
+            r.end -= 1;
+        }
+        r
+    }
+
+    /// The best lines of the stretch `range` between forced breaks; `first` when it
+    /// starts the cell (its leading spaces are kept).
+    fn segment(&self, range: Range<usize>, first: bool) -> Vec<Range<usize>> {
+        let (s, e) = (range.start, range.end);
+        let visible = self.chars[s..e]
             .iter()
             .filter(|c| !c.is_whitespace())
-            .count()
-    };
-    if visible(&last) != 1 || prev.end != last.start {
-        return lines;
-    }
-    for back in 1..=2 {
-        let Some(cut) = last.start.checked_sub(back) else {
-            break;
-        };
-        if cut >= prev.start + 2 && ok[cut] {
-            lines[n - 2].end = cut;
-            lines[n - 1].start = cut;
-            break;
+            .count();
+        // best[k - s]: least cost of lines ending before k, and where the last began.
+        let mut best: Vec<Option<(f32, usize)>> = vec![None; e - s + 1];
+        best[0] = Some((0.0, s));
+        for j in s + 1..=e {
+            let last = j == e;
+            let mut found: Option<(f32, usize)> = None;
+            for i in (s..j).rev() {
+                let Some((before, _)) = best[i - s] else {
+                    continue;
+                };
+                let from = self.skip(i, j, first && i == s);
+                let line = self.trim(from..j);
+                let width = self.prefix[line.end] - self.prefix[line.start];
+                if width > self.inner + 0.01 && line.len() > 1 {
+                    break;
+                }
+                let lone = visible > 1
+                    && self.chars[line.clone()]
+                        .iter()
+                        .filter(|c| !c.is_whitespace())
+                        .count()
+                        == 1;
+                let room = ((self.inner - width) / self.inner).max(0.0);
+                let cost = before
+                    + if i > s { self.costs[i] } else { 0.0 }
+                    + LINE
+                    + if last { 0.0 } else { SLACK * room * room }
+                    + if lone { LONE } else { 0.0 };
+                if found.is_none_or(|(f, _)| cost < f) {
+                    found = Some((cost, i));
+                }
+            }
+            best[j - s] = found;
         }
+        let mut ends = vec![e];
+        let mut at = e;
+        while at > s {
+            let Some((_, before)) = best[at - s] else {
+                break;
+            };
+            ends.push(before);
+            at = before;
+        }
+        if ends.len() == 1 {
+            ends.push(s);
+        }
+        ends.reverse();
+        ends.windows(2)
+            .enumerate()
+            .map(|(k, w)| self.trim(self.skip(w[0], w[1], first && k == 0)..w[1]))
+            .collect()
     }
-    lines
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}' || c == '\t'
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{allowed, no_lone_last};
-    use crate::render::pdf::text::linebreak::{break_preferring, opportunities};
+    use super::lines;
+    use crate::document::Align;
+    use crate::render::pdf::table::grid::GridCell;
     use crate::render::pdf::text::words::Words;
+    use crate::render::pdf::text::Shaped;
 
-    fn split(text: &str, lines: &[std::ops::Range<usize>]) -> Vec<String> {
+    /// A body cell's lines at `per_line` characters a line (CJK one wide, ASCII half).
+    fn cell(words: &Words, text: &str, per_line: f32) -> Vec<String> {
+        set(words, text, per_line, false)
+    }
+
+    /// A header cell's lines.
+    fn head(words: &Words, text: &str, per_line: f32) -> Vec<String> {
+        set(words, text, per_line, true)
+    }
+
+    fn set(words: &Words, text: &str, per_line: f32, header: bool) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        no_lone_last(&chars, lines.to_vec(), &opportunities(&chars))
+        let shaped = chars
+            .iter()
+            .map(|&ch| {
+                let w = if ch.is_ascii() { 0.5 } else { 1.0 };
+                Shaped {
+                    ch,
+                    face: 0,
+                    gid: 0,
+                    natural: w,
+                    advance: w,
+                }
+            })
+            .collect();
+        let between_words = words.breaks(&chars);
+        let cell = GridCell {
+            row: 0,
+            col: 0,
+            rowspan: 1,
+            colspan: 1,
+            align: Align::Left,
+            indent: 0.0,
+            header,
+            shaped,
+            lines: Vec::new(),
+            code: false,
+            hard: Words::hard_breaks(&chars),
+            between_parts: Words::part_breaks(&chars, &between_words),
+            between_words,
+        };
+        lines(&cell, per_line)
             .into_iter()
             .map(|r| chars[r].iter().collect())
             .collect()
     }
 
     #[test]
-    fn a_lone_last_character_takes_one_from_the_line_before() {
+    fn a_lone_character_takes_one_from_the_line_before() {
+        let words = Words::figures();
         assert_eq!(
-            split("行政事业单位养老支出", &[0..9, 9..10]),
+            cell(&words, "行政事业单位养老支出", 9.0),
             vec!["行政事业单位养老", "支出"]
         );
-    }
-
-    #[test]
-    fn a_two_character_line_is_not_robbed() {
-        assert_eq!(
-            split("资本性支出", &[0..2, 2..4, 4..5]),
-            vec!["资本", "性支", "出"]
-        );
-        assert_eq!(split("人员", &[0..1, 1..2]), vec!["人", "员"]);
-    }
-
-    /// A cell's lines at `per_line` characters a line (every character one wide).
-    fn cell(words: &Words, text: &str, per_line: f32) -> Vec<String> {
-        let chars: Vec<char> = text.chars().collect();
-        let advances = vec![1.0; chars.len()];
-        let (between, hard) = (words.breaks(&chars), Words::hard_breaks(&chars));
-        let ok = allowed(&chars, &advances, (&between, &hard), per_line);
-        let lines = break_preferring(&chars, &advances, (per_line, per_line), &ok, &ok);
-        no_lone_last(&chars, lines, &ok)
-            .into_iter()
-            .map(|r| chars[r].iter().collect())
-            .collect()
+        assert_eq!(cell(&words, "人员", 1.0), vec!["人", "员"]);
     }
 
     #[test]
@@ -152,6 +280,50 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_wider_than_the_cell_breaks_between_its_parts() {
+        let words = Words::new([]);
+        assert_eq!(head(&words, "一般公共预算", 4.0), vec!["一般公共", "预算"]);
+        assert_eq!(
+            head(&words, "一般公共预算", 3.0),
+            vec!["一般", "公共", "预算"]
+        );
+        assert_eq!(
+            head(&words, "国有资本经营预算", 3.0),
+            vec!["国有", "资本", "经营", "预算"]
+        );
+        assert_eq!(
+            head(&words, "资本性支出（基本建设）", 5.0),
+            vec!["资本性支出", "（基本", "建设）"]
+        );
+        assert_eq!(
+            head(&words, "对个人和家庭的补助", 3.0),
+            vec!["对个人", "和家庭", "的补助"]
+        );
+    }
+
+    #[test]
+    fn a_body_cell_takes_a_line_more_rather_than_split_a_word() {
+        let words = Words::new([]);
+        assert_eq!(
+            cell(&words, "其他行政事业单位医疗支出", 6.0),
+            vec!["其他行政", "事业单位医疗", "支出"]
+        );
+        assert_eq!(
+            cell(&words, "其中：财政拨款", 5.0),
+            vec!["其中：", "财政拨款"]
+        );
+        // A word no width holds is split between its parts first.
+        assert_eq!(cell(&words, "事业单位", 3.0), vec!["事业", "单位"]);
+    }
+
+    #[test]
+    fn no_line_is_a_lone_character_when_the_text_can_share() {
+        let words = Words::new([]);
+        let lines = cell(&words, "商品和服务支出", 3.0);
+        assert!(lines.iter().all(|l| l.chars().count() > 1), "{lines:?}");
+    }
+
+    #[test]
     fn a_word_wider_than_the_cell_is_split_where_the_rules_allow() {
         let words = Words::new(["奇台县商务和工业信息化局"]);
         let lines = cell(&words, "奇台县商务和工业信息化局", 5.0);
@@ -160,10 +332,20 @@ mod tests {
         // Only the word that does not fit is split; the others stay whole.
         let lines = cell(&words, "部门奇台县商务和工业信息化局联系人", 5.0);
         assert!(lines[0].starts_with("部门"), "{lines:?}");
-        assert_eq!(
-            lines.last().map(String::as_str),
-            Some("联系人"),
+        assert!(
+            lines.last().is_some_and(|l| l.ends_with("联系人")),
             "{lines:?}"
         );
+        assert!(lines.iter().all(|l| l.chars().count() <= 5), "{lines:?}");
+    }
+
+    #[test]
+    fn figures_and_forced_breaks_hold() {
+        let words = Words::new([]);
+        assert_eq!(
+            cell(&words, "面积1377.81平方米", 7.0),
+            vec!["面积", "1377.81平方米"]
+        );
+        assert_eq!(cell(&words, "甲乙\n丙丁", 9.0), vec!["甲乙", "丙丁"]);
     }
 }

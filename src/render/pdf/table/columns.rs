@@ -12,7 +12,7 @@
 //! fits its column whole; a compound longer than the column (国有资本经营预算 over an
 //! amount column) is split rather than squeeze the names of every body row.
 
-use super::cell_lines::line_count;
+use super::cell_lines::lines;
 use super::grid::{GridCell, PAD_X};
 use crate::document::ColumnKind;
 use crate::render::pdf::text::{self, Shaped};
@@ -60,14 +60,27 @@ const HEAD_LINES: usize = 5;
 const HEAD_WORD_EM: f32 = 3.0;
 
 /// The narrowest width from `from`, in steps of half an em up to `natural`, at which
-/// `cell` takes at most [`HEAD_LINES`] lines.
+/// `cell` takes at most [`HEAD_LINES`] lines, none of them a lone character.
 fn head_width(cell: &GridCell, from: f32, natural: f32, size: f32) -> f32 {
     let edge = cell.indent * size + 2.0 * PAD_X;
+    let fits = |w: f32| {
+        let lines = lines(cell, w - edge);
+        lines.len() <= HEAD_LINES && (lines.len() < 2 || !lines.iter().any(|r| lone(cell, r)))
+    };
     let mut w = from;
-    while w < natural && line_count(cell, w - edge) > HEAD_LINES {
+    while w < natural && !fits(w) {
         w += size / 2.0;
     }
     w.min(natural).max(from)
+}
+
+/// True when the line `r` of `cell` holds a single character.
+fn lone(cell: &GridCell, r: &std::ops::Range<usize>) -> bool {
+    cell.shaped[r.clone()]
+        .iter()
+        .filter(|s| !s.ch.is_whitespace())
+        .count()
+        == 1
 }
 
 /// What every column needs at every level ([`Bounds`]).
@@ -290,14 +303,7 @@ pub fn widen_for_lone_lines(
 /// True when the cell wraps and a line holds a single character (the last, or one
 /// between two words: 商品 / 和 / 服务).
 fn ends_lone(cell: &GridCell) -> bool {
-    cell.lines.len() > 1
-        && cell.lines.iter().any(|r| {
-            cell.shaped[r.clone()]
-                .iter()
-                .filter(|s| !s.ch.is_whitespace())
-                .count()
-                == 1
-        })
+    cell.lines.len() > 1 && cell.lines.iter().any(|r| lone(cell, r))
 }
 
 /// True when some cell's line is a lone wrapped character.
@@ -366,6 +372,7 @@ mod tests {
             code: false,
             hard: Words::hard_breaks(&chars),
             between_words: words.breaks(&chars),
+            between_parts: Words::part_breaks(&chars, &words.breaks(&chars)),
         }
     }
 

@@ -39,6 +39,9 @@ pub struct GridCell {
     pub hard: Vec<bool>,
     /// Where a line may start between words ([`Words::breaks`]).
     pub between_words: Vec<bool>,
+    /// Where a line may start between words or between the parts of a compound
+    /// ([`Words::part_breaks`]).
+    pub between_parts: Vec<bool>,
 }
 
 /// Places the header and body cells on the grid ([`place`], as the HTML does) and shapes
@@ -82,6 +85,7 @@ pub fn grid(
             };
             let shaped = text::shape(m, &[Span { role, text }], size, 1.0)?;
             let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
+            let between_words = keep_whole(words.breaks(&chars), &chars, &names);
             out.push(GridCell {
                 row: r,
                 col: placed.col,
@@ -94,7 +98,8 @@ pub fn grid(
                 lines: Vec::new(),
                 code,
                 hard: Words::hard_breaks(&chars),
-                between_words: keep_whole(words.breaks(&chars), &chars, &names),
+                between_parts: Words::part_breaks(&chars, &between_words),
+                between_words,
             });
         }
     }

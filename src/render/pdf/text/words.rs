@@ -64,6 +64,7 @@ const UNITS: &[&str] = &[
     "套",
     "名",
     "岁",
+    "号",
 ];
 
 /// What stays whole: figures with their units, quoted terms and ordinals always; with the
@@ -127,6 +128,28 @@ impl Words {
         ok
     }
 
+    /// `out[i]` is true when a line may start at `chars[i]` between two parts of what
+    /// `words` (breaks between words, as [`Words::breaks`] gives them) keeps whole: at the
+    /// edge of a vocabulary word shorter than that stretch and inside none of them
+    /// (一般|公共|预算 in 一般公共预算, 家庭|的, （基本|建设）), where the 禁则 and figures
+    /// allow ([`Words::hard_breaks`]); and wherever `words` allows.
+    pub fn part_breaks(chars: &[char], words: &[bool]) -> Vec<bool> {
+        let hard = Self::hard_breaks(chars);
+        let mut out = words.to_vec();
+        let mut start = 0;
+        for end in 1..=chars.len() {
+            if end < chars.len() && !words[end] {
+                continue;
+            }
+            let parts = parts(&chars[start..end]);
+            for k in start + 1..end {
+                out[k] = hard[k] && parts[k - start];
+            }
+            start = end;
+        }
+        out
+    }
+
     /// Length in characters of the word that `rest` (also as `text`) starts with; 1 when
     /// none does.
     fn word_at(&self, rest: &[char], text: &str) -> usize {
@@ -163,6 +186,46 @@ impl Words {
             .and_then(|words| longest(words.iter().copied(), text))
             .unwrap_or(1)
     }
+}
+
+/// For a stretch kept whole, `out[k]` is true where a vocabulary word shorter than the
+/// stretch starts or ends and none goes on across; and so on inside each part that is
+/// itself a compound (国有资本经营|预算, then 国有|资本|经营).
+fn parts(span: &[char]) -> Vec<bool> {
+    let n = span.len();
+    let mut edge = vec![false; n + 1];
+    if n < 3 {
+        return edge;
+    }
+    let mut inside = vec![false; n + 1];
+    let text: String = span.iter().collect();
+    let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    for i in 0..n {
+        let shorter = vocabulary().get(&span[i]).and_then(|words| {
+            longest(
+                words.iter().copied().filter(|w| w.chars().count() < n),
+                &text[offsets[i]..],
+            )
+        });
+        if let Some(len) = shorter {
+            edge[i] = true;
+            edge[i + len] = true;
+            inside[i + 1..i + len].fill(true);
+        }
+    }
+    let mut out: Vec<bool> = edge.iter().zip(&inside).map(|(e, i)| *e && !*i).collect();
+    out[0] = true;
+    out[n] = true;
+    let cuts: Vec<usize> = (0..=n).filter(|&k| out[k]).collect();
+    for w in cuts.windows(2) {
+        if w[1] - w[0] < n {
+            let inner = parts(&span[w[0]..w[1]]);
+            for (k, b) in inner.iter().enumerate() {
+                out[w[0] + k] |= *b;
+            }
+        }
+    }
+    out
 }
 
 /// The length in characters of the longest of `words` that `text` starts with.
