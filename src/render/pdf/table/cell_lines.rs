@@ -4,7 +4,7 @@
 //! no other break fits, and then not next to its first or last character; and no line a
 //! lone character (商品 / 和 / 服务) where the text can be shared otherwise.
 //!
-//! Each break has a cost by what it divides, each line a cost for being there and for
+//! Each break has a cost by what it divides ([`super::break_costs`]), each line a cost for being there and for
 //! the room it leaves (a cell's last line excepted), and a lone character a cost; the
 //! least total wins (dynamic programming over the break positions, each line looked back
 //! from its end only as far as the cell is wide).
@@ -16,22 +16,8 @@ use std::ops::Range;
 const LINE: f32 = 20.0;
 /// A line's room left over, as a share of the cell's width, squared, times this.
 const SLACK: f32 = 300.0;
-/// A break between two parts of a compound in a header (a header's compound longer than
-/// an amount column is split rather than squeeze every row's name).
-const PART: f32 = 60.0;
-/// A break between two parts of a compound in a body cell, whose words stay whole where
-/// any width lets them (not much cheaper than a break inside a word).
-const BODY_PART: f32 = 150.0;
-/// A break between two parts that leaves 的 to start a line (家庭/的补助).
-const PART_DE: f32 = 100.0;
-/// A break inside a word (the 禁则 allow it).
-const INSIDE: f32 = 1000.0;
-/// More for a break inside a word next to its first or last character (政府性基/金).
-const EDGE: f32 = 100.0;
 /// A line holding a single character of a longer text.
 const LONE: f32 = 150.0;
-/// A break the 禁则 forbid, only where nothing else lets a line fit.
-const FORCED: f32 = 10_000.0;
 
 /// Breaks every cell into lines for the column widths ([`lines`]).
 pub fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
@@ -45,24 +31,31 @@ pub fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
 /// The lines of `cell` in `inner` points: ranges into its characters, without the spaces
 /// a line starts (after the first) or ends with; a `\n` forces a break.
 pub fn lines(cell: &GridCell, inner: f32) -> Vec<Range<usize>> {
+    let one_line: f32 = cell.shaped.iter().map(|s| s.advance).sum();
+    if one_line <= inner + 0.01 && !cell.shaped.iter().any(|s| s.ch == '\n') {
+        let mut end = cell.shaped.len();
+        while end > 0 && is_space(cell.shaped[end - 1].ch) {
+            end -= 1;
+        }
+        return vec![Range { start: 0, end }];
+    }
     let chars: Vec<char> = cell.shaped.iter().map(|s| s.ch).collect();
-    let part = if cell.header { PART } else { BODY_PART };
-    let costs = break_costs(
-        &chars,
-        (&cell.between_words, &cell.between_parts, &cell.hard),
-        part,
-    );
     let mut prefix = Vec::with_capacity(chars.len() + 1);
-    let mut sum = 0.0;
+    let mut visible = Vec::with_capacity(chars.len() + 1);
+    let (mut sum, mut count) = (0.0, 0);
     prefix.push(sum);
+    visible.push(count);
     for s in &cell.shaped {
         sum += s.advance;
+        count += usize::from(!s.ch.is_whitespace());
         prefix.push(sum);
+        visible.push(count);
     }
     let text = Text {
         chars: &chars,
         prefix: &prefix,
-        costs: &costs,
+        visible: &visible,
+        costs: &cell.breaks,
         inner,
     };
     let mut out = Vec::new();
@@ -78,39 +71,12 @@ pub fn lines(cell: &GridCell, inner: f32) -> Vec<Range<usize>> {
     out
 }
 
-/// What a break before each character costs: nothing between words, `part` between the
-/// parts of a compound (at least [`PART_DE`] before 的), [`INSIDE`] (and [`EDGE`]) inside
-/// a word, [`FORCED`] where the 禁则 or a figure forbid it.
-fn break_costs(
-    chars: &[char],
-    (words, parts, hard): (&[bool], &[bool], &[bool]),
-    part: f32,
-) -> Vec<f32> {
-    let n = chars.len();
-    let bound = |k: usize| k == 0 || k >= n || words[k] || parts[k];
-    (0..n)
-        .map(|k| {
-            if words[k] {
-                0.0
-            } else if parts[k] && chars[k] == '的' {
-                part.max(PART_DE)
-            } else if parts[k] {
-                part
-            } else if hard[k] {
-                let edge = k >= 1 && (bound(k - 1) || bound(k + 1));
-                INSIDE + if edge { EDGE } else { 0.0 }
-            } else {
-                FORCED
-            }
-        })
-        .collect()
-}
-
-/// A cell's characters, prefix sums of their advances, the cost of a break before each,
-/// and the width of a line.
+/// A cell's characters, prefix sums of their advances and of the visible ones among
+/// them, the cost of a break before each, and the width of a line.
 struct Text<'a> {
     chars: &'a [char],
     prefix: &'a [f32],
+    visible: &'a [usize],
     costs: &'a [f32],
     inner: f32,
 }
@@ -137,10 +103,11 @@ impl Text<'_> {
     /// starts the cell (its leading spaces are kept).
     fn segment(&self, range: Range<usize>, first: bool) -> Vec<Range<usize>> {
         let (s, e) = (range.start, range.end);
-        let visible = self.chars[s..e]
-            .iter()
-            .filter(|c| !c.is_whitespace())
-            .count();
+        let whole = self.trim(s..e);
+        if self.prefix[whole.end] - self.prefix[whole.start] <= self.inner + 0.01 {
+            return vec![self.trim(self.skip(s, e, first)..e)];
+        }
+        let visible = self.visible[e] - self.visible[s];
         // best[k - s]: least cost of lines ending before k, and where the last began.
         let mut best: Vec<Option<(f32, usize)>> = vec![None; e - s + 1];
         best[0] = Some((0.0, s));
@@ -157,12 +124,7 @@ impl Text<'_> {
                 if width > self.inner + 0.01 && line.len() > 1 {
                     break;
                 }
-                let lone = visible > 1
-                    && self.chars[line.clone()]
-                        .iter()
-                        .filter(|c| !c.is_whitespace())
-                        .count()
-                        == 1;
+                let lone = visible > 1 && self.visible[line.end] - self.visible[line.start] == 1;
                 let room = ((self.inner - width) / self.inner).max(0.0);
                 let cost = before
                     + if i > s { self.costs[i] } else { 0.0 }
@@ -203,6 +165,7 @@ fn is_space(c: char) -> bool {
 mod tests {
     use super::lines;
     use crate::document::Align;
+    use crate::render::pdf::table::break_costs::break_costs;
     use crate::render::pdf::table::grid::GridCell;
     use crate::render::pdf::text::words::Words;
     use crate::render::pdf::text::Shaped;
@@ -233,6 +196,9 @@ mod tests {
             })
             .collect();
         let between_words = words.breaks(&chars);
+        let parts = Words::part_breaks(&chars, &between_words);
+        let hard = Words::hard_breaks(&chars);
+        let breaks = break_costs(&chars, (&between_words, &parts, &hard), header);
         let cell = GridCell {
             row: 0,
             col: 0,
@@ -244,9 +210,9 @@ mod tests {
             shaped,
             lines: Vec::new(),
             code: false,
-            hard: Words::hard_breaks(&chars),
-            between_parts: Words::part_breaks(&chars, &between_words),
+            hard,
             between_words,
+            breaks,
         };
         lines(&cell, per_line)
             .into_iter()

@@ -336,6 +336,7 @@ fn widest_chunk(shaped: &[Shaped], ok: &[bool]) -> f32 {
 mod tests {
     use super::{bounds, solve};
     use crate::document::{Align, ColumnKind};
+    use crate::render::pdf::table::break_costs::break_costs;
     use crate::render::pdf::table::cell_lines::break_lines;
     use crate::render::pdf::table::grid::GridCell;
     use crate::render::pdf::text::words::Words;
@@ -372,7 +373,15 @@ mod tests {
             code: false,
             hard: Words::hard_breaks(&chars),
             between_words: words.breaks(&chars),
-            between_parts: Words::part_breaks(&chars, &words.breaks(&chars)),
+            breaks: break_costs(
+                &chars,
+                (
+                    &words.breaks(&chars),
+                    &Words::part_breaks(&chars, &words.breaks(&chars)),
+                    &Words::hard_breaks(&chars),
+                ),
+                header,
+            ),
         }
     }
 

@@ -1,6 +1,7 @@
 //! A table's cells placed on the grid (row and column spans as in the HTML), each shaped
 //! at the size being tried, with where its lines may break.
 
+use super::break_costs::break_costs;
 use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
 use crate::fonts::{Metrics, Role};
 use crate::render::pdf::error::PdfError;
@@ -39,9 +40,8 @@ pub struct GridCell {
     pub hard: Vec<bool>,
     /// Where a line may start between words ([`Words::breaks`]).
     pub between_words: Vec<bool>,
-    /// Where a line may start between words or between the parts of a compound
-    /// ([`Words::part_breaks`]).
-    pub between_parts: Vec<bool>,
+    /// What a break before each character costs ([`break_costs`]).
+    pub breaks: Vec<f32>,
 }
 
 /// Places the header and body cells on the grid ([`place`], as the HTML does) and shapes
@@ -85,7 +85,7 @@ pub fn grid(
             };
             let shaped = text::shape(m, &[Span { role, text }], size, 1.0)?;
             let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
-            let between_words = keep_whole(words.breaks(&chars), &chars, &names);
+            let (hard, between_words, breaks) = breaks(words, &chars, &names, header);
             out.push(GridCell {
                 row: r,
                 col: placed.col,
@@ -97,13 +97,28 @@ pub fn grid(
                 shaped,
                 lines: Vec::new(),
                 code,
-                hard: Words::hard_breaks(&chars),
-                between_parts: Words::part_breaks(&chars, &between_words),
+                breaks,
+                hard,
                 between_words,
             });
         }
     }
     Ok(out)
+}
+
+/// Where a line of a cell of `chars` may start at all, where between words (`names` kept
+/// whole too), and what a break before each character costs.
+fn breaks(
+    words: &Words,
+    chars: &[char],
+    names: &[Vec<char>],
+    header: bool,
+) -> (Vec<bool>, Vec<bool>, Vec<f32>) {
+    let hard = Words::hard_breaks(chars);
+    let between_words = keep_whole(words.breaks(chars), chars, names);
+    let parts = Words::part_breaks(chars, &between_words);
+    let costs = break_costs(chars, (&between_words, &parts, &hard), header);
+    (hard, between_words, costs)
 }
 
 /// The names the table's group rows print (the units of tables 7 and 11; not the row of
