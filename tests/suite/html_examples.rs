@@ -103,22 +103,72 @@ fn push_table_texts(t: &Table, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// `html` with the `<span class="keep">` around the unit's name and years in titles
-/// removed, so that titles read as their plain text.
+/// `html` with the `<span class="keep">` around the unit's name and years in titles and
+/// the `<span class="fig">` around figures with their units in paragraphs removed, so that
+/// titles and paragraphs read as their plain text.
 fn without_keep_spans(html: &str) -> String {
-    const OPEN: &str = "<span class=\"keep\">";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(OPEN) {
-        out.push_str(&rest[..at]);
-        rest = &rest[at + OPEN.len()..];
-        let end = rest.find("</span>").expect("a keep span ends");
-        assert!(!rest[..end].contains('<'), "a keep span holds only text");
-        out.push_str(&rest[..end]);
-        rest = &rest[end + "</span>".len()..];
+    let mut html = html.to_string();
+    for open in ["<span class=\"keep\">", "<span class=\"fig\">"] {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find(open) {
+            out.push_str(&rest[..at]);
+            rest = &rest[at + open.len()..];
+            let end = rest.find("</span>").expect("a kept span ends");
+            assert!(!rest[..end].contains('<'), "a kept span holds only text");
+            out.push_str(&rest[..end]);
+            rest = &rest[end + "</span>".len()..];
+        }
+        out.push_str(rest);
+        html = out;
     }
-    out.push_str(rest);
+    html
+}
+
+/// The amounts and percentages of `text` with their units (`1,795.47万元`, `27.96%`).
+fn figures_with_units(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let unit = if *c == '%' {
+            1
+        } else if *c == '万' && chars.get(i + 1) == Some(&'元') {
+            2
+        } else {
+            continue;
+        };
+        let start = (0..i)
+            .rev()
+            .take_while(|&k| chars[k].is_ascii_digit() || chars[k] == '.' || chars[k] == ',')
+            .last();
+        if let Some(start) = start.filter(|&s| chars[s].is_ascii_digit()) {
+            out.push(chars[start..i + unit].iter().collect());
+        }
+    }
     out
+}
+
+/// Every amount and percentage of every paragraph is kept whole with its unit on a narrow
+/// screen: the page wraps it in `<span class="fig">`.
+fn check_figures_kept_whole(name: &str, doc: &Document, rendered: &str) {
+    let mut seen = 0;
+    for part in &doc.parts {
+        for s in &part.sections {
+            for b in &s.blocks {
+                let Block::Paragraph { text, .. } = b else {
+                    continue;
+                };
+                for f in figures_with_units(text) {
+                    seen += 1;
+                    assert!(
+                        rendered.contains(&format!("<span class=\"fig\">{f}</span>")),
+                        "{name}: {f} may break from its unit in {text:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen > 50, "{name}: only {seen} figures in paragraphs");
 }
 
 /// Checks the page of example `name`: valid, every text shown, parts, headings and tables
@@ -167,6 +217,7 @@ fn check_example(name: &str) {
         )),
         "{name}: the unit's name is kept whole in titles"
     );
+    check_figures_kept_whole(name, &doc, &rendered);
     assert_eq!(render(&doc), rendered, "{name}: rendering is deterministic");
     insta::assert_snapshot!(format!("html_{name}"), rendered);
 }

@@ -8,6 +8,7 @@
 //! The same templates also hold a batch's index page (`index.html`, see `index.rs`).
 
 mod chart;
+mod figures;
 mod index;
 mod table_view;
 mod templates;

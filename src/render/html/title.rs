@@ -18,12 +18,19 @@ pub(super) struct Piece {
 /// start at the same place) and of years (`2024年`), in order; the pieces joined give
 /// `text` back. Empty phrases are ignored.
 pub(super) fn pieces(text: &str, keep: &[&str]) -> Vec<Piece> {
+    split_kept(text, |rest, after_digit| kept_len(rest, keep, after_digit))
+}
+
+/// Splits `text` into plain and kept pieces, a kept one wherever `kept` (given the rest of
+/// the text and whether a digit comes before it) says how many bytes to keep; the pieces
+/// joined give `text` back.
+pub(super) fn split_kept(text: &str, kept: impl Fn(&str, bool) -> Option<usize>) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut plain_from = 0;
     let mut at = 0;
     while at < text.len() {
         let after_digit = text[..at].ends_with(|c: char| c.is_ascii_digit());
-        match kept_len(&text[at..], keep, after_digit) {
+        match kept(&text[at..], after_digit) {
             Some(len) => {
                 if plain_from < at {
                     out.push(piece(&text[plain_from..at], false));
@@ -67,10 +74,11 @@ fn year_len(rest: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn show(p: &[Piece]) -> String {
+    /// The pieces joined, each kept one in brackets: 「[2024年]奇台…」.
+    pub(in crate::render::html) fn show(p: &[Piece]) -> String {
         p.iter()
             .map(|p| {
                 if p.keep {

@@ -5,6 +5,7 @@
 //! keeps the unit's name and years on one line (see `title.rs`).
 
 use super::chart::{self, ChartView};
+use super::figures::figure_pieces;
 use super::table_view::{table, TableView};
 use super::title::{pieces, Piece};
 use super::HtmlError;
@@ -99,6 +100,8 @@ pub(super) enum BlockView {
     Paragraph {
         /// Text.
         text: String,
+        /// The text in pieces, each figure with its unit kept whole.
+        pieces: Vec<Piece>,
         /// `body` or `item`.
         style: &'static str,
     },
@@ -211,6 +214,7 @@ fn section(s: &Section, keep: &[&str]) -> Result<SectionView, HtmlError> {
             }
             Block::Paragraph { text, style } => BlockView::Paragraph {
                 text: text.clone(),
+                pieces: figure_pieces(text),
                 style: match style {
                     ParagraphStyle::Body => "body",
                     ParagraphStyle::Item => "item",

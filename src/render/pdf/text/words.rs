@@ -7,6 +7,7 @@
 //! the 禁则 of [`super::linebreak`] allow.
 
 use super::linebreak::opportunities;
+use crate::render::figures::UNITS;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -40,31 +41,6 @@ const QUOTES: &[(char, char)] = &[
     ('《', '》'),
     ('‘', '’'),
     ('『', '』'),
-];
-
-/// Units a figure keeps on its line.
-const UNITS: &[&str] = &[
-    "万元",
-    "亿元",
-    "元",
-    "%",
-    "％",
-    "‰",
-    "个",
-    "人",
-    "辆",
-    "家",
-    "项",
-    "次",
-    "年",
-    "月",
-    "日",
-    "平方米",
-    "台",
-    "套",
-    "名",
-    "岁",
-    "号",
 ];
 
 /// What stays whole: figures with their units, quoted terms and ordinals always; with the
