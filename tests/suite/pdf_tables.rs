@@ -62,11 +62,6 @@ fn extent(item: &Item) -> Option<(String, f32, [f32; 4])> {
     }
 }
 
-/// True when the point lies in a shaded (header) cell of the page.
-fn in_header(page: &Page, x: f32, y: f32) -> bool {
-    header_width(page, x, y).is_some()
-}
-
 /// The width of the shaded (header) cell of the page the point lies in.
 fn header_width(page: &Page, x: f32, y: f32) -> Option<f32> {
     page.items.iter().find_map(|it| match it {
@@ -99,6 +94,57 @@ fn split_word<'w>(words: &'w [Vec<char>], left: &str, right: &str) -> Option<&'w
         .find(|w| (1..w.len()).any(|k| left.ends_with(&w[..k]) && right.starts_with(&w[k..])))
 }
 
+/// A line of a table cell followed by the cell's next line: both texts, the size, and the
+/// width of the cell when it is a shaded header cell.
+struct Wrap {
+    above: String,
+    below: String,
+    size: f32,
+    header: Option<f32>,
+}
+
+/// The wrapped cell lines of `page`: a run directly under the run before it, overlapping
+/// it, at table sizes, is the next line of the same cell.
+fn wraps(page: &Page) -> Vec<Wrap> {
+    let runs: Vec<(String, f32, [f32; 4])> = page.items.iter().filter_map(extent).collect();
+    runs.windows(2)
+        .filter_map(|pair| {
+            let ((a, sa, ea), (b, sb, eb)) = (&pair[0], &pair[1]);
+            let next_line = (sa - sb).abs() < 0.01
+                && *sa < 12.0
+                && (eb[3] - ea[3] - sa * 1.25).abs() < 0.5
+                && eb[0] < ea[2]
+                && eb[2] > ea[0];
+            next_line.then(|| Wrap {
+                above: a.clone(),
+                below: b.clone(),
+                size: *sa,
+                header: header_width(page, ea[0] + 0.5, ea[1] + 0.5),
+            })
+        })
+        .collect()
+}
+
+/// How many brackets or marks bound to `word` a split of it between `a` and `b` also
+/// holds (「（补」 / 「助）」: two), which no line may leave either.
+fn bound_marks(word: &[char], a: &str, b: &str) -> usize {
+    let k = (1..word.len())
+        .find(|&k| {
+            a.trim_end()
+                .ends_with(&word[..k].iter().collect::<String>())
+        })
+        .unwrap_or(1);
+    let before: Vec<char> = a.trim_end().chars().rev().skip(k).take(1).collect();
+    let after: Vec<char> = b
+        .trim_start()
+        .chars()
+        .skip(word.len() - k)
+        .take(1)
+        .collect();
+    usize::from(before.iter().any(|c| "（《“(".contains(*c)))
+        + usize::from(after.iter().any(|c| "）》”)，、。".contains(*c)))
+}
+
 #[test]
 fn no_body_cell_line_breaks_inside_a_word() {
     let mut wrapped = 0;
@@ -106,30 +152,20 @@ fn no_body_cell_line_breaks_inside_a_word() {
         let words = known_words(&doc);
         for (i, page) in laid(&doc).iter().enumerate() {
             let block = if page.is_landscape() { 700.0 } else { 442.0 };
-            let runs: Vec<(String, f32, [f32; 4])> = page.items.iter().filter_map(extent).collect();
-            for pair in runs.windows(2) {
-                let ((a, sa, ea), (b, sb, eb)) = (&pair[0], &pair[1]);
-                // A run directly under the run before it, overlapping it, at table sizes,
-                // is the next line of the same cell.
-                let next_line = (sa - sb).abs() < 0.01
-                    && *sa < 12.0
-                    && (eb[3] - ea[3] - sa * 1.25).abs() < 0.5
-                    && eb[0] < ea[2]
-                    && eb[2] > ea[0];
-                if !next_line || in_header(page, ea[0] + 0.5, ea[1] + 0.5) {
-                    continue;
-                }
+            for w in wraps(page).iter().filter(|w| w.header.is_none()) {
                 wrapped += 1;
-                let Some(word) = split_word(&words, a, b) else {
+                let Some(word) = split_word(&words, &w.above, &w.below) else {
                     continue;
                 };
-                let wide = word.len() as f32 * sa > block / 3.0;
+                let wide = word.len() as f32 * w.size > block / 3.0;
                 assert!(
                     wide,
-                    "{name} page {}: a cell breaks {:?} inside {:?}: {a:?} / {b:?}",
+                    "{name} page {}: a cell breaks {:?} inside {:?}: {:?} / {:?}",
                     i + 1,
                     word.iter().collect::<String>(),
-                    (a, b)
+                    (&w.above, &w.below),
+                    w.above,
+                    w.below
                 );
             }
         }
@@ -143,46 +179,23 @@ fn no_header_line_breaks_inside_a_word_that_fits_its_cell() {
     for (name, doc) in documents() {
         let words = smallest(&known_words(&doc));
         for (i, page) in laid(&doc).iter().enumerate() {
-            let runs: Vec<(String, f32, [f32; 4])> = page.items.iter().filter_map(extent).collect();
-            for pair in runs.windows(2) {
-                let ((a, sa, ea), (b, sb, eb)) = (&pair[0], &pair[1]);
-                let next_line = (sa - sb).abs() < 0.01
-                    && *sa < 12.0
-                    && (eb[3] - ea[3] - sa * 1.25).abs() < 0.5
-                    && eb[0] < ea[2]
-                    && eb[2] > ea[0];
-                let Some(cell_w) = header_width(page, ea[0] + 0.5, ea[1] + 0.5) else {
+            for w in wraps(page) {
+                let Some(cell_w) = w.header else {
                     continue;
                 };
-                if !next_line {
-                    continue;
-                }
                 wrapped += 1;
-                let Some(word) = split_word(&words, a, b) else {
+                let Some(word) = split_word(&words, &w.above, &w.below) else {
                     continue;
                 };
-                // The word with the brackets bound to it, which no line may leave.
-                let k = (1..word.len())
-                    .find(|&k| {
-                        a.trim_end()
-                            .ends_with(&word[..k].iter().collect::<String>())
-                    })
-                    .unwrap_or(1);
-                let before: Vec<char> = a.trim_end().chars().rev().skip(k).take(1).collect();
-                let after: Vec<char> = b
-                    .trim_start()
-                    .chars()
-                    .skip(word.len() - k)
-                    .take(1)
-                    .collect();
-                let bound = usize::from(before.iter().any(|c| "（《“(".contains(*c)))
-                    + usize::from(after.iter().any(|c| "）》”)，、。".contains(*c)));
-                let wide = (word.len() + bound) as f32 * sa > cell_w - 6.0;
+                let bound = bound_marks(word, &w.above, &w.below);
+                let wide = (word.len() + bound) as f32 * w.size > cell_w - 6.0;
                 assert!(
                     wide,
-                    "{name} page {}: a header breaks {:?} inside: {a:?} / {b:?}",
+                    "{name} page {}: a header breaks {:?} inside: {:?} / {:?}",
                     i + 1,
                     word.iter().collect::<String>(),
+                    w.above,
+                    w.below
                 );
             }
         }

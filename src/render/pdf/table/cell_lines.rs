@@ -103,10 +103,6 @@ impl Text<'_> {
     /// starts the cell (its leading spaces are kept).
     fn segment(&self, range: Range<usize>, first: bool) -> Vec<Range<usize>> {
         let (s, e) = (range.start, range.end);
-        let whole = self.trim(s..e);
-        if self.prefix[whole.end] - self.prefix[whole.start] <= self.inner + 0.01 {
-            return vec![self.trim(self.skip(s, e, first)..e)];
-        }
         let visible = self.visible[e] - self.visible[s];
         // best[k - s]: least cost of lines ending before k, and where the last began.
         let mut best: Vec<Option<(f32, usize)>> = vec![None; e - s + 1];
@@ -164,11 +160,8 @@ fn is_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::lines;
-    use crate::document::Align;
-    use crate::render::pdf::table::break_costs::break_costs;
-    use crate::render::pdf::table::grid::GridCell;
+    use crate::render::pdf::table::grid::test_cell;
     use crate::render::pdf::text::words::Words;
-    use crate::render::pdf::text::Shaped;
 
     /// A body cell's lines at `per_line` characters a line (CJK one wide, ASCII half).
     fn cell(words: &Words, text: &str, per_line: f32) -> Vec<String> {
@@ -182,38 +175,7 @@ mod tests {
 
     fn set(words: &Words, text: &str, per_line: f32, header: bool) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
-        let shaped = chars
-            .iter()
-            .map(|&ch| {
-                let w = if ch.is_ascii() { 0.5 } else { 1.0 };
-                Shaped {
-                    ch,
-                    face: 0,
-                    gid: 0,
-                    natural: w,
-                    advance: w,
-                }
-            })
-            .collect();
-        let between_words = words.breaks(&chars);
-        let parts = Words::part_breaks(&chars, &between_words);
-        let hard = Words::hard_breaks(&chars);
-        let breaks = break_costs(&chars, (&between_words, &parts, &hard), header);
-        let cell = GridCell {
-            row: 0,
-            col: 0,
-            rowspan: 1,
-            colspan: 1,
-            align: Align::Left,
-            indent: 0.0,
-            header,
-            shaped,
-            lines: Vec::new(),
-            code: false,
-            hard,
-            between_words,
-            breaks,
-        };
+        let cell = test_cell(words, (0, 0), header, text, 1.0);
         lines(&cell, per_line)
             .into_iter()
             .map(|r| chars[r].iter().collect())

@@ -335,54 +335,16 @@ fn widest_chunk(shaped: &[Shaped], ok: &[bool]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::{bounds, solve};
-    use crate::document::{Align, ColumnKind};
-    use crate::render::pdf::table::break_costs::break_costs;
+    use crate::document::ColumnKind;
     use crate::render::pdf::table::cell_lines::break_lines;
-    use crate::render::pdf::table::grid::GridCell;
+    use crate::render::pdf::table::grid::{test_cell, GridCell};
     use crate::render::pdf::text::words::Words;
-    use crate::render::pdf::text::Shaped;
 
     const SIZE: f32 = 10.0;
 
     /// A cell at (`row`, `col`) whose characters are an em wide (figures half an em).
     fn cell(words: &Words, row: usize, col: usize, header: bool, text: &str) -> GridCell {
-        let chars: Vec<char> = text.chars().collect();
-        let shaped = chars
-            .iter()
-            .map(|&ch| {
-                let w = if ch.is_ascii() { SIZE / 2.0 } else { SIZE };
-                Shaped {
-                    ch,
-                    face: 0,
-                    gid: 0,
-                    natural: w,
-                    advance: w,
-                }
-            })
-            .collect();
-        GridCell {
-            row,
-            col,
-            rowspan: 1,
-            colspan: 1,
-            align: Align::Left,
-            indent: 0.0,
-            header,
-            shaped,
-            lines: Vec::new(),
-            code: false,
-            hard: Words::hard_breaks(&chars),
-            between_words: words.breaks(&chars),
-            breaks: break_costs(
-                &chars,
-                (
-                    &words.breaks(&chars),
-                    &Words::part_breaks(&chars, &words.breaks(&chars)),
-                    &Words::hard_breaks(&chars),
-                ),
-                header,
-            ),
-        }
+        test_cell(words, (row, col), header, text, SIZE)
     }
 
     /// The lines of every cell at the widths the solver gives for `avail` points.

@@ -106,6 +106,48 @@ pub fn grid(
     Ok(out)
 }
 
+/// A single-span, left-aligned cell at (`row`, `col`) whose characters are `em` wide
+/// (ASCII half of it), with its breaks as [`grid`] gives them: for unit tests.
+#[cfg(test)]
+pub fn test_cell(
+    words: &Words,
+    (row, col): (usize, usize),
+    header: bool,
+    text: &str,
+    em: f32,
+) -> GridCell {
+    let shaped: Vec<Shaped> = text
+        .chars()
+        .map(|ch| {
+            let w = if ch.is_ascii() { em / 2.0 } else { em };
+            Shaped {
+                ch,
+                face: 0,
+                gid: 0,
+                natural: w,
+                advance: w,
+            }
+        })
+        .collect();
+    let chars: Vec<char> = text.chars().collect();
+    let (hard, between_words, breaks) = breaks(words, &chars, &[], header);
+    GridCell {
+        row,
+        col,
+        rowspan: 1,
+        colspan: 1,
+        align: CellAlign::Left,
+        indent: 0.0,
+        header,
+        shaped,
+        lines: Vec::new(),
+        code: false,
+        hard,
+        between_words,
+        breaks,
+    }
+}
+
 /// Where a line of a cell of `chars` may start at all, where between words (`names` kept
 /// whole too), and what a break before each character costs.
 fn breaks(
