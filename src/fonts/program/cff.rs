@@ -107,6 +107,78 @@ impl CidFont {
     }
 }
 
+/// The glyphs of a source CID-keyed CFF without subroutines, read where they lie: a
+/// charstring needs nothing outside itself, so it can be taken as is, and `subsetter`
+/// (which would only copy it) is not needed for it.
+#[derive(Debug, Clone)]
+pub struct Plain {
+    /// Where the CharStrings INDEX starts in the CFF table.
+    charstrings_at: usize,
+    /// Source font dict index of each glyph.
+    pub glyph_dict: Vec<u8>,
+}
+
+impl Plain {
+    /// Reads `cff` when it is CID-keyed and has no global or local subroutines; `None`
+    /// for anything else (those faces go through `subsetter`).
+    pub fn parse(cff: &[u8]) -> Option<Plain> {
+        let header_size = usize::from(*cff.get(2)?);
+        let (_, names_end) = parse_index(cff, header_size)?;
+        let (tops, top_end) = parse_index(cff, names_end)?;
+        let (_, strings_end) = parse_index(cff, top_end)?;
+        let (gsubrs, _) = parse_index(cff, strings_end)?;
+        if !gsubrs.is_empty() {
+            return None;
+        }
+        let top = parse_dict(tops.first()?)?;
+        let offset = |op: u16| -> Option<usize> {
+            let e = top.iter().find(|e| e.op == op)?;
+            usize::try_from(*ints(&e.operands)?.first()?).ok()
+        };
+        let charstrings_at = offset(CHAR_STRINGS)?;
+        let glyphs = usize::from(u16::from_be_bytes([
+            *cff.get(charstrings_at)?,
+            *cff.get(charstrings_at + 1)?,
+        ]));
+        let (fd_array, _) = parse_index(cff, offset(FD_ARRAY)?)?;
+        for dict in &fd_array {
+            font_dict(cff, dict)?;
+        }
+        let glyph_dict = parse_fd_select(cff, offset(FD_SELECT)?, glyphs)?;
+        if glyph_dict
+            .iter()
+            .any(|&fd| usize::from(fd) >= fd_array.len())
+        {
+            return None;
+        }
+        Some(Plain {
+            charstrings_at,
+            glyph_dict,
+        })
+    }
+
+    /// The charstring of glyph `gid` in `cff` (the table this was parsed from).
+    pub fn charstring<'a>(&self, cff: &'a [u8], gid: u16) -> Option<&'a [u8]> {
+        let at = self.charstrings_at;
+        let count = usize::from(u16::from_be_bytes([*cff.get(at)?, *cff.get(at + 1)?]));
+        let i = usize::from(gid);
+        if i >= count {
+            return None;
+        }
+        let size = usize::from(*cff.get(at + 2)?);
+        if !(1..=4).contains(&size) {
+            return None;
+        }
+        let offset = |k: usize| -> Option<usize> {
+            let from = at + 3 + k * size;
+            let bytes = cff.get(from..from + size)?;
+            Some(bytes.iter().fold(0usize, |v, &b| (v << 8) | usize::from(b)))
+        };
+        let base = at + 3 + (count + 1) * size - 1;
+        cff.get(base + offset(i)?..base + offset(i + 1)?)
+    }
+}
+
 /// One font dict and its Private DICT, read from `cff`.
 fn font_dict(cff: &[u8], data: &[u8]) -> Option<FontDict> {
     let entries = parse_dict(data)?;

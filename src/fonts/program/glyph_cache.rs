@@ -9,8 +9,14 @@
 //! which other glyphs were subset with it, and the Name INDEX, Top DICT and String INDEX
 //! come from a subset of `.notdef` alone, so the assembled bytes depend only on the
 //! document's glyphs, never on what was rendered before.
+//!
+//! A face without subroutines (the Fandol faces) needs no cutting out: its charstrings
+//! are taken from the face as they lie ([`Plain`]), and `subsetter` is asked once, for one
+//! glyph of each font dict, what those dicts become in a subset. Taking a glyph this way
+//! is checked against `subsetter` on those glyphs; a face where the two differ is cut out
+//! by `subsetter` like any other.
 
-use super::cff::{self, CidFont, FontDict};
+use super::cff::{self, CidFont, FontDict, Plain};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -28,11 +34,21 @@ struct Kept {
     dicts: Vec<FontDict>,
     /// Source glyph id → (index in `dicts`, charstring).
     glyphs: BTreeMap<u16, (usize, Vec<u8>)>,
+    /// The face's glyphs as they lie, when it has no subroutines.
+    plain: Option<PlainFace>,
+}
+
+/// A face whose charstrings are taken as they lie, and what its font dicts became.
+#[derive(Debug)]
+struct PlainFace {
+    source: Plain,
+    /// Source font dict index → index in [`Kept::dicts`].
+    dicts: Vec<Option<usize>>,
 }
 
 impl Kept {
-    /// Keeps glyph `i` of `part` as source glyph `gid`.
-    fn keep(&mut self, part: &CidFont, i: usize, gid: u16) -> Option<()> {
+    /// Keeps glyph `i` of `part` as source glyph `gid`; returns its index in `dicts`.
+    fn keep(&mut self, part: &CidFont, i: usize, gid: u16) -> Option<usize> {
         let dict = part.dicts.get(usize::from(*part.glyph_dict.get(i)?))?;
         let at = match self.dicts.iter().position(|d| d == dict) {
             Some(at) => at,
@@ -43,8 +59,57 @@ impl Kept {
         };
         self.glyphs
             .insert(gid, (at, part.charstrings.get(i)?.clone()));
+        Some(at)
+    }
+
+    /// Keeps source glyph `gid` of a plain face, read from its CFF table `cff`.
+    fn keep_plain(&mut self, cff: &[u8], gid: u16) -> Option<()> {
+        let plain = self.plain.as_ref()?;
+        let fd = *plain.source.glyph_dict.get(usize::from(gid))?;
+        let dict = (*plain.dicts.get(usize::from(fd))?)?;
+        let charstring = plain.source.charstring(cff, gid)?.to_vec();
+        self.glyphs.insert(gid, (dict, charstring));
         Some(())
     }
+}
+
+/// The face's `CFF ` table.
+fn cff_table(data: &[u8], index: u32) -> Option<&[u8]> {
+    ttf_parser::RawFace::parse(data, index)
+        .ok()?
+        .table(ttf_parser::Tag::from_bytes(b"CFF "))
+}
+
+/// The face read as a plain one, when it has no subroutines and `subsetter` gives, for
+/// one glyph of each font dict, the very charstring that lies in the face. Those glyphs
+/// are kept, which records what each font dict becomes.
+fn plain_face(kept: &mut Kept, data: &[u8], index: u32) -> Option<PlainFace> {
+    let cff = cff_table(data, index)?;
+    let source = Plain::parse(cff)?;
+    let fds = source
+        .glyph_dict
+        .iter()
+        .copied()
+        .max()
+        .map_or(0, usize::from)
+        + 1;
+    let mut samples: Vec<u16> = Vec::new();
+    for fd in 0..fds {
+        let first = (1..source.glyph_dict.len()).find(|&g| usize::from(source.glyph_dict[g]) == fd);
+        if let Some(gid) = first.and_then(|g| u16::try_from(g).ok()) {
+            samples.push(gid);
+        }
+    }
+    let part = cut(data, index, &samples).ok()?;
+    let mut dicts = vec![None; fds];
+    for (i, &gid) in samples.iter().enumerate() {
+        if part.charstrings.get(i + 1)?.as_slice() != source.charstring(cff, gid)? {
+            return None;
+        }
+        let fd = usize::from(source.glyph_dict[usize::from(gid)]);
+        dicts[fd] = Some(kept.keep(&part, i + 1, gid)?);
+    }
+    Some(PlainFace { source, dicts })
 }
 
 impl GlyphCache {
@@ -60,15 +125,24 @@ impl GlyphCache {
                     template: template.clone(),
                     dicts: Vec::new(),
                     glyphs: BTreeMap::new(),
+                    plain: None,
                 };
                 kept.keep(&template, 0, 0).ok_or("子集缺少 .notdef")?;
+                kept.plain = plain_face(&mut kept, data, index);
                 *state = Some(kept);
             }
-            let kept = state.as_ref().ok_or("字形缓存未初始化")?;
-            gids.iter()
-                .copied()
-                .filter(|g| !kept.glyphs.contains_key(g))
-                .collect()
+            let kept = state.as_mut().ok_or("字形缓存未初始化")?;
+            let mut missing = Vec::new();
+            let cff = cff_table(data, index).filter(|_| kept.plain.is_some());
+            for &gid in gids {
+                if kept.glyphs.contains_key(&gid) {
+                    continue;
+                }
+                if cff.and_then(|cff| kept.keep_plain(cff, gid)).is_none() {
+                    missing.push(gid);
+                }
+            }
+            missing
         };
         let part = if missing.is_empty() {
             None
@@ -98,6 +172,13 @@ impl GlyphCache {
         }
         let dicts: Vec<&FontDict> = local.iter().map(|&d| &kept.dicts[d]).collect();
         Ok(cff::write(&kept.template, &dicts, &glyphs))
+    }
+
+    /// Whether this face's glyphs are taken as they lie (see [`PlainFace`]).
+    #[cfg(test)]
+    fn is_plain(&self) -> bool {
+        self.lock()
+            .is_ok_and(|s| s.as_ref().is_some_and(|k| k.plain.is_some()))
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Option<Kept>>, String> {
@@ -138,12 +219,19 @@ mod tests {
             })
             .collect();
         assert!(faces.len() >= 2, "CFF faces (Noto CJK, Fandol) installed");
-        for face in faces {
-            assembled_subset_equals_direct_subset(face);
-        }
+        let plain: Vec<bool> = faces
+            .into_iter()
+            .map(assembled_subset_equals_direct_subset)
+            .collect();
+        assert!(plain.contains(&true), "Fandol: glyphs taken as they lie");
+        assert!(
+            plain.contains(&false),
+            "Noto CJK: glyphs cut out by subsetter"
+        );
     }
 
-    fn assembled_subset_equals_direct_subset(face: &LoadedFace) {
+    /// Checks one face; returns whether its glyphs were taken as they lie.
+    fn assembled_subset_equals_direct_subset(face: &LoadedFace) -> bool {
         let data = face.data.as_slice();
         let parsed = ttf_parser::Face::parse(data, face.index).expect("face");
         let gids = |text: &str| -> Vec<u16> {
@@ -187,5 +275,8 @@ mod tests {
             again,
             fresh.subset(data, face.index, &second).expect("fresh")
         );
+        let plain = cache.is_plain();
+        assert_eq!(plain, face.name.starts_with("Fandol"), "{name}");
+        plain
     }
 }

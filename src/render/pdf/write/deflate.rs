@@ -3,7 +3,9 @@
 //! writes the pages (see [`super::write`]); every other stream is compressed here, on
 //! the worker pool. A stream's compressed bytes depend only on its content, so the
 //! output never depends on timing.
+//! Font programs are Huffman-coded only ([`super::huffman`]).
 
+use super::huffman::deflate_literals;
 use crate::render::pdf::error::PdfError;
 use lopdf::Object;
 use rayon::prelude::*;
@@ -20,7 +22,7 @@ pub fn pack_all(programs: Vec<Vec<u8>>) -> Result<Vec<Packed>, PdfError> {
     programs
         .into_iter()
         .map(|raw| {
-            let packed = deflate(&raw)?;
+            let packed = deflate_literals(&raw);
             Ok(Packed { raw, packed })
         })
         .collect()

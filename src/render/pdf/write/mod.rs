@@ -10,6 +10,7 @@
 
 mod deflate;
 mod draw;
+mod huffman;
 pub mod outline;
 mod spread;
 mod subset;
