@@ -55,11 +55,10 @@ fn block(out: &mut Bits, chunk: &[u8], last: bool) {
     out.put(2, 2);
     header(out, &lengths);
     let codes = canonical(&lengths);
-    for &b in chunk {
-        let (code, len) = codes[usize::from(b)];
-        out.put(code, len);
-    }
-    let (code, len) = codes[END];
+    let mut table = [(0u32, 0u8); END + 1];
+    table.copy_from_slice(&codes);
+    out.put_bytes(chunk, &table);
+    let (code, len) = table[END];
     out.put(code, len);
 }
 
@@ -218,14 +217,34 @@ impl Bits {
     }
 
     /// Appends the low `len` bits of `value` (at most 16).
+    #[inline(always)]
     fn put(&mut self, value: u32, len: u8) {
         self.acc |= u64::from(value) << self.used;
         self.used += u32::from(len);
         if self.used >= 32 {
-            self.bytes.extend((self.acc as u32).to_le_bytes());
+            self.bytes
+                .extend_from_slice(&(self.acc as u32).to_le_bytes());
             self.acc >>= 32;
             self.used -= 32;
         }
+    }
+
+    /// Appends the code of each of `bytes` from `table`, with the bit buffer in registers.
+    fn put_bytes(&mut self, bytes: &[u8], table: &[(u32, u8); END + 1]) {
+        let (mut acc, mut used) = (self.acc, self.used);
+        let mut words: Vec<u8> = Vec::with_capacity(bytes.len() + 8);
+        for &b in bytes {
+            let (code, len) = table[usize::from(b)];
+            acc |= u64::from(code) << used;
+            used += u32::from(len);
+            if used >= 32 {
+                words.extend_from_slice(&(acc as u32).to_le_bytes());
+                acc >>= 32;
+                used -= 32;
+            }
+        }
+        self.bytes.extend_from_slice(&words);
+        (self.acc, self.used) = (acc, used);
     }
 
     /// Pads with zero bits to a whole byte and flushes.

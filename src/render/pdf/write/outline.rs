@@ -123,20 +123,31 @@ fn save(mut pdf: lopdf::Document, packed: &[Packed]) -> Result<Vec<u8>, PdfError
         .set("ID", Object::Array(vec![id_str.clone(), id_str]));
     compress_streams(&mut pdf, packed)?;
     let mut out = Vec::new();
-    pdf.save_to(&mut out)
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(OBJECTS_PER_STREAM)
+        .compression_level(6)
+        .build();
+    pdf.save_with_options(&mut out, options)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     stamp_id(&mut out);
     Ok(out)
 }
 
-/// Replaces the placeholder `/ID` strings in the trailer by a hash of everything before it.
+/// Objects per object stream: the dictionaries (pages, fonts, widths, outline items, links)
+/// are compressed together in streams of this many, with a cross-reference stream.
+const OBJECTS_PER_STREAM: usize = 500;
+
+/// Replaces the placeholder `/ID` strings of the cross-reference stream by a hash of
+/// everything before them.
 fn stamp_id(out: &mut [u8]) {
+    let needle = ID_PLACEHOLDER.as_bytes();
     let body_end = out
-        .windows(7)
-        .rposition(|w| w == b"trailer")
+        .windows(needle.len())
+        .position(|w| w == needle)
         .unwrap_or(out.len());
     let id = fnv_hex(&out[..body_end]);
-    let needle = ID_PLACEHOLDER.as_bytes();
     let mut at = body_end;
     while let Some(pos) = out[at..].windows(needle.len()).position(|w| w == needle) {
         let start = at + pos;
