@@ -6,6 +6,37 @@ use super::role::Role;
 use super::set::FontSet;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiplicative hasher for the (role, character) cache: looked up for every character
+/// set, where SipHash's resistance to chosen keys buys nothing. Only lookups use it; no
+/// iteration order reaches any output.
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+}
 
 /// One character resolved for a role: face, glyph and advance in em.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,7 +53,7 @@ pub struct Resolved {
 pub struct Metrics<'a> {
     fonts: &'a FontSet,
     faces: Vec<Option<ttf_parser::Face<'a>>>,
-    cache: RefCell<HashMap<(Role, char), Option<Resolved>>>,
+    cache: RefCell<HashMap<(Role, char), Option<Resolved>, BuildHasherDefault<CharHasher>>>,
 }
 
 impl<'a> Metrics<'a> {
@@ -36,7 +67,7 @@ impl<'a> Metrics<'a> {
         Metrics {
             fonts,
             faces,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(HashMap::default()),
         }
     }
 

@@ -233,8 +233,10 @@ pub fn write(font: &CidFont, dicts: &[&FontDict], glyphs: &[(u8, &[u8])]) -> Vec
     let fd_array_at = at;
     at += index_len(&dict_lens);
     let charstrings_at = at;
+    let lens: Vec<usize> = glyphs.iter().map(|g| g.1.len()).collect();
 
-    let mut out = vec![1, 0, 4, 4];
+    let mut out = Vec::with_capacity(charstrings_at + index_len(&lens));
+    out.extend([1, 0, 4, 4]);
     out.extend(&font.names);
     let top = top_with([charset_at, fd_select_at, fd_array_at, charstrings_at]);
     write_index(&mut out, &[top.as_slice()]);

@@ -122,7 +122,13 @@ fn save(mut pdf: lopdf::Document, packed: &[Packed]) -> Result<Vec<u8>, PdfError
     pdf.trailer
         .set("ID", Object::Array(vec![id_str.clone(), id_str]));
     compress_streams(&mut pdf, packed)?;
-    let mut out = Vec::new();
+    let streams: usize = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .map(|s| s.content.len())
+        .sum();
+    let mut out = Vec::with_capacity(streams + streams / 8 + 64 * 1024);
     let options = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
