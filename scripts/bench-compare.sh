@@ -62,12 +62,13 @@ def read(path):
     rows = {}
     for line in lines[1:]:
         cells = line.split()
-        if len(cells) == 9:
-            rows[cells[0]] = [float(c) for c in cells[1:]]
+        if len(cells) in (9, 10):
+            values = [float(c) for c in cells[1:]]
+            rows[cells[0]] = values + [float("nan")] * (9 - len(values))
     return rows
 
 figures = ["cold ms", "batch ms/doc", "serial ms/doc", "CPU ms/doc",
-           "PDF KB", "HTML KB", "pages", "peak MB"]
+           "PDF KB", "HTML KB", "pages", "peak MB", "one MB"]
 runs = {k: [read(f"{out}/{k}-{i}.txt") for i in range(1, rounds + 1)]
         for k in ("before", "after")}
 print(f"median of {rounds} alternating rounds; ratio = now / {short}")
@@ -76,6 +77,9 @@ for doc in runs["after"][0]:
     for k, name in enumerate(figures):
         b = statistics.median(r[doc][k] for r in runs["before"] if doc in r)
         a = statistics.median(r[doc][k] for r in runs["after"] if doc in r)
+        if b != b or a != a:
+            print(f"{doc:<24} {name:<14} {'—' if b != b else f'{b:.1f}':>10} {'—' if a != a else f'{a:.1f}':>10}")
+            continue
         ratio = a / b if b else float("nan")
         print(f"{doc:<24} {name:<14} {b:>10.1f} {a:>10.1f} {ratio:>7.2f}")
 PY

@@ -2,7 +2,8 @@
 """Times gongkai against Typst on the same text, side by side, in one run.
 
 Usage: .venv/bin/python scripts/typst-compare.py [EXAMPLE.toml] [ROUNDS]
-(needs `typst` in the virtualenv: scripts/test-tools.sh installs it).
+(needs `typst` in the virtualenv: `.venv/bin/pip install typst`; GONGKAI_BIN=path times
+another build of gongkai, e.g. an earlier commit's).
 
 The example's JSON document (gongkai's own model: the same headings, paragraphs, terms and
 tables the PDF sets) is written as a Typst source with the same faces (Fandol 仿宋/黑体/楷体/
@@ -21,7 +22,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GONGKAI = os.path.join(ROOT, "target", "release", "gongkai")
+GONGKAI = os.environ.get("GONGKAI_BIN", os.path.join(ROOT, "target", "release", "gongkai"))
 FONT_DIRS = ["/usr/local/share/fonts/fandol", "/usr/share/fonts/opentype/noto"]
 
 

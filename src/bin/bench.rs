@@ -6,7 +6,8 @@
 //! - serial: wall time per document when the 100 are generated one after another (what
 //!   regenerating after each edit costs);
 //! - CPU: processor time per document in the batch (all threads);
-//! - PDF size, pages and peak memory of the whole run.
+//! - PDF size, pages, peak memory after the cold document (what one `gongkai generate`
+//!   of it holds at most) and peak memory of the whole run.
 //!
 //! Every batch output is compared with the cold one byte for byte.
 //!
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     println!(
-        "{:<24} {:>8} {:>13} {:>14} {:>12} {:>7} {:>8} {:>6} {:>8}",
+        "{:<24} {:>8} {:>13} {:>14} {:>12} {:>7} {:>8} {:>6} {:>8} {:>8}",
         "document",
         "cold ms",
         "batch ms/doc",
@@ -68,7 +69,8 @@ fn main() -> ExitCode {
         "PDF KB",
         "HTML KB",
         "pages",
-        "peak MB"
+        "peak MB",
+        "one MB"
     );
     let mut ok = true;
     for f in files {
@@ -97,6 +99,7 @@ fn measure_one(path: &Path) -> Result<(), String> {
     let generator = Generator::new(&[Format::Pdf, Format::Html], None, &[])?;
     let cold_out = run(&generator, &src, path)?;
     let cold = cold_start.elapsed();
+    let one_peak = peak_mb();
     let same = |out: Vec<Vec<u8>>| {
         if out == cold_out {
             Ok(())
@@ -123,7 +126,7 @@ fn measure_one(path: &Path) -> Result<(), String> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     println!(
-        "{:<24} {:>8.1} {:>13.1} {:>14.1} {:>12.1} {:>7.1} {:>8.1} {:>6} {:>8.1}",
+        "{:<24} {:>8.1} {:>13.1} {:>14.1} {:>12.1} {:>7.1} {:>8.1} {:>6} {:>8.1} {:>8.1}",
         name,
         cold.as_secs_f64() * 1000.0,
         batch.as_secs_f64() * 1000.0,
@@ -132,7 +135,8 @@ fn measure_one(path: &Path) -> Result<(), String> {
         pdf as f64 / 1024.0,
         html as f64 / 1024.0,
         pages(&cold_out[0]),
-        peak_mb()
+        peak_mb(),
+        one_peak
     );
     Ok(())
 }

@@ -53,8 +53,11 @@ pub struct Resolved {
 pub struct Metrics<'a> {
     fonts: &'a FontSet,
     faces: Vec<Option<ttf_parser::Face<'a>>>,
-    cache: RefCell<HashMap<(Role, char), Option<Resolved>, BuildHasherDefault<CharHasher>>>,
+    cache: RefCell<CharCache>,
 }
+
+/// What each (role, character) resolved to in this render.
+type CharCache = HashMap<(Role, char), Option<Resolved>, BuildHasherDefault<CharHasher>>;
 
 impl<'a> Metrics<'a> {
     /// Parses every face of `fonts` (cheap: tables are read lazily).

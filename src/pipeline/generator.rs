@@ -18,7 +18,7 @@ use crate::render::html::HtmlRenderer;
 use crate::render::pdf;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What one budget gave.
 #[derive(Debug)]
@@ -38,7 +38,9 @@ pub struct Generated {
 /// Templates and fonts loaded once, serving any number of budgets.
 pub struct Generator {
     formats: Vec<Format>,
-    html: Option<HtmlRenderer>,
+    /// The HTML renderer: a `--templates` directory's is loaded (and checked) at once; the
+    /// built-in templates, known good, on the first HTML render, which runs beside the PDF's.
+    html: OnceLock<Result<HtmlRenderer, String>>,
     font_dirs: Vec<PathBuf>,
     fonts: Mutex<Vec<(FontOptions, Arc<FontSet>)>>,
 }
@@ -51,10 +53,11 @@ impl Generator {
         templates: Option<&Path>,
         font_dirs: &[PathBuf],
     ) -> Result<Generator, String> {
-        let html = if formats.contains(&Format::Html) {
-            Some(HtmlRenderer::new(templates).map_err(|e| format!("无法加载模板：{e}"))?)
-        } else {
-            None
+        let html = match (formats.contains(&Format::Html), templates) {
+            (true, Some(dir)) => OnceLock::from(Ok(
+                HtmlRenderer::new(Some(dir)).map_err(|e| format!("无法加载模板：{e}"))?
+            )),
+            _ => OnceLock::new(),
         };
         Ok(Generator {
             formats: formats.to_vec(),
@@ -146,9 +149,12 @@ impl Generator {
         match format {
             Format::Json => crate::render::json::render(doc).map_err(|e| e.to_string()),
             Format::Xlsx => crate::render::xlsx::render(doc).map_err(|e| e.to_string()),
-            Format::Html => match &self.html {
-                Some(html) => html.render(doc).map_err(|e| e.to_string()),
-                None => Err("模板未加载".into()),
+            Format::Html => match self
+                .html
+                .get_or_init(|| HtmlRenderer::new(None).map_err(|e| format!("无法加载模板：{e}")))
+            {
+                Ok(html) => html.render(doc).map_err(|e| e.to_string()),
+                Err(e) => Err(e.clone()),
             },
             Format::Pdf => match fonts {
                 Some(fonts) => pdf::render(doc, fonts).map_err(|e| e.to_string()),

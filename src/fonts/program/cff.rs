@@ -234,7 +234,6 @@ pub fn write(font: &CidFont, dicts: &[&FontDict], glyphs: &[(u8, &[u8])]) -> Vec
     at += index_len(&dict_lens);
     let charstrings_at = at;
     let lens: Vec<usize> = glyphs.iter().map(|g| g.1.len()).collect();
-
     let mut out = Vec::with_capacity(charstrings_at + index_len(&lens));
     out.extend([1, 0, 4, 4]);
     out.extend(&font.names);
@@ -248,22 +247,21 @@ pub fn write(font: &CidFont, dicts: &[&FontDict], glyphs: &[(u8, &[u8])]) -> Vec
     }
     out.push(0);
     out.extend(glyphs.iter().map(|g| g.0));
-    let encoded: Vec<Vec<u8>> = dicts
-        .iter()
-        .zip(&private_at)
-        .map(|(d, &private)| {
-            let mut e = d.entries.clone();
-            push_int5(&mut e, d.private.len());
-            push_int5(&mut e, private);
-            push_op(&mut e, PRIVATE);
-            e
-        })
-        .collect();
+    let encoded: Vec<Vec<u8>> = dicts.iter().zip(&private_at).map(with_private).collect();
     let encoded: Vec<&[u8]> = encoded.iter().map(Vec::as_slice).collect();
     write_index(&mut out, &encoded);
     let charstrings: Vec<&[u8]> = glyphs.iter().map(|g| g.1).collect();
     write_index(&mut out, &charstrings);
     out
+}
+
+/// A font dict's entries with its `Private` entry (size, offset) added.
+fn with_private((dict, &at): (&&FontDict, &usize)) -> Vec<u8> {
+    let mut e = dict.entries.clone();
+    push_int5(&mut e, dict.private.len());
+    push_int5(&mut e, at);
+    push_op(&mut e, PRIVATE);
+    e
 }
 
 /// Parses the INDEX at `at`: its items and the offset just past it.

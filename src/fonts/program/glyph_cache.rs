@@ -20,6 +20,9 @@ use super::cff::{self, CidFont, FontDict, Plain};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+/// The Type 2 charstring operator `endchar`.
+const ENDCHAR: u8 = 14;
+
 /// The glyphs of one CFF face cut out so far; shared by every render in the process.
 #[derive(Debug, Default)]
 pub struct GlyphCache {
@@ -73,6 +76,19 @@ impl Kept {
     }
 }
 
+/// A CFF like the one of `glyphs` with every charstring `endchar`, `.notdef`'s with
+/// `mark` as its width.
+fn stand_in(template: &CidFont, dicts: &[&FontDict], glyphs: &[(u8, &[u8])], mark: i16) -> Vec<u8> {
+    let [hi, lo] = mark.to_be_bytes();
+    let notdef = [28, hi, lo, ENDCHAR];
+    let empty: Vec<(u8, &[u8])> = glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.0, if i == 0 { &notdef[..] } else { &[ENDCHAR][..] }))
+        .collect();
+    cff::write(template, dicts, &empty)
+}
+
 /// The face's `CFF ` table.
 fn cff_table(data: &[u8], index: u32) -> Option<&[u8]> {
     ttf_parser::RawFace::parse(data, index)
@@ -117,6 +133,21 @@ impl GlyphCache {
     /// `.notdef`, glyph `i` is `gids[i - 1]` (glyph id = CID). `gids` must be sorted and
     /// not contain 0. Glyphs not kept yet are cut out with `subsetter` first.
     pub fn subset(&self, data: &[u8], index: u32, gids: &[u16]) -> Result<Vec<u8>, String> {
+        Ok(self.subset_and_stand_in(data, index, gids, None)?.0)
+    }
+
+    /// [`GlyphCache::subset`], and with `mark`, a *stand-in* of it: the same CFF structure
+    /// (names, dicts, charset, glyph count) with every charstring empty but `.notdef`'s,
+    /// which carries `mark` as its width so that stand-ins of different faces differ. A
+    /// writer that only reads the structure can be handed the small stand-in, and the
+    /// real program put in its place afterwards.
+    pub fn subset_and_stand_in(
+        &self,
+        data: &[u8],
+        index: u32,
+        gids: &[u16],
+        mark: Option<i16>,
+    ) -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
         let missing: Vec<u16> = {
             let mut state = self.lock()?;
             if state.is_none() {
@@ -171,7 +202,9 @@ impl GlyphCache {
             glyphs.push((at, charstring.as_slice()));
         }
         let dicts: Vec<&FontDict> = local.iter().map(|&d| &kept.dicts[d]).collect();
-        Ok(cff::write(&kept.template, &dicts, &glyphs))
+        let program = cff::write(&kept.template, &dicts, &glyphs);
+        let stand_in = mark.map(|mark| stand_in(&kept.template, &dicts, &glyphs, mark));
+        Ok((program, stand_in))
     }
 
     /// Whether this face's glyphs are taken as they lie (see [`PlainFace`]).
@@ -275,6 +308,23 @@ mod tests {
             again,
             fresh.subset(data, face.index, &second).expect("fresh")
         );
+        let (program, stand_in) = cache
+            .subset_and_stand_in(data, face.index, &second, Some(7))
+            .expect("stand-in");
+        assert_eq!(program, again, "{name}: the program beside a stand-in");
+        let stand_in = CidFont::parse(&stand_in.expect("a stand-in")).expect("stand-in parses");
+        let real = CidFont::parse(&program).expect("program parses");
+        assert_eq!(stand_in.top, real.top, "{name}: stand-in top dict");
+        assert_eq!(
+            stand_in.glyph_dict, real.glyph_dict,
+            "{name}: stand-in dicts"
+        );
+        assert_eq!(
+            stand_in.charstrings[0],
+            vec![28, 0, 7, 14],
+            "{name}: marked .notdef"
+        );
+        assert!(stand_in.charstrings[1..].iter().all(|c| c == &[14]));
         let plain = cache.is_plain();
         assert_eq!(plain, face.name.starts_with("Fandol"), "{name}");
         plain

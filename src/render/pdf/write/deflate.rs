@@ -11,27 +11,32 @@ use lopdf::Object;
 use rayon::prelude::*;
 use std::cell::RefCell;
 
-/// A font program and its compressed form.
+/// A font program compressed, and the stream content printpdf wrote for it (the program
+/// itself, or the stand-in it was handed).
 pub struct Packed {
-    raw: Vec<u8>,
+    written: Vec<u8>,
     packed: Vec<u8>,
 }
 
-/// Compresses each program (on the calling thread).
-pub fn pack_all(programs: Vec<Vec<u8>>) -> Result<Vec<Packed>, PdfError> {
+/// Compresses each `(program, stand-in)` (on the calling thread).
+pub fn pack_all(programs: Vec<(Vec<u8>, Option<Vec<u8>>)>) -> Result<Vec<Packed>, PdfError> {
     programs
         .into_iter()
-        .map(|raw| {
-            let packed = deflate_literals(&raw);
-            Ok(Packed { raw, packed })
+        .map(|(program, stand_in)| {
+            let packed = deflate_literals(&program);
+            let written = stand_in.unwrap_or(program);
+            Ok(Packed { written, packed })
         })
         .collect()
 }
 
 /// Deflates every stream of `pdf` not yet filtered, when that makes it smaller. A stream
-/// whose content is one of the `ready` programs takes its compressed form from there.
+/// whose content is what printpdf wrote for one of the `ready` programs takes that
+/// program's compressed form; a program that finds no such stream is an error (its
+/// stand-in would otherwise be embedded: text without glyphs).
 pub fn compress_streams(pdf: &mut lopdf::Document, ready: &[Packed]) -> Result<(), PdfError> {
     let mut todo: Vec<&mut lopdf::Stream> = Vec::new();
+    let mut placed = vec![false; ready.len()];
     for object in pdf.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -39,10 +44,18 @@ pub fn compress_streams(pdf: &mut lopdf::Document, ready: &[Packed]) -> Result<(
         if stream.dict.has(b"Filter") {
             continue;
         }
-        match ready.iter().find(|p| p.raw == stream.content) {
-            Some(p) => set_packed(stream, p.packed.clone()),
+        match ready.iter().position(|p| p.written == stream.content) {
+            Some(i) if !placed[i] => {
+                placed[i] = true;
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(ready[i].packed.clone());
+            }
+            Some(_) => return Err(PdfError::Write("字体程序重复嵌入".into())),
             None => todo.push(stream),
         }
+    }
+    if placed.contains(&false) {
+        return Err(PdfError::Write("字体程序未能嵌入".into()));
     }
     todo.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
     todo.into_par_iter().try_for_each(pack_stream)

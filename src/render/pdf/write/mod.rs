@@ -40,7 +40,7 @@ pub fn write(pages: &[Page], fonts: &FontSet) -> Result<Written, PdfError> {
     let mut remaps = BTreeMap::new();
     let mut programs = Vec::new();
     for mut subset in subset_all(fonts, &used)? {
-        programs.push(std::mem::take(&mut subset.program));
+        programs.push((std::mem::take(&mut subset.program), subset.stand_in.take()));
         pdf.resources
             .fonts
             .map

@@ -1,6 +1,8 @@
 //! Font subsetting for the printpdf writer: each face is cut down with `subsetter` (fast,
 //! deterministic) to the glyphs the pages use and handed to printpdf as a ready subset,
-//! so printpdf's own (slow) subsetting stays off. The glyphs of a CFF face are cut out
+//! so printpdf's own (slow) subsetting stays off. A CFF subset is handed over as a
+//! stand-in of the same structure; the real program replaces it when the streams are
+//! compressed ([`super::deflate`]). The glyphs of a CFF face are cut out
 //! once per process and kept ([`crate::fonts::program::glyph_cache`]). Faces are subset on the worker
 //! pool; results come back in face order, so the output never depends on timing.
 
@@ -23,9 +25,14 @@ pub struct Subset {
     pub font: PdfFont,
     /// Source glyph id → glyph id in the subset.
     pub remap: BTreeMap<u16, u16>,
-    /// The font program printpdf is expected to embed: the bare `CFF ` table of an
-    /// OpenType/CFF subset, the whole sfnt of a TrueType one (compressed ahead of time).
+    /// The font program to embed: the bare `CFF ` table of an OpenType/CFF subset, the
+    /// whole sfnt of a TrueType one (compressed ahead of time).
     pub program: Vec<u8>,
+    /// What printpdf writes in the program's place when it was handed a stand-in (a CFF
+    /// of the same structure with empty charstrings: printpdf reads the structure, and the
+    /// real program's hundreds of KB are neither copied nor parsed by it); `None` when it
+    /// writes the program itself.
+    pub stand_in: Option<Vec<u8>>,
 }
 
 /// Subsets every face in `used`, in parallel, returning the subsets in face order.
@@ -68,17 +75,26 @@ fn subset_face(
         .is_some();
     let kept = if cff_face {
         let gids: Vec<u16> = glyphs.keys().copied().filter(|&g| g != 0).collect();
-        loaded.glyphs.subset(data, loaded.index, &gids).ok()
+        let mark = i16::try_from(face).ok();
+        loaded
+            .glyphs
+            .subset_and_stand_in(data, loaded.index, &gids, mark)
+            .ok()
     } else {
         None
     };
-    let (bytes, program) = match kept {
-        Some(cff) => {
-            let sfnt = sfnt::with_tables(b"OTTO\0\0\0\0\0\0\0\0", vec![(*b"CFF ", cff.clone())])
+    let (bytes, program, stand_in) = match kept {
+        Some((cff, Some(stand_in))) => {
+            let table = vec![(*b"CFF ", stand_in.clone())];
+            let sfnt = sfnt::with_tables(b"OTTO\0\0\0\0\0\0\0\0", table)
                 .ok_or_else(|| err("子集字体结构无效".into()))?;
-            (sfnt, cff)
+            (sfnt, cff, Some(stand_in))
         }
-        None => direct(data, loaded.index, &remapper, &source, &chars).map_err(err)?,
+        _ => {
+            let (bytes, program) =
+                direct(data, loaded.index, &remapper, &source, &chars).map_err(err)?;
+            (bytes, program, None)
+        }
     };
     let is_cff = sfnt::table(&bytes, b"CFF ").is_some();
     let name = format!(
@@ -92,6 +108,7 @@ fn subset_face(
         font,
         remap,
         program,
+        stand_in,
     })
 }
 
