@@ -62,19 +62,8 @@ pub struct CidFont {
 impl CidFont {
     /// Parses a CID-keyed CFF without subroutines; `None` for anything else.
     pub fn parse(cff: &[u8]) -> Option<CidFont> {
-        let header_size = usize::from(*cff.get(2)?);
-        let (_, names_end) = parse_index(cff, header_size)?;
-        let (tops, top_end) = parse_index(cff, names_end)?;
-        let (_, strings_end) = parse_index(cff, top_end)?;
-        let (gsubrs, _) = parse_index(cff, strings_end)?;
-        if !gsubrs.is_empty() {
-            return None;
-        }
-        let all = parse_dict(tops.first()?)?;
-        let offset = |op: u16| -> Option<usize> {
-            let e = all.iter().find(|e| e.op == op)?;
-            usize::try_from(*ints(&e.operands)?.first()?).ok()
-        };
+        let head = Head::parse(cff)?;
+        let offset = |op: u16| head.offset(op);
         let (charstrings, _) = parse_index(cff, offset(CHAR_STRINGS)?)?;
         let (fd_array, _) = parse_index(cff, offset(FD_ARRAY)?)?;
         let glyph_dict = parse_fd_select(cff, offset(FD_SELECT)?, charstrings.len())?;
@@ -94,16 +83,50 @@ impl CidFont {
             FD_SELECT,
         ];
         Some(CidFont {
-            names: cff.get(header_size..names_end)?.to_vec(),
-            top: all
+            names: cff.get(head.names)?.to_vec(),
+            top: head
+                .top
                 .into_iter()
                 .filter(|e| !skipped.contains(&e.op))
                 .collect(),
-            strings: cff.get(top_end..strings_end)?.to_vec(),
+            strings: cff.get(head.strings)?.to_vec(),
             dicts,
             glyph_dict,
             charstrings: charstrings.into_iter().map(<[u8]>::to_vec).collect(),
         })
+    }
+}
+
+/// What comes before the glyphs of a CFF without global subroutines: the Name INDEX and
+/// String INDEX (as byte ranges) and the Top DICT's entries.
+struct Head {
+    names: std::ops::Range<usize>,
+    strings: std::ops::Range<usize>,
+    top: Vec<Entry>,
+}
+
+impl Head {
+    /// Reads the head of `cff`; `None` if it is malformed or has global subroutines.
+    fn parse(cff: &[u8]) -> Option<Head> {
+        let header_size = usize::from(*cff.get(2)?);
+        let (_, names_end) = parse_index(cff, header_size)?;
+        let (tops, top_end) = parse_index(cff, names_end)?;
+        let (_, strings_end) = parse_index(cff, top_end)?;
+        let (gsubrs, _) = parse_index(cff, strings_end)?;
+        if !gsubrs.is_empty() {
+            return None;
+        }
+        Some(Head {
+            names: header_size..names_end,
+            strings: top_end..strings_end,
+            top: parse_dict(tops.first()?)?,
+        })
+    }
+
+    /// The offset a Top DICT operator gives (CharStrings, FDArray, FDSelect …).
+    fn offset(&self, op: u16) -> Option<usize> {
+        let e = self.top.iter().find(|e| e.op == op)?;
+        usize::try_from(*ints(&e.operands)?.first()?).ok()
     }
 }
 
@@ -122,19 +145,8 @@ impl Plain {
     /// Reads `cff` when it is CID-keyed and has no global or local subroutines; `None`
     /// for anything else (those faces go through `subsetter`).
     pub fn parse(cff: &[u8]) -> Option<Plain> {
-        let header_size = usize::from(*cff.get(2)?);
-        let (_, names_end) = parse_index(cff, header_size)?;
-        let (tops, top_end) = parse_index(cff, names_end)?;
-        let (_, strings_end) = parse_index(cff, top_end)?;
-        let (gsubrs, _) = parse_index(cff, strings_end)?;
-        if !gsubrs.is_empty() {
-            return None;
-        }
-        let top = parse_dict(tops.first()?)?;
-        let offset = |op: u16| -> Option<usize> {
-            let e = top.iter().find(|e| e.op == op)?;
-            usize::try_from(*ints(&e.operands)?.first()?).ok()
-        };
+        let head = Head::parse(cff)?;
+        let offset = |op: u16| head.offset(op);
         let charstrings_at = offset(CHAR_STRINGS)?;
         let glyphs = usize::from(u16::from_be_bytes([
             *cff.get(charstrings_at)?,
