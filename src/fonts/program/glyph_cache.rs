@@ -263,6 +263,28 @@ mod tests {
         );
     }
 
+    /// A stand-in has the program's structure, empty charstrings and a marked `.notdef`.
+    fn stand_in_matches_program(cache: &GlyphCache, face: &LoadedFace, gids: &[u16], real: &[u8]) {
+        let name = &face.name;
+        let (program, stand_in) = cache
+            .subset_and_stand_in(face.data.as_slice(), face.index, gids, Some(7))
+            .expect("stand-in");
+        assert_eq!(program, real, "{name}: the program beside a stand-in");
+        let stand_in = CidFont::parse(&stand_in.expect("a stand-in")).expect("stand-in parses");
+        let real = CidFont::parse(real).expect("program parses");
+        assert_eq!(stand_in.top, real.top, "{name}: stand-in top dict");
+        assert_eq!(
+            stand_in.glyph_dict, real.glyph_dict,
+            "{name}: stand-in dicts"
+        );
+        assert_eq!(
+            stand_in.charstrings[0],
+            vec![28, 0, 7, 14],
+            "{name}: marked .notdef"
+        );
+        assert!(stand_in.charstrings[1..].iter().all(|c| c == &[14]));
+    }
+
     /// Checks one face; returns whether its glyphs were taken as they lie.
     fn assembled_subset_equals_direct_subset(face: &LoadedFace) -> bool {
         let data = face.data.as_slice();
@@ -308,23 +330,7 @@ mod tests {
             again,
             fresh.subset(data, face.index, &second).expect("fresh")
         );
-        let (program, stand_in) = cache
-            .subset_and_stand_in(data, face.index, &second, Some(7))
-            .expect("stand-in");
-        assert_eq!(program, again, "{name}: the program beside a stand-in");
-        let stand_in = CidFont::parse(&stand_in.expect("a stand-in")).expect("stand-in parses");
-        let real = CidFont::parse(&program).expect("program parses");
-        assert_eq!(stand_in.top, real.top, "{name}: stand-in top dict");
-        assert_eq!(
-            stand_in.glyph_dict, real.glyph_dict,
-            "{name}: stand-in dicts"
-        );
-        assert_eq!(
-            stand_in.charstrings[0],
-            vec![28, 0, 7, 14],
-            "{name}: marked .notdef"
-        );
-        assert!(stand_in.charstrings[1..].iter().all(|c| c == &[14]));
+        stand_in_matches_program(&cache, face, &second, &again);
         let plain = cache.is_plain();
         assert_eq!(plain, face.name.starts_with("Fandol"), "{name}");
         plain
