@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn round_trips_edge_cases() {
-        let long: Vec<u8> = (0..100_000u32).map(|i| (i * i % 251) as u8).collect();
+        let long: Vec<u8> = (0..100_000u64).map(|i| (i * i % 251) as u8).collect();
         for input in [&[][..], &[0], &[7; 5], &[0, 255], &long] {
             assert_eq!(inflate(&deflate_literals(input)), input);
         }
