@@ -10,6 +10,7 @@
 use crate::common::{example_document, paragraph_pieces, EXAMPLES};
 use gongkai::document::Document;
 use gongkai::fonts::{load_fonts, FontOptions, FontSet};
+use gongkai::render::figures::unit_len;
 use gongkai::render::pdf::{lay_out_pages, Item, Page};
 use std::sync::OnceLock;
 
@@ -38,29 +39,6 @@ struct Line {
 /// Full-width punctuation that may be compressed by half, and what may not start a line.
 const SQUEEZABLE: &str = "，。、；：）》」』】〕〉”’（《「『【〔〈“‘";
 const NO_START: &str = "，。、；：？！）》」』】〕〉”’·．％‰℃°,.;:?!)]}%～";
-/// Units a figure keeps on its line.
-const UNITS: [&str; 20] = [
-    "万元",
-    "亿元",
-    "元",
-    "%",
-    "％",
-    "‰",
-    "个",
-    "人",
-    "辆",
-    "家",
-    "项",
-    "次",
-    "年",
-    "月",
-    "日",
-    "平方米",
-    "台",
-    "套",
-    "名",
-    "岁",
-];
 
 /// What compression may take from `glyphs`: half of each full-width mark.
 fn squeezable(glyphs: &[(char, f32)]) -> f32 {
@@ -82,12 +60,7 @@ fn first_piece(glyphs: &[(char, f32)]) -> &[(char, f32)] {
         .max(1);
     if glyphs[0].0.is_ascii_digit() {
         let rest: String = text.chars().skip(n).collect();
-        n += UNITS
-            .iter()
-            .filter(|u| rest.starts_with(**u))
-            .map(|u| u.chars().count())
-            .max()
-            .unwrap_or(0);
+        n += unit_len(&rest).map_or(0, |len| rest[..len].chars().count());
     }
     n += glyphs[n.min(glyphs.len())..]
         .iter()

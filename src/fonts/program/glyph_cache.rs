@@ -46,7 +46,7 @@ struct Kept {
 struct PlainFace {
     source: Plain,
     /// Source font dict index → index in [`Kept::dicts`].
-    dicts: Vec<Option<usize>>,
+    dicts: BTreeMap<u8, usize>,
 }
 
 impl Kept {
@@ -69,7 +69,7 @@ impl Kept {
     fn keep_plain(&mut self, cff: &[u8], gid: u16) -> Option<()> {
         let plain = self.plain.as_ref()?;
         let fd = *plain.source.glyph_dict.get(usize::from(gid))?;
-        let dict = (*plain.dicts.get(usize::from(fd))?)?;
+        let dict = *plain.dicts.get(&fd)?;
         let charstring = plain.source.charstring(cff, gid)?.to_vec();
         self.glyphs.insert(gid, (dict, charstring));
         Some(())
@@ -78,7 +78,7 @@ impl Kept {
 
 /// A CFF like the one of `glyphs` with every charstring `endchar`, `.notdef`'s with
 /// `mark` as its width.
-fn stand_in(template: &CidFont, dicts: &[&FontDict], glyphs: &[(u8, &[u8])], mark: i16) -> Vec<u8> {
+fn stand_in(template: &CidFont, dicts: &[&FontDict], glyphs: &[(u8, &[u8])], mark: u16) -> Vec<u8> {
     let [hi, lo] = mark.to_be_bytes();
     let notdef = [28, hi, lo, ENDCHAR];
     let empty: Vec<(u8, &[u8])> = glyphs
@@ -102,28 +102,20 @@ fn cff_table(data: &[u8], index: u32) -> Option<&[u8]> {
 fn plain_face(kept: &mut Kept, data: &[u8], index: u32) -> Option<PlainFace> {
     let cff = cff_table(data, index)?;
     let source = Plain::parse(cff)?;
-    let fds = source
-        .glyph_dict
-        .iter()
-        .copied()
-        .max()
-        .map_or(0, usize::from)
-        + 1;
-    let mut samples: Vec<u16> = Vec::new();
-    for fd in 0..fds {
-        let first = (1..source.glyph_dict.len()).find(|&g| usize::from(source.glyph_dict[g]) == fd);
-        if let Some(gid) = first.and_then(|g| u16::try_from(g).ok()) {
-            samples.push(gid);
+    let mut samples: BTreeMap<u8, u16> = BTreeMap::new();
+    for (gid, &fd) in source.glyph_dict.iter().enumerate().skip(1) {
+        if let Ok(gid) = u16::try_from(gid) {
+            samples.entry(fd).or_insert(gid);
         }
     }
-    let part = cut(data, index, &samples).ok()?;
-    let mut dicts = vec![None; fds];
-    for (i, &gid) in samples.iter().enumerate() {
+    let gids: Vec<u16> = samples.values().copied().collect();
+    let part = cut(data, index, &gids).ok()?;
+    let mut dicts = BTreeMap::new();
+    for (i, (&fd, &gid)) in samples.iter().enumerate() {
         if part.charstrings.get(i + 1)?.as_slice() != source.charstring(cff, gid)? {
             return None;
         }
-        let fd = usize::from(source.glyph_dict[usize::from(gid)]);
-        dicts[fd] = Some(kept.keep(&part, i + 1, gid)?);
+        dicts.insert(fd, kept.keep(&part, i + 1, gid)?);
     }
     Some(PlainFace { source, dicts })
 }
@@ -132,22 +124,18 @@ impl GlyphCache {
     /// The bare CID-keyed `CFF ` table of a subset of face `index` of `data`: glyph 0 is
     /// `.notdef`, glyph `i` is `gids[i - 1]` (glyph id = CID). `gids` must be sorted and
     /// not contain 0. Glyphs not kept yet are cut out with `subsetter` first.
-    pub fn subset(&self, data: &[u8], index: u32, gids: &[u16]) -> Result<Vec<u8>, String> {
-        Ok(self.subset_and_stand_in(data, index, gids, None)?.0)
-    }
-
-    /// [`GlyphCache::subset`], and with `mark`, a *stand-in* of it: the same CFF structure
-    /// (names, dicts, charset, glyph count) with every charstring empty but `.notdef`'s,
-    /// which carries `mark` as its width so that stand-ins of different faces differ. A
-    /// writer that only reads the structure can be handed the small stand-in, and the
-    /// real program put in its place afterwards.
-    pub fn subset_and_stand_in(
+    ///
+    /// Beside it, a *stand-in*: the same CFF structure (names, dicts, charset, glyph count)
+    /// with every charstring empty but `.notdef`'s, which carries `mark` as its width so
+    /// that stand-ins of different faces differ. A writer that only reads the structure can
+    /// be handed the small stand-in, and the real program put in its place afterwards.
+    pub fn subset(
         &self,
         data: &[u8],
         index: u32,
         gids: &[u16],
-        mark: Option<i16>,
-    ) -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
+        mark: u16,
+    ) -> Result<(Vec<u8>, Vec<u8>), String> {
         let missing: Vec<u16> = {
             let mut state = self.lock()?;
             if state.is_none() {
@@ -203,7 +191,7 @@ impl GlyphCache {
         }
         let dicts: Vec<&FontDict> = local.iter().map(|&d| &kept.dicts[d]).collect();
         let program = cff::write(&kept.template, &dicts, &glyphs);
-        let stand_in = mark.map(|mark| stand_in(&kept.template, &dicts, &glyphs, mark));
+        let stand_in = stand_in(&kept.template, &dicts, &glyphs, mark);
         Ok((program, stand_in))
     }
 
@@ -267,10 +255,10 @@ mod tests {
     fn stand_in_matches_program(cache: &GlyphCache, face: &LoadedFace, gids: &[u16], real: &[u8]) {
         let name = &face.name;
         let (program, stand_in) = cache
-            .subset_and_stand_in(face.data.as_slice(), face.index, gids, Some(7))
+            .subset(face.data.as_slice(), face.index, gids, 7)
             .expect("stand-in");
         assert_eq!(program, real, "{name}: the program beside a stand-in");
-        let stand_in = CidFont::parse(&stand_in.expect("a stand-in")).expect("stand-in parses");
+        let stand_in = CidFont::parse(&stand_in).expect("stand-in parses");
         let real = CidFont::parse(real).expect("program parses");
         assert_eq!(stand_in.top, real.top, "{name}: stand-in top dict");
         assert_eq!(
@@ -302,12 +290,11 @@ mod tests {
         let cache = GlyphCache::default();
         let first = gids("一般公共预算财政拨款收入支出总表");
         let second = gids("政府性基金预算支出表（2024年）：单位万元 123.45%");
-        cache
-            .subset(data, face.index, &first)
-            .expect("first subset");
-        let assembled = cache
-            .subset(data, face.index, &second)
-            .expect("second subset");
+        let subset = |cache: &GlyphCache, gids: &[u16]| {
+            cache.subset(data, face.index, gids, 0).expect("subset").0
+        };
+        subset(&cache, &first);
+        let assembled = subset(&cache, &second);
         let direct = cut(data, face.index, &second).expect("direct subset");
         let name = &face.name;
         let assembled = CidFont::parse(&assembled).expect("assembled subset parses");
@@ -322,14 +309,8 @@ mod tests {
             assert_eq!(a, d, "{name}: font dict of glyph {g}");
         }
         assert_eq!(assembled.top, direct.top);
-        let again = cache
-            .subset(data, face.index, &second)
-            .expect("third subset");
-        let fresh = GlyphCache::default();
-        assert_eq!(
-            again,
-            fresh.subset(data, face.index, &second).expect("fresh")
-        );
+        let again = subset(&cache, &second);
+        assert_eq!(again, subset(&GlyphCache::default(), &second));
         stand_in_matches_program(&cache, face, &second, &again);
         let plain = cache.is_plain();
         assert_eq!(plain, face.name.starts_with("Fandol"), "{name}");

@@ -19,13 +19,13 @@ pub struct Packed {
 }
 
 /// Compresses each `(program, stand-in)` (on the calling thread).
-pub fn pack_all(programs: Vec<(Vec<u8>, Option<Vec<u8>>)>) -> Result<Vec<Packed>, PdfError> {
+pub fn pack_all(programs: Vec<(Vec<u8>, Option<Vec<u8>>)>) -> Vec<Packed> {
     programs
         .into_iter()
         .map(|(program, stand_in)| {
             let packed = deflate_literals(&program);
             let written = stand_in.unwrap_or(program);
-            Ok(Packed { written, packed })
+            Packed { written, packed }
         })
         .collect()
 }

@@ -47,9 +47,7 @@ fn block(out: &mut Bits, chunk: &[u8], last: bool) {
         counts[usize::from(b)] += 1;
     }
     counts[END] = 1;
-    if counts.iter().filter(|&&c| c > 0).count() < 2 {
-        counts[usize::from(chunk.first().copied().unwrap_or(0) == 0)] += 1;
-    }
+    two_symbols_at_least(&mut counts);
     let lengths = code_lengths(&counts, MAX_BITS);
     out.put(u32::from(last), 1);
     out.put(2, 2);
@@ -72,9 +70,7 @@ fn header(out: &mut Bits, lengths: &[u8]) {
     for &(symbol, _) in &runs {
         counts[usize::from(symbol)] += 1;
     }
-    if counts.iter().filter(|&&c| c > 0).count() < 2 {
-        counts[usize::from(counts[0] == 0)] += 1;
-    }
+    two_symbols_at_least(&mut counts);
     let length_lengths = code_lengths(&counts, MAX_LENGTH_BITS);
     let written = LENGTH_ORDER
         .iter()
@@ -95,6 +91,16 @@ fn header(out: &mut Bits, lengths: &[u8]) {
             17 => out.put(u32::from(extra), 3),
             18 => out.put(u32::from(extra), 7),
             _ => {}
+        }
+    }
+}
+
+/// Gives an unused symbol a count when fewer than two are used: a code of one symbol
+/// would have no bits.
+fn two_symbols_at_least(counts: &mut [u32]) {
+    if counts.iter().filter(|&&c| c > 0).count() < 2 {
+        if let Some(unused) = counts.iter_mut().find(|c| **c == 0) {
+            *unused = 1;
         }
     }
 }

@@ -68,7 +68,7 @@ pub fn write(pages: &[Page], fonts: &FontSet) -> Result<Written, PdfError> {
     );
     Ok(Written {
         pdf: built?,
-        packed: packed?,
+        packed,
     })
 }
 

@@ -75,22 +75,18 @@ fn subset_face(
         .is_some();
     let kept = if cff_face {
         let gids: Vec<u16> = glyphs.keys().copied().filter(|&g| g != 0).collect();
-        let mark = i16::try_from(face).ok();
-        loaded
-            .glyphs
-            .subset_and_stand_in(data, loaded.index, &gids, mark)
-            .ok()
+        loaded.glyphs.subset(data, loaded.index, &gids, face).ok()
     } else {
         None
     };
     let (bytes, program, stand_in) = match kept {
-        Some((cff, Some(stand_in))) => {
+        Some((cff, stand_in)) => {
             let table = vec![(*b"CFF ", stand_in.clone())];
             let sfnt = sfnt::with_tables(b"OTTO\0\0\0\0\0\0\0\0", table)
                 .ok_or_else(|| err("子集字体结构无效".into()))?;
             (sfnt, cff, Some(stand_in))
         }
-        _ => {
+        None => {
             let (bytes, program) =
                 direct(data, loaded.index, &remapper, &source, &chars).map_err(err)?;
             (bytes, program, None)
