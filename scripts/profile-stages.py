@@ -6,8 +6,7 @@ Usage: perf script -i perf.data | python3 scripts/profile-stages.py [STAGE]
 Each sample goes to the stage of its innermost frame that belongs to one (a rayon worker
 waiting in one job runs stolen jobs on top of it, so outer frames may be unrelated work);
 where a frame matches several, the first in the order below wins. With
-STAGE, prints instead where in that stage the samples fall (the innermost gongkai, printpdf
-or lopdf frame). Used by scripts/profile.sh.
+STAGE, prints instead where in that stage the samples fall (the innermost gongkai frame). Used by scripts/profile.sh.
 """
 
 import collections
@@ -17,7 +16,7 @@ import sys
 STAGES = [
     ("compression", r"zlib_rs|write::deflate|write::huffman|flate2::"),
     ("glyph subsetting", r"fonts::program|write::subset|subsetter::"),
-    ("PDF writing (objects, content streams)", r"printpdf::|lopdf::|render::pdf::write"),
+    ("PDF writing (objects, content streams)", r"render::pdf::write"),
     ("PDF layout: paragraphs", r"render::pdf::text"),
     ("PDF layout: tables", r"render::pdf::table"),
     ("PDF layout: pages, cover, 目录, charts", r"render::pdf::(layout|page)|render::pdf::render"),
@@ -28,7 +27,7 @@ STAGES = [
     ("derivation", r"gongkai::derive"),
     ("document model", r"gongkai::document"),
 ]
-OWN = re.compile(r"gongkai::|printpdf::|lopdf::")
+OWN = re.compile(r"gongkai::")
 
 
 def samples(lines):

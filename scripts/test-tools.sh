@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what only the tests need, never what `generate` needs (that is scripts/setup.sh):
-# poppler (pdftotext, pdffonts, pdftoppm) and Chromium from Debian, pdfplumber in a
+# poppler (pdftotext, pdffonts, pdftoppm), qpdf (an independent check of the PDF syntax)
+# and Chromium from Debian, pdfplumber in a
 # project-local virtual environment `.venv` (pinned in tests/requirements.txt; the system
 # python3 is never pip-installed into, so this works with Debian's externally managed one),
 # and axe-core through npm (pinned in tests/browser/package-lock.json).
@@ -12,7 +13,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 python="${GONGKAI_SYSTEM_PYTHON:-python3}"
 
-packages=(poppler-utils chromium)
+packages=(poppler-utils qpdf chromium)
 command -v "$python" >/dev/null 2>&1 || { python=python3; packages+=(python3); }
 # Debian's python3 makes virtual environments only with python3-venv (ensurepip).
 if command -v "$python" >/dev/null 2>&1 && ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then

@@ -1,5 +1,5 @@
 //! Glyph metrics for layout: which face draws a character in a role, its glyph id and
-//! its advance. printpdf does no shaping or kerning, so these advances are exact.
+//! its advance. The PDF writer does no shaping or kerning, so these advances are exact.
 
 use super::error::FontError;
 use super::role::Role;

@@ -35,6 +35,7 @@ mod pdf_long_texts;
 mod pdf_page_refs;
 mod pdf_paragraphs;
 mod pdf_size;
+mod pdf_syntax;
 mod pdf_synthetic;
 mod pdf_tables;
 mod pdf_text_layer;

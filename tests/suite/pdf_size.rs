@@ -1,6 +1,6 @@
 //! What the bytes of the examples' PDFs hold: each embedded font program exactly the
-//! glyphs the pages draw with it (and `.notdef`), every stream compressed (lopdf hands back
-//! object streams inflated; the small cross-reference stream is stored), and the
+//! glyphs the pages draw with it (and `.notdef`), every stream compressed (lopdf, reading
+//! the file back, hands object streams back inflated), and the
 //! dictionaries in compressed object streams, none in the clear.
 
 use crate::common::pdf_docs::{example_document, EXAMPLES};

@@ -43,8 +43,8 @@ fn synthetic_document_renders_and_is_deterministic() {
     assert!(a == b, "two renders give identical bytes");
 }
 
-/// Renders made at the same time on several threads of one process (where printpdf's
-/// global counters advance in between) give the same bytes as a render on its own.
+/// Renders made at the same time on several threads of one process (sharing the glyph
+/// cache and the worker pool) give the same bytes as a render on its own.
 #[test]
 fn concurrent_renders_give_identical_bytes() {
     let doc = synthetic_document();

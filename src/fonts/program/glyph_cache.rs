@@ -20,9 +20,6 @@ use super::cff::{self, CidFont, FontDict, Plain};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-/// The Type 2 charstring operator `endchar`.
-const ENDCHAR: u8 = 14;
-
 /// The glyphs of one CFF face cut out so far; shared by every render in the process.
 #[derive(Debug, Default)]
 pub struct GlyphCache {
@@ -76,19 +73,6 @@ impl Kept {
     }
 }
 
-/// A CFF like the one of `glyphs` with every charstring `endchar`, `.notdef`'s with
-/// `mark` as its width.
-fn stand_in(template: &CidFont, dicts: &[&FontDict], glyphs: &[(u8, &[u8])], mark: u16) -> Vec<u8> {
-    let [hi, lo] = mark.to_be_bytes();
-    let notdef = [28, hi, lo, ENDCHAR];
-    let empty: Vec<(u8, &[u8])> = glyphs
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.0, if i == 0 { &notdef[..] } else { &[ENDCHAR][..] }))
-        .collect();
-    cff::write(template, dicts, &empty)
-}
-
 /// The face's `CFF ` table.
 fn cff_table(data: &[u8], index: u32) -> Option<&[u8]> {
     ttf_parser::RawFace::parse(data, index)
@@ -124,18 +108,7 @@ impl GlyphCache {
     /// The bare CID-keyed `CFF ` table of a subset of face `index` of `data`: glyph 0 is
     /// `.notdef`, glyph `i` is `gids[i - 1]` (glyph id = CID). `gids` must be sorted and
     /// not contain 0. Glyphs not kept yet are cut out with `subsetter` first.
-    ///
-    /// Beside it, a *stand-in*: the same CFF structure (names, dicts, charset, glyph count)
-    /// with every charstring empty but `.notdef`'s, which carries `mark` as its width so
-    /// that stand-ins of different faces differ. A writer that only reads the structure can
-    /// be handed the small stand-in, and the real program put in its place afterwards.
-    pub fn subset(
-        &self,
-        data: &[u8],
-        index: u32,
-        gids: &[u16],
-        mark: u16,
-    ) -> Result<(Vec<u8>, Vec<u8>), String> {
+    pub fn subset(&self, data: &[u8], index: u32, gids: &[u16]) -> Result<Vec<u8>, String> {
         let missing: Vec<u16> = {
             let mut state = self.lock()?;
             if state.is_none() {
@@ -190,9 +163,7 @@ impl GlyphCache {
             glyphs.push((at, charstring.as_slice()));
         }
         let dicts: Vec<&FontDict> = local.iter().map(|&d| &kept.dicts[d]).collect();
-        let program = cff::write(&kept.template, &dicts, &glyphs);
-        let stand_in = stand_in(&kept.template, &dicts, &glyphs, mark);
-        Ok((program, stand_in))
+        Ok(cff::write(&kept.template, &dicts, &glyphs))
     }
 
     /// Whether this face's glyphs are taken as they lie (see [`PlainFace`]).
@@ -251,28 +222,6 @@ mod tests {
         );
     }
 
-    /// A stand-in has the program's structure, empty charstrings and a marked `.notdef`.
-    fn stand_in_matches_program(cache: &GlyphCache, face: &LoadedFace, gids: &[u16], real: &[u8]) {
-        let name = &face.name;
-        let (program, stand_in) = cache
-            .subset(face.data.as_slice(), face.index, gids, 7)
-            .expect("stand-in");
-        assert_eq!(program, real, "{name}: the program beside a stand-in");
-        let stand_in = CidFont::parse(&stand_in).expect("stand-in parses");
-        let real = CidFont::parse(real).expect("program parses");
-        assert_eq!(stand_in.top, real.top, "{name}: stand-in top dict");
-        assert_eq!(
-            stand_in.glyph_dict, real.glyph_dict,
-            "{name}: stand-in dicts"
-        );
-        assert_eq!(
-            stand_in.charstrings[0],
-            vec![28, 0, 7, 14],
-            "{name}: marked .notdef"
-        );
-        assert!(stand_in.charstrings[1..].iter().all(|c| c == &[14]));
-    }
-
     /// Checks one face; returns whether its glyphs were taken as they lie.
     fn assembled_subset_equals_direct_subset(face: &LoadedFace) -> bool {
         let data = face.data.as_slice();
@@ -291,7 +240,7 @@ mod tests {
         let first = gids("一般公共预算财政拨款收入支出总表");
         let second = gids("政府性基金预算支出表（2024年）：单位万元 123.45%");
         let subset = |cache: &GlyphCache, gids: &[u16]| {
-            cache.subset(data, face.index, gids, 0).expect("subset").0
+            cache.subset(data, face.index, gids).expect("subset")
         };
         subset(&cache, &first);
         let assembled = subset(&cache, &second);
@@ -311,7 +260,6 @@ mod tests {
         assert_eq!(assembled.top, direct.top);
         let again = subset(&cache, &second);
         assert_eq!(again, subset(&GlyphCache::default(), &second));
-        stand_in_matches_program(&cache, face, &second, &again);
         let plain = cache.is_plain();
         assert_eq!(plain, face.name.starts_with("Fandol"), "{name}");
         plain

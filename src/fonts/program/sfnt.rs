@@ -2,9 +2,7 @@
 //! table out of a `subsetter` subset), a format-12 `cmap`, and an sfnt rebuilt with tables
 //! added. `subsetter` drops the `cmap` and `OS/2` tables of a TrueType subset; some PDF
 //! readers want both in an embedded TrueType program, so the PDF writer adds a `cmap` for
-//! the subset's glyphs and copies `OS/2` from the source face. A CFF subset assembled by
-//! [`super::cff`] is wrapped in a one-table `OTTO` sfnt, the form printpdf takes a CFF
-//! program in.
+//! the subset's glyphs and copies `OS/2` from the source face.
 
 use std::collections::BTreeMap;
 

@@ -9,9 +9,9 @@
 //!   title block, and pagination with repeated headers;
 //! - [`layout`]: the whole document — cover, 目录, body (headings, paragraphs, tables,
 //!   charts, 落款) and page numbers;
-//! - [`write`]: the pages drawn with printpdf after subsetting each face to the glyphs
-//!   used, then bookmarks, links, metadata and a deterministic `/ID` added with lopdf, the
-//!   streams compressed and the file saved once.
+//! - [`write`]: the file written directly: each face subset to the glyphs used, the
+//!   pages drawn, bookmarks, links, metadata, streams compressed, objects packed in object
+//!   streams, a deterministic `/ID`.
 //!
 //! What can stop a PDF is in `error.rs`. Fonts (discovery, chains, metrics, the glyphs
 //! kept for subsetting) are their own service, [`crate::fonts`].
@@ -32,8 +32,7 @@ pub use page::{Folio, Item, Page};
 /// Lays out `doc` and writes it as PDF bytes. Pure: same input, same bytes.
 pub fn render(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     let laid = layout::lay_out(doc, fonts)?;
-    let written = write::write(&laid.pages, fonts)?;
-    write::outline::finish(written, doc, &laid)
+    write::write(&laid, doc, fonts)
 }
 
 /// Lays out `doc` without writing it: the pages of positioned items (for tests and tools).

@@ -6,62 +6,58 @@
 //!
 //! Text extractors read a gap wider than about 0.15 em as a word space (poppler's raw
 //! order; pdfplumber at 3 pt), and justification may open up to ¼ em. So a run spread
-//! wider than [`SPACING_LIMIT`] is shown in a *spread face* (see [`super::spread`]): the
+//! wider than [`SPACING_LIMIT`] is shown in a *spread face* (see [`super::fonts`]): the
 //! same embedded program whose `/W` advances are wider by whole hundredths of an em, the
 //! rest stays `Tc`. The glyphs stand where they did; the extractor's box of each glyph
 //! reaches the next one. Font resource names are fixed (`F0`, `F1`, …, spread faces
-//! `F0w150`, …) so the bytes never depend on a global counter.
+//! `F0w150`, …) so the bytes never depend on a global counter. Operators are written
+//! straight into the stream's bytes; glyphs between two offsets share one hex string.
 
-use crate::render::pdf::page::frame::MM;
+use super::syntax::{hex_byte, Syntax};
 use crate::render::pdf::page::{Glyph, Item, Page};
-use printpdf::{
-    Codepoint, Color, FontId, Greyscale, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op,
-    PaintMode, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix,
-    WindingOrder,
-};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The widest character spacing, in em, that a run shows by `Tc` alone: below every
 /// extractor's word space. Spacing beyond it is carried by a spread face.
 const SPACING_LIMIT: f32 = 0.14;
 
-/// The resource name of face `face`: `F0`, `F1`, ….
-pub fn font_id(face: u16) -> FontId {
-    FontId(format!("F{face}"))
+/// A page's content stream (not yet compressed) and the spread faces (face, widen) it
+/// shows.
+pub struct Drawn {
+    /// The content stream.
+    pub content: Vec<u8>,
+    /// The spread faces the page shows.
+    pub spread: BTreeSet<(u16, u16)>,
 }
 
-/// The resource name of face `face` spread by `widen` thousandths of an em: `F0w150`, …
-/// (`F0` when `widen` is 0).
-pub fn spread_font_id(face: u16, widen: u16) -> FontId {
-    if widen == 0 {
-        font_id(face)
-    } else {
-        FontId(format!("F{face}w{widen}"))
+/// Appends the resource name of face `face` spread by `widen` thousandths of an em:
+/// `/F0`, `/F1`, … when `widen` is 0, else `/F0w150`, ….
+pub fn font_name(out: &mut Vec<u8>, face: u16, widen: u16) {
+    out.raw("/F").int(i64::from(face));
+    if widen > 0 {
+        out.raw("w").int(i64::from(widen));
     }
 }
 
 /// The page's content: fills, then rules, then text, with graphics state set only where
-/// it changes. Adds to `spread` each spread face (face, widen) the page shows.
-pub fn draw_page(
-    page: &Page,
-    remaps: &BTreeMap<u16, BTreeMap<u16, u16>>,
-    spread: &mut BTreeSet<(u16, u16)>,
-) -> PdfPage {
-    let mut ops = Vec::new();
-    draw_fills(&mut ops, page);
-    ops.push(Op::SetOutlineColor { col: grey(0.0) });
-    draw_rules(&mut ops, page);
-    ops.push(Op::SetFillColor { col: grey(0.0) });
-    ops.push(Op::StartTextSection);
+/// it changes; `remaps` gives each face's glyph ids in its subset.
+pub fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> Drawn {
+    let mut out = Vec::with_capacity(page.items.len() * 48 + 256);
+    draw_fills(&mut out, page);
+    out.raw("0 G\n");
+    draw_rules(&mut out, page);
+    out.raw("0 g\nBT\n");
     let mut state = TextState::default();
-    draw_texts(&mut ops, page, remaps, &mut state);
-    ops.push(Op::EndTextSection);
-    spread.extend(state.spread);
-    PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
+    draw_texts(&mut out, page, remaps, &mut state);
+    out.raw("ET\n");
+    Drawn {
+        content: out,
+        spread: state.spread,
+    }
 }
 
 /// The page's filled rectangles (header shading, chart bars), in drawing order.
-fn draw_fills(ops: &mut Vec<Op>, page: &Page) {
+fn draw_fills(out: &mut Vec<u8>, page: &Page) {
     let h = page.height;
     let mut fill: Option<f32> = None;
     for item in &page.items {
@@ -74,31 +70,17 @@ fn draw_fills(ops: &mut Vec<Op>, page: &Page) {
         } = item
         {
             if fill != Some(*gray) {
-                ops.push(Op::SetFillColor { col: grey(*gray) });
+                out.real(*gray).raw(" g\n");
                 fill = Some(*gray);
             }
-            let pts = [
-                (*x, h - y),
-                (x + w, h - y),
-                (x + w, h - y - rh),
-                (*x, h - y - rh),
-            ];
-            let ring = PolygonRing {
-                points: pts.iter().map(|&(a, b)| point(a, b)).collect(),
-            };
-            ops.push(Op::DrawPolygon {
-                polygon: Polygon {
-                    rings: vec![ring],
-                    mode: PaintMode::Fill,
-                    winding_order: WindingOrder::NonZero,
-                },
-            });
+            out.real(*x).raw(" ").real(h - y - rh).raw(" ");
+            out.real(*w).raw(" ").real(*rh).raw(" re f\n");
         }
     }
 }
 
 /// The page's rules (table rules, 目录 leaders), solid or dotted, in drawing order.
-fn draw_rules(ops: &mut Vec<Op>, page: &Page) {
+fn draw_rules(out: &mut Vec<u8>, page: &Page) {
     let h = page.height;
     let mut stroke: Option<(f32, bool)> = None;
     for item in &page.items {
@@ -112,23 +94,16 @@ fn draw_rules(ops: &mut Vec<Op>, page: &Page) {
         } = item
         {
             if stroke != Some((*width, *dotted)) {
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                let (cap, pattern) = if *dotted {
-                    (LineCapStyle::Round, vec![0.0, 3.0])
+                out.real(*width).raw(" w\n");
+                out.raw(if *dotted {
+                    "1 J\n[0 3] 0 d\n"
                 } else {
-                    (LineCapStyle::Butt, vec![])
-                };
-                ops.push(Op::SetLineCapStyle { cap });
-                ops.push(Op::SetLineDashPattern {
-                    dash: LineDashPattern::new(0.0, &pattern),
+                    "0 J\n[] 0 d\n"
                 });
                 stroke = Some((*width, *dotted));
             }
-            let line = Line {
-                points: vec![point(*x1, h - y1), point(*x2, h - y2)],
-                is_closed: false,
-            };
-            ops.push(Op::DrawLine { line });
+            out.real(*x1).raw(" ").real(h - y1).raw(" m ");
+            out.real(*x2).raw(" ").real(h - y2).raw(" l S\n");
         }
     }
 }
@@ -136,7 +111,7 @@ fn draw_rules(ops: &mut Vec<Op>, page: &Page) {
 /// The page's glyph runs, then its folio's (turned on a landscape page), each glyph by
 /// its id in the face's subset.
 fn draw_texts(
-    ops: &mut Vec<Op>,
+    out: &mut Vec<u8>,
     page: &Page,
     remaps: &BTreeMap<u16, BTreeMap<u16, u16>>,
     state: &mut TextState,
@@ -174,7 +149,7 @@ fn draw_texts(
             let remap = remaps.get(face).unwrap_or(&empty);
             let spacing = spacings(glyphs, follower, *size);
             show_run(
-                ops,
+                out,
                 state,
                 (*face, *size),
                 (origin, glyphs, &spacing),
@@ -220,7 +195,7 @@ fn spacings(glyphs: &[Glyph], follower: Option<f32>, size: f32) -> Vec<f32> {
 /// measures it reaches at least the next glyph, and the offsets only ever tighten, so
 /// spreading a line never reads as spaces between its characters.
 fn show_run(
-    ops: &mut Vec<Op>,
+    out: &mut Vec<u8>,
     state: &mut TextState,
     (face, size): (u16, f32),
     (origin, glyphs, spacing): ([f32; 6], &[Glyph], &[f32]),
@@ -232,10 +207,8 @@ fn show_run(
     let tc = spacing.iter().copied().fold(f32::MIN, f32::max);
     let widen = spread_of(tc, size);
     if state.font != Some((face, widen, size)) {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(spread_font_id(face, widen)),
-            size: Pt(size),
-        });
+        font_name(out, face, widen);
+        out.raw(" ").real(size).raw(" Tf\n");
         state.font = Some((face, widen, size));
         if widen > 0 {
             state.spread.insert((face, widen));
@@ -244,38 +217,26 @@ fn show_run(
     let own = tc - f32::from(widen) * size / 1000.0;
     let own = (own * 1000.0).round() / 1000.0;
     if state.spacing != own {
-        ops.push(Op::SetCharacterSpacing { multiplier: own });
+        out.real(own).raw(" Tc\n");
         state.spacing = own;
     }
     let [a, b, c, d, e, f] = origin;
     let dx = first.x;
-    let matrix = if [a, b, c, d] == [1.0, 0.0, 0.0, 1.0] {
-        TextMatrix::Translate(Pt(e + dx), Pt(f))
-    } else {
-        TextMatrix::Raw([a, b, c, d, e + a * dx, f + b * dx])
-    };
-    ops.push(Op::SetTextMatrix { matrix });
-    let codepoints = glyphs
-        .iter()
-        .zip(spacing)
-        .enumerate()
-        .map(|(i, (g, &space))| {
-            let tighten = (tc - space) * 1000.0 / size;
-            let offset = if i + 1 == glyphs.len() || tighten < 0.05 {
-                0.0
-            } else {
-                (tighten * 100.0).round() / 100.0
-            };
-            Codepoint {
-                gid: remap.get(&g.gid).copied().unwrap_or(0),
-                offset,
-                cid: Some(g.ch.to_string()),
-            }
-        })
-        .collect();
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(codepoints)],
-    });
+    for v in [a, b, c, d, e + a * dx, f + b * dx] {
+        out.real(v).raw(" ");
+    }
+    out.raw("Tm\n[<");
+    for (i, (g, &space)) in glyphs.iter().zip(spacing).enumerate() {
+        let gid = remap.get(&g.gid).copied().unwrap_or(0);
+        for byte in gid.to_be_bytes() {
+            hex_byte(out, byte);
+        }
+        let tighten = (tc - space) * 1000.0 / size;
+        if i + 1 < glyphs.len() && tighten >= 0.05 {
+            out.raw(">").real2(tighten).raw("<");
+        }
+    }
+    out.raw(">]TJ\n");
 }
 
 /// How much wider, in thousandths of an em, the advances of a run with character spacing
@@ -287,18 +248,4 @@ fn spread_of(tc: f32, size: f32) -> u16 {
         return 0;
     }
     ((em * 100.0).floor().min(50.0) as u16) * 10
-}
-
-fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    }
-}
-
-fn grey(level: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: level,
-        icc_profile: None,
-    })
 }

@@ -1,75 +1,133 @@
-//! The PDF writer: draws laid-out pages with printpdf. The only folder that uses printpdf.
+//! The PDF writer: laid-out pages to the bytes of a file, written directly (no PDF library).
 //!
-//! Each font is subset by [`subset`] to the glyphs the pages use, and printpdf
-//! embeds that subset as is (its own subsetting and its level-9 stream compression are
-//! off). Each page's content is drawn by [`draw`]; the spread faces it shows (runs
-//! justified wider than extractors allow as `Tc`) are added by [`spread`]. printpdf hands back its document in
-//! memory as a lopdf `Document`, which [`outline`] finishes, compresses at a fast level
-//! ([`deflate`]) and saves once; the font programs are compressed on the worker pool while
-//! printpdf builds that document.
+//! Each face is subset by [`subset`] to the glyphs the pages use, its program compressed
+//! ([`deflate`], font programs by [`huffman`]) while each page's content is drawn
+//! ([`draw`]) and compressed, all on the worker pool. Then the objects are numbered in a
+//! fixed order — catalog, page tree, pages, fonts ([`fonts`], with the spread faces of
+//! widely justified lines), resources, links, contents, bookmarks, information
+//! ([`outline`]) — and written once ([`file`]) in the syntax of [`syntax`]. The same pages
+//! give the same bytes.
 
 mod deflate;
 mod draw;
+mod file;
+mod fonts;
 mod huffman;
-pub mod outline;
-mod spread;
+mod outline;
 mod subset;
+mod syntax;
 
+use crate::document::Document;
 use crate::fonts::FontSet;
 use crate::render::pdf::error::PdfError;
+use crate::render::pdf::layout::Laid;
 use crate::render::pdf::page::{Item, Page};
-use deflate::{pack_all, Packed};
-use draw::{draw_page, font_id};
-use printpdf::{PdfDocument, PdfSaveOptions};
-use std::collections::{BTreeMap, BTreeSet};
-use subset::{subset_all, UsedGlyphs};
+use deflate::{deflate, pack_font};
+use draw::draw_page;
+use file::PdfFile;
+use outline::PageRefs;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use subset::{remaps, subset_all, Subset, UsedGlyphs};
+use syntax::{Ref, Syntax};
 
-/// printpdf's document in memory and the font programs already compressed.
-pub struct Written {
-    /// The document as printpdf built it.
-    pub pdf: lopdf::Document,
-    /// Font programs with their compressed form, for [`deflate::compress_streams`].
-    pub packed: Vec<Packed>,
-}
+/// A page's content stream compressed, and the spread faces it shows.
+type DrawnPage = (Vec<u8>, BTreeSet<(u16, u16)>);
 
-/// Draws `pages` with printpdf and returns its document in memory (metadata, outline and
-/// compression are added by [`outline`]).
-pub fn write(pages: &[Page], fonts: &FontSet) -> Result<Written, PdfError> {
+/// Writes the laid-out document as PDF bytes.
+pub fn write(laid: &Laid, doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+    let pages = &laid.pages;
     let used = used_glyphs(pages);
-    let mut pdf = PdfDocument::new("");
-    let mut remaps = BTreeMap::new();
-    let mut programs = Vec::new();
-    for mut subset in subset_all(fonts, &used)? {
-        programs.push((std::mem::take(&mut subset.program), subset.stand_in.take()));
-        pdf.resources
-            .fonts
-            .map
-            .insert(font_id(subset.face), subset.font);
-        remaps.insert(subset.face, subset.remap);
-    }
-    let opts = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let (packed, built) = rayon::join(
-        || pack_all(programs),
-        || {
-            let mut spread = BTreeSet::new();
-            pdf.pages = pages
-                .iter()
-                .map(|p| draw_page(p, &remaps, &mut spread))
-                .collect();
-            let mut warnings = Vec::new();
-            let mut doc = pdf.to_lopdf_document(&opts, &mut warnings);
-            spread::add_spread_faces(&mut doc, &spread).map(|()| doc)
+    let remaps = remaps(&used);
+    let (subsets, drawn) = rayon::join(
+        || -> Result<Vec<(Subset, Vec<u8>)>, PdfError> {
+            Ok(subset_all(fonts, &used, &remaps)?
+                .into_par_iter()
+                .map(|s| {
+                    let packed = pack_font(&s.program);
+                    (s, packed)
+                })
+                .collect())
+        },
+        || -> Result<Vec<DrawnPage>, PdfError> {
+            pages
+                .par_iter()
+                .map(|page| {
+                    let drawn = draw_page(page, &remaps);
+                    Ok((deflate(&drawn.content)?, drawn.spread))
+                })
+                .collect()
         },
     );
-    Ok(Written {
-        pdf: built?,
-        packed,
-    })
+    assemble(laid, doc, &subsets?, drawn?)
+}
+
+/// Numbers the objects and writes the file.
+fn assemble(
+    laid: &Laid,
+    doc: &Document,
+    subsets: &[(Subset, Vec<u8>)],
+    drawn: Vec<DrawnPage>,
+) -> Result<Vec<u8>, PdfError> {
+    let mut file = PdfFile::new();
+    let catalog = file.alloc();
+    let tree = file.alloc();
+    let refs: Vec<Ref> = laid.pages.iter().map(|_| file.alloc()).collect();
+    let heights: Vec<f32> = laid.pages.iter().map(|p| p.height).collect();
+    let spread: BTreeSet<(u16, u16)> = drawn.iter().flat_map(|(_, s)| s).copied().collect();
+    let font_resources = fonts::embed(&mut file, subsets, &spread)?;
+    let mut resources = Vec::with_capacity(font_resources.len() + 16);
+    resources.raw("<</Font");
+    resources.extend_from_slice(&font_resources);
+    resources.raw(">>");
+    let resources = file.add(resources);
+    let nav = PageRefs {
+        refs: &refs,
+        heights: &heights,
+    };
+    let annots = outline::add_links(&mut file, &laid.links, &nav);
+    for (i, (content, _)) in drawn.into_iter().enumerate() {
+        let content = file.add_stream(b"<</Filter/FlateDecode>>".to_vec(), content);
+        let page = &laid.pages[i];
+        let mut dict = Vec::with_capacity(160);
+        dict.raw("<</Type/Page/Parent ").reference(tree);
+        dict.raw("/MediaBox[0 0 ").real(page.width).raw(" ");
+        dict.real(page.height)
+            .raw("]/Resources ")
+            .reference(resources);
+        dict.raw("/Contents ").reference(content);
+        if let Some(list) = annots.get(i).filter(|l| !l.is_empty()) {
+            dict.raw("/Annots[");
+            for (k, r) in list.iter().enumerate() {
+                dict.raw(if k == 0 { "" } else { " " }).reference(*r);
+            }
+            dict.raw("]");
+        }
+        dict.raw(">>");
+        file.set(refs[i], dict);
+    }
+    file.set(tree, page_tree(&refs));
+    let outlines = outline::add_outlines(&mut file, &laid.marks, &nav);
+    let info = file.add(outline::info(doc));
+    let mut root = Vec::with_capacity(128);
+    root.raw("<</Type/Catalog/Pages ").reference(tree);
+    root.raw("/Outlines ").reference(outlines);
+    root.raw("/PageMode/UseOutlines/Lang(zh-CN)>>");
+    file.set(catalog, root);
+    file.finish(catalog, info)
+}
+
+/// The page tree: one node over all pages.
+fn page_tree(refs: &[Ref]) -> Vec<u8> {
+    let mut tree = Vec::with_capacity(32 + 8 * refs.len());
+    tree.raw("<</Type/Pages/Count ")
+        .int(refs.len() as i64)
+        .raw("/Kids[");
+    for (k, r) in refs.iter().enumerate() {
+        tree.raw(if k == 0 { "" } else { " " }).reference(*r);
+    }
+    tree.raw("]>>");
+    tree
 }
 
 /// Glyph ids used per face, each with its character.
