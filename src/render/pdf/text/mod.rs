@@ -64,7 +64,8 @@ pub fn shape(
     size: f32,
     squeeze: f32,
 ) -> Result<Vec<Shaped>, PdfError> {
-    let mut out = Vec::new();
+    let bytes: usize = spans.iter().map(|s| s.text.len()).sum();
+    let mut out = Vec::with_capacity(bytes / 3 + 8);
     for span in spans {
         for ch in span.text.chars() {
             let ch = match ch {

@@ -15,7 +15,7 @@
 
 use super::syntax::{hex_byte, Syntax};
 use crate::render::pdf::page::{Glyph, Item, Page};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// The widest character spacing, in em, that a run shows by `Tc` alone: below every
 /// extractor's word space. Spacing beyond it is carried by a spread face.
@@ -40,15 +40,15 @@ pub fn font_name(out: &mut Vec<u8>, face: u16, widen: u16) {
 }
 
 /// The page's content: fills, then rules, then text, with graphics state set only where
-/// it changes; `remaps` gives each face's glyph ids in its subset.
-pub fn draw_page(page: &Page, remaps: &BTreeMap<u16, BTreeMap<u16, u16>>) -> Drawn {
+/// it changes; `ids[face][gid]` is glyph `gid`'s id in the subset of `face`.
+pub fn draw_page(page: &Page, ids: &[Vec<u16>]) -> Drawn {
     let mut out = Vec::with_capacity(page.items.len() * 48 + 256);
     draw_fills(&mut out, page);
     out.raw("0 G\n");
     draw_rules(&mut out, page);
     out.raw("0 g\nBT\n");
     let mut state = TextState::default();
-    draw_texts(&mut out, page, remaps, &mut state);
+    draw_texts(&mut out, page, ids, &mut state);
     out.raw("ET\n");
     Drawn {
         content: out,
@@ -110,12 +110,7 @@ fn draw_rules(out: &mut Vec<u8>, page: &Page) {
 
 /// The page's glyph runs, then its folio's (turned on a landscape page), each glyph by
 /// its id in the face's subset.
-fn draw_texts(
-    out: &mut Vec<u8>,
-    page: &Page,
-    remaps: &BTreeMap<u16, BTreeMap<u16, u16>>,
-    state: &mut TextState,
-) {
+fn draw_texts(out: &mut Vec<u8>, page: &Page, ids: &[Vec<u16>], state: &mut TextState) {
     let h = page.height;
     let turned = page.folio.as_ref().is_some_and(|f| f.turned);
     let folio: Vec<(&Item, bool)> = page
@@ -145,8 +140,7 @@ fn draw_texts(
                 }
                 _ => None,
             });
-            let empty = BTreeMap::new();
-            let remap = remaps.get(face).unwrap_or(&empty);
+            let remap = ids.get(usize::from(*face)).map_or(&[][..], Vec::as_slice);
             let spacing = spacings(glyphs, follower, *size);
             show_run(
                 out,
@@ -199,7 +193,7 @@ fn show_run(
     state: &mut TextState,
     (face, size): (u16, f32),
     (origin, glyphs, spacing): ([f32; 6], &[Glyph], &[f32]),
-    remap: &BTreeMap<u16, u16>,
+    remap: &[u16],
 ) {
     let Some(first) = glyphs.first() else {
         return;
@@ -227,7 +221,7 @@ fn show_run(
     }
     out.raw("Tm\n[<");
     for (i, (g, &space)) in glyphs.iter().zip(spacing).enumerate() {
-        let gid = remap.get(&g.gid).copied().unwrap_or(0);
+        let gid = remap.get(usize::from(g.gid)).copied().unwrap_or(0);
         for byte in gid.to_be_bytes() {
             hex_byte(out, byte);
         }

@@ -23,13 +23,13 @@ const DEFAULT_ADVANCE: f32 = 1000.0;
 /// spread faces in `spread`; returns the pages' font resource dictionary.
 pub fn embed(
     file: &mut PdfFile,
-    subsets: &[(Subset, Vec<u8>)],
+    subsets: Vec<(Subset, Vec<u8>)>,
     spread: &BTreeSet<(u16, u16)>,
 ) -> Result<Vec<u8>, PdfError> {
     let mut resources = Vec::with_capacity(64 * (subsets.len() + spread.len()));
     resources.raw("<<");
     for (subset, packed) in subsets {
-        let shared = shared_objects(file, subset, packed)?;
+        let shared = shared_objects(file, &subset, packed)?;
         let widens = std::iter::once(0).chain(
             spread
                 .iter()
@@ -37,7 +37,7 @@ pub fn embed(
                 .map(|&(_, widen)| widen),
         );
         for widen in widens {
-            let font = file.add(type0(subset, shared, widen));
+            let font = file.add(type0(&subset, shared, widen));
             font_name(&mut resources, subset.face, widen);
             resources.raw(" ").reference(font);
         }
@@ -54,7 +54,11 @@ struct Shared {
     to_unicode: Ref,
 }
 
-fn shared_objects(file: &mut PdfFile, subset: &Subset, packed: &[u8]) -> Result<Shared, PdfError> {
+fn shared_objects(
+    file: &mut PdfFile,
+    subset: &Subset,
+    packed: Vec<u8>,
+) -> Result<Shared, PdfError> {
     let mut dict = Vec::new();
     if subset.cff {
         dict.raw("<</Subtype/CIDFontType0C/Filter/FlateDecode>>");
@@ -63,7 +67,7 @@ fn shared_objects(file: &mut PdfFile, subset: &Subset, packed: &[u8]) -> Result<
             .int(subset.program.len() as i64)
             .raw("/Filter/FlateDecode>>");
     }
-    let program = file.add_stream(dict, packed.to_vec());
+    let program = file.add_stream(dict, packed);
     let descriptor = file.add(descriptor(subset, program));
     let map = to_unicode(&subset.chars);
     let to_unicode = file.add_stream(b"<</Filter/FlateDecode>>".to_vec(), deflate(&map)?);

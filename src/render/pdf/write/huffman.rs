@@ -149,35 +149,45 @@ fn code_lengths(counts: &[u32], limit: u8) -> Vec<u8> {
     }
 }
 
-/// Optimal (unlimited) Huffman code lengths; ties broken by symbol, so the result is a
-/// function of the counts alone.
+/// Optimal (unlimited) Huffman code lengths, by the two-queue method: leaves sorted by
+/// count (then symbol), merged nodes taken in the order they were made, a leaf before a
+/// node of the same weight. The result is a function of the counts alone.
 fn huffman(counts: &[u32]) -> Vec<u8> {
-    let mut nodes: Vec<(u64, Option<(usize, usize)>)> = Vec::new();
-    let mut queue: std::collections::BTreeSet<(u64, usize)> = std::collections::BTreeSet::new();
-    let mut leaf_of = vec![usize::MAX; counts.len()];
-    for (symbol, &c) in counts.iter().enumerate().filter(|(_, &c)| c > 0) {
-        leaf_of[symbol] = nodes.len();
-        queue.insert((u64::from(c), nodes.len()));
-        nodes.push((u64::from(c), None));
-    }
-    while queue.len() > 1 {
-        let (Some(a), Some(b)) = (queue.pop_first(), queue.pop_first()) else {
-            break;
-        };
-        queue.insert((a.0 + b.0, nodes.len()));
-        nodes.push((a.0 + b.0, Some((a.1, b.1))));
-    }
-    let mut depth = vec![0u8; nodes.len()];
-    for n in (0..nodes.len()).rev() {
-        if let Some((a, b)) = nodes[n].1 {
-            depth[a] = depth[n] + 1;
-            depth[b] = depth[n] + 1;
-        }
-    }
-    leaf_of
+    let mut leaves: Vec<(u64, usize)> = counts
         .iter()
-        .map(|&leaf| if leaf == usize::MAX { 0 } else { depth[leaf] })
-        .collect()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .map(|(symbol, &c)| (u64::from(c), symbol))
+        .collect();
+    leaves.sort_unstable();
+    let n = leaves.len();
+    let mut lengths = vec![0u8; counts.len()];
+    if n < 2 {
+        return lengths;
+    }
+    let mut weight: Vec<u64> = leaves.iter().map(|&(c, _)| c).collect();
+    let mut parent = vec![0usize; 2 * n - 1];
+    let (mut leaf, mut node) = (0, n);
+    for made in n..2 * n - 1 {
+        let mut take = || {
+            let from_leaf = leaf < n && (node >= made || weight[leaf] <= weight[node]);
+            let at = if from_leaf { &mut leaf } else { &mut node };
+            *at += 1;
+            *at - 1
+        };
+        let (a, b) = (take(), take());
+        weight.push(weight[a] + weight[b]);
+        parent[a] = made;
+        parent[b] = made;
+    }
+    let mut depth = vec![0u8; 2 * n - 1];
+    for k in (0..2 * n - 2).rev() {
+        depth[k] = depth[parent[k]].saturating_add(1);
+    }
+    for (k, &(_, symbol)) in leaves.iter().enumerate() {
+        lengths[symbol] = depth[k];
+    }
+    lengths
 }
 
 /// The canonical code of each symbol (RFC 1951 3.2.2), bit-reversed for writing, and its

@@ -28,7 +28,7 @@ use file::PdfFile;
 use outline::PageRefs;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use subset::{remaps, subset_all, Subset, UsedGlyphs};
+use subset::{dense, remaps, subset_all, Subset, UsedGlyphs};
 use syntax::{Ref, Syntax};
 
 /// A page's content stream compressed, and the spread faces it shows.
@@ -39,6 +39,7 @@ pub fn write(laid: &Laid, doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, Pd
     let pages = &laid.pages;
     let used = used_glyphs(pages);
     let remaps = remaps(&used);
+    let ids = dense(&remaps);
     let (subsets, drawn) = rayon::join(
         || -> Result<Vec<(Subset, Vec<u8>)>, PdfError> {
             Ok(subset_all(fonts, &used, &remaps)?
@@ -53,20 +54,20 @@ pub fn write(laid: &Laid, doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, Pd
             pages
                 .par_iter()
                 .map(|page| {
-                    let drawn = draw_page(page, &remaps);
+                    let drawn = draw_page(page, &ids);
                     Ok((deflate(&drawn.content)?, drawn.spread))
                 })
                 .collect()
         },
     );
-    assemble(laid, doc, &subsets?, drawn?)
+    assemble(laid, doc, subsets?, drawn?)
 }
 
 /// Numbers the objects and writes the file.
 fn assemble(
     laid: &Laid,
     doc: &Document,
-    subsets: &[(Subset, Vec<u8>)],
+    subsets: Vec<(Subset, Vec<u8>)>,
     drawn: Vec<DrawnPage>,
 ) -> Result<Vec<u8>, PdfError> {
     let mut file = PdfFile::new();
@@ -130,16 +131,29 @@ fn page_tree(refs: &[Ref]) -> Vec<u8> {
     tree
 }
 
-/// Glyph ids used per face, each with its character.
+/// Glyph ids used per face, each with its character (the first it was drawn for).
 fn used_glyphs(pages: &[Page]) -> UsedGlyphs {
     let mut used = UsedGlyphs::new();
+    let mut seen: Vec<Vec<u64>> = Vec::new();
     for page in pages {
         let folio = page.folio.iter().flat_map(|f| &f.items);
         for item in page.items.iter().chain(folio) {
-            if let Item::Text { face, glyphs, .. } = item {
-                let set = used.entry(*face).or_default();
-                for g in glyphs {
-                    set.entry(g.gid).or_insert(g.ch);
+            let Item::Text { face, glyphs, .. } = item else {
+                continue;
+            };
+            let f = usize::from(*face);
+            if seen.len() <= f {
+                seen.resize(f + 1, Vec::new());
+            }
+            let bits = &mut seen[f];
+            if bits.is_empty() {
+                bits.resize(1 << 10, 0);
+            }
+            for g in glyphs {
+                let (word, bit) = (usize::from(g.gid >> 6), 1u64 << (g.gid & 63));
+                if bits[word] & bit == 0 {
+                    bits[word] |= bit;
+                    used.entry(*face).or_default().insert(g.gid, g.ch);
                 }
             }
         }

@@ -71,6 +71,22 @@ pub fn remaps(used: &UsedGlyphs) -> Remaps {
         .collect()
 }
 
+/// The remaps as dense tables for drawing: `ids[face][gid]` is the subset's id of source
+/// glyph `gid` (0 where unused), an empty table for a face not used.
+pub fn dense(remaps: &Remaps) -> Vec<Vec<u16>> {
+    let faces = remaps.keys().last().map_or(0, |&f| usize::from(f) + 1);
+    let mut ids = vec![Vec::new(); faces];
+    for (&face, remap) in remaps {
+        let size = remap.keys().last().map_or(0, |&g| usize::from(g) + 1);
+        let mut table = vec![0u16; size];
+        for (&old, &new) in remap {
+            table[usize::from(old)] = new;
+        }
+        ids[usize::from(face)] = table;
+    }
+    ids
+}
+
 /// Subsets every face in `used`, in parallel, returning the subsets in face order.
 pub fn subset_all(
     fonts: &FontSet,
