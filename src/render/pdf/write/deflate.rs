@@ -7,6 +7,7 @@
 use crate::render::pdf::error::PdfError;
 use std::cell::RefCell;
 
+/// A font program as a zlib stream of Huffman-coded literals (see [`super::huffman`]).
 pub use super::huffman::deflate_literals as pack_font;
 
 thread_local! {
