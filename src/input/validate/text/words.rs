@@ -130,19 +130,21 @@ fn repeats(chars: &[(usize, char)], i: usize, n: usize) -> bool {
     let Some(run) = chars.get(i..i + 2 * n) else {
         return false;
     };
-    let word: Vec<char> = run.iter().map(|(_, c)| *c).collect();
-    if !word.iter().all(|c| is_han(*c)) || word[..n] != word[n..] {
+    let (first, second) = run.split_at(n);
+    let same = |((_, a), (_, b)): (&(usize, char), &(usize, char))| a == b && is_han(*a);
+    if !first.iter().zip(second).all(same) {
         return false;
     }
     if n > 1 {
-        let s: String = word.iter().collect();
+        let s: String = run.iter().map(|(_, c)| *c).collect();
         return !REDUPLICATED.contains(&s.as_str());
     }
+    let ch = first[0].1;
     let at = |k: usize| chars.get(k).map(|(_, c)| *c);
     let aabb =
         (i >= 2 && at(i - 2) == at(i - 1)) || (at(i + 2).is_some() && at(i + 2) == at(i + 3));
-    let idiom = word[0] == '了' && i >= 1 && at(i - 1) == Some('不') && at(i + 2) == Some('之');
-    FUNCTION_WORDS.contains(&word[0]) && !aabb && !idiom
+    let idiom = ch == '了' && i >= 1 && at(i - 1) == Some('不') && at(i + 2) == Some('之');
+    FUNCTION_WORDS.contains(&ch) && !aabb && !idiom
 }
 
 /// Words of change, by direction.
