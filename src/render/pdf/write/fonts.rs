@@ -181,14 +181,10 @@ fn to_unicode(chars: &BTreeMap<u16, char>) -> Vec<u8> {
     for block in entries.chunks(100) {
         out.int(block.len() as i64).raw(" beginbfchar\n");
         for (&gid, &ch) in block {
-            out.hex(&gid.to_be_bytes());
-            let mut units = [0u16; 2];
-            let bytes: Vec<u8> = ch
-                .encode_utf16(&mut units)
-                .iter()
-                .flat_map(|u| u.to_be_bytes())
-                .collect();
-            out.hex(&bytes).raw("\n");
+            let mut utf8 = [0u8; 4];
+            out.hex(&gid.to_be_bytes())
+                .utf16(ch.encode_utf8(&mut utf8))
+                .raw("\n");
         }
         out.raw("endbfchar\n");
     }

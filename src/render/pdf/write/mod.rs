@@ -98,11 +98,7 @@ fn assemble(
             .reference(resources);
         dict.raw("/Contents ").reference(content);
         if let Some(list) = annots.get(i).filter(|l| !l.is_empty()) {
-            dict.raw("/Annots[");
-            for (k, r) in list.iter().enumerate() {
-                dict.raw(if k == 0 { "" } else { " " }).reference(*r);
-            }
-            dict.raw("]");
+            dict.raw("/Annots").references(list);
         }
         dict.raw(">>");
         file.set(refs[i], dict);
@@ -123,11 +119,9 @@ fn page_tree(refs: &[Ref]) -> Vec<u8> {
     let mut tree = Vec::with_capacity(32 + 8 * refs.len());
     tree.raw("<</Type/Pages/Count ")
         .int(refs.len() as i64)
-        .raw("/Kids[");
-    for (k, r) in refs.iter().enumerate() {
-        tree.raw(if k == 0 { "" } else { " " }).reference(*r);
-    }
-    tree.raw("]>>");
+        .raw("/Kids")
+        .references(refs)
+        .raw(">>");
     tree
 }
 

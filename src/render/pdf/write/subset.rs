@@ -166,10 +166,8 @@ fn direct(
     source: &ttf_parser::Face<'_>,
     chars: &BTreeMap<u16, char>,
 ) -> Result<(Vec<u8>, bool), String> {
-    let mut remapper = GlyphRemapper::new();
-    for &gid in remap.keys() {
-        remapper.remap(gid);
-    }
+    let gids: Vec<u16> = remap.keys().copied().collect();
+    let remapper = GlyphRemapper::new_from_glyphs(&gids);
     let bytes = subsetter::subset(data, index, &remapper).map_err(|e| e.to_string())?;
     if let Some(cff) = sfnt::table(&bytes, b"CFF ") {
         return Ok((cff.to_vec(), true));

@@ -22,11 +22,16 @@ pub trait Syntax {
     fn name(&mut self, name: &str) -> &mut Self;
     /// Appends `N 0 R`.
     fn reference(&mut self, r: Ref) -> &mut Self;
+    /// Appends an array of references, `[N 0 R M 0 R …]`.
+    fn references(&mut self, refs: &[Ref]) -> &mut Self;
     /// Appends `<…>`: `bytes` as hexadecimal.
     fn hex(&mut self, bytes: &[u8]) -> &mut Self;
     /// Appends a text string (PDF 32000-1 §7.9.2.2): UTF-16BE with a byte-order mark, in
     /// hexadecimal.
     fn text(&mut self, text: &str) -> &mut Self;
+    /// Appends `<…>`: `text` as UTF-16BE in hexadecimal, without a byte-order mark (the
+    /// targets of a ToUnicode map).
+    fn utf16(&mut self, text: &str) -> &mut Self;
 }
 
 impl Syntax for Vec<u8> {
@@ -71,6 +76,15 @@ impl Syntax for Vec<u8> {
         self.raw(" 0 R")
     }
 
+    fn references(&mut self, refs: &[Ref]) -> &mut Self {
+        self.push(b'[');
+        for (k, r) in refs.iter().enumerate() {
+            self.raw(if k == 0 { "" } else { " " }).reference(*r);
+        }
+        self.push(b']');
+        self
+    }
+
     fn hex(&mut self, bytes: &[u8]) -> &mut Self {
         self.push(b'<');
         for &b in bytes {
@@ -82,13 +96,25 @@ impl Syntax for Vec<u8> {
 
     fn text(&mut self, text: &str) -> &mut Self {
         self.raw("<FEFF");
-        for unit in text.encode_utf16() {
-            for b in unit.to_be_bytes() {
-                hex_byte(self, b);
-            }
-        }
+        utf16_digits(self, text);
         self.push(b'>');
         self
+    }
+
+    fn utf16(&mut self, text: &str) -> &mut Self {
+        self.push(b'<');
+        utf16_digits(self, text);
+        self.push(b'>');
+        self
+    }
+}
+
+/// Appends the hex digits of `text` in UTF-16BE.
+fn utf16_digits(out: &mut Vec<u8>, text: &str) {
+    for unit in text.encode_utf16() {
+        for b in unit.to_be_bytes() {
+            hex_byte(out, b);
+        }
     }
 }
 
@@ -184,7 +210,11 @@ mod tests {
         let name = written(|o| _ = o.name("A+Fandol Song(1)"));
         assert_eq!(name, "/A+Fandol#20Song#281#29");
         assert_eq!(written(|o| _ = o.reference(Ref(12))), "12 0 R");
+        let list = written(|o| _ = o.references(&[Ref(3), Ref(4)]));
+        assert_eq!(list, "[3 0 R 4 0 R]");
+        assert_eq!(written(|o| _ = o.references(&[])), "[]");
         assert_eq!(written(|o| _ = o.hex(&[0, 0x1f, 0xab])), "<001FAB>");
         assert_eq!(written(|o| _ = o.text("预算A")), "<FEFF98847B970041>");
+        assert_eq!(written(|o| _ = o.utf16("𠀀")), "<D840DC00>");
     }
 }
