@@ -18,6 +18,7 @@ mod golden;
 mod hidden_yuan;
 mod html_axe;
 mod html_browser;
+mod html_compiled;
 mod html_examples;
 mod html_layout;
 mod init;

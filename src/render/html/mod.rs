@@ -1,13 +1,15 @@
 //! HTML renderer: lays the [`Document`] out as one self-contained, accessible web page.
 //!
-//! The page is rendered with tera from the templates in `templates/` (embedded in the
-//! binary; any of them can be replaced from a `--templates DIR`). Templates receive a
+//! The page is what the templates in `templates/` describe: embedded in the binary and
+//! compiled (`compiled/`, the same bytes tera gives), or rendered with tera when any of
+//! them is replaced from a `--templates DIR`. Templates receive a
 //! view of the document (see `view.rs`) that already holds every layout decision — header
 //! scopes, row classes, heading levels, chart bar geometry — so they only place text.
 //! Autoescaping is on for every template: no text from the TOML reaches the page unescaped.
 //! The same templates also hold a batch's index page (`index.html`, see `index.rs`).
 
 mod chart;
+mod compiled;
 mod figures;
 mod index;
 mod table_view;
@@ -30,6 +32,21 @@ const INDEX_TEMPLATE: &str = "index.html";
 
 /// Renders documents to HTML with a fixed set of templates.
 pub struct HtmlRenderer {
+    engine: Engine,
+}
+
+/// How pages are rendered.
+enum Engine {
+    /// The built-in templates, compiled (see `compiled/`); the index page, rendered once
+    /// a batch, still goes through tera, loaded when it is drawn.
+    Compiled,
+    /// Templates interpreted by tera: a `--templates` directory, or the built-in ones
+    /// when asked for explicitly ([`HtmlRenderer::interpreted`]).
+    Interpreted(Box<Interpreted>),
+}
+
+/// Parsed tera templates and where each came from.
+struct Interpreted {
     tera: Tera,
     set: TemplateSet,
 }
@@ -82,10 +99,50 @@ pub enum HtmlError {
 }
 
 impl HtmlRenderer {
-    /// Loads the embedded templates, replacing each one for which `template_dir` holds a
-    /// file of the same name (extra `.html`/`.css`/`.svg` files there are added, so
-    /// overrides may include partials of their own).
+    /// The built-in templates (compiled), or, with `template_dir`, the embedded templates
+    /// with each one for which the directory holds a file of the same name replaced (extra
+    /// `.html`/`.css`/`.svg` files there are added, so overrides may include partials of
+    /// their own), parsed and checked at once.
     pub fn new(template_dir: Option<&Path>) -> Result<Self, HtmlError> {
+        match template_dir {
+            None => Ok(HtmlRenderer {
+                engine: Engine::Compiled,
+            }),
+            Some(dir) => Self::interpreted(Some(dir)),
+        }
+    }
+
+    /// Like [`HtmlRenderer::new`], but every page goes through tera, the built-in
+    /// templates too: what the compiled page is tested against.
+    pub fn interpreted(template_dir: Option<&Path>) -> Result<Self, HtmlError> {
+        Ok(HtmlRenderer {
+            engine: Engine::Interpreted(Box::new(Interpreted::load(template_dir)?)),
+        })
+    }
+
+    /// Renders the whole document as one HTML page (UTF-8 bytes). Same document, same bytes.
+    pub fn render(&self, doc: &Document) -> Result<Vec<u8>, HtmlError> {
+        let page = view::page(doc)?;
+        match &self.engine {
+            Engine::Compiled => Ok(compiled::page(&page)),
+            Engine::Interpreted(tera) => tera.render(ENTRY_TEMPLATE, &page),
+        }
+    }
+
+    /// Renders the index page of a batch (UTF-8 bytes): a row per entry, sorted by file
+    /// name. Same entries, same bytes.
+    pub fn render_index(&self, entries: &[IndexEntry]) -> Result<Vec<u8>, HtmlError> {
+        let view = index::view(entries);
+        match &self.engine {
+            Engine::Compiled => Interpreted::load(None)?.render(INDEX_TEMPLATE, &view),
+            Engine::Interpreted(tera) => tera.render(INDEX_TEMPLATE, &view),
+        }
+    }
+}
+
+impl Interpreted {
+    /// The embedded templates, with the files of `template_dir` replacing or extending them.
+    fn load(template_dir: Option<&Path>) -> Result<Self, HtmlError> {
         let set = TemplateSet::load(template_dir)?;
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".css", ".svg"]);
@@ -103,26 +160,10 @@ impl HtmlRenderer {
                 message: "the entry template is missing".to_string(),
             });
         }
-        Ok(HtmlRenderer { tera, set })
+        Ok(Interpreted { tera, set })
     }
 
-    /// Renders the whole document as one HTML page (UTF-8 bytes). Same document, same bytes.
-    pub fn render(&self, doc: &Document) -> Result<Vec<u8>, HtmlError> {
-        let page = view::page(doc)?;
-        self.render_template(ENTRY_TEMPLATE, &page)
-    }
-
-    /// Renders the index page of a batch (UTF-8 bytes): a row per entry, sorted by file
-    /// name. Same entries, same bytes.
-    pub fn render_index(&self, entries: &[IndexEntry]) -> Result<Vec<u8>, HtmlError> {
-        self.render_template(INDEX_TEMPLATE, &index::view(entries))
-    }
-
-    fn render_template(
-        &self,
-        template: &str,
-        view: &impl serde::Serialize,
-    ) -> Result<Vec<u8>, HtmlError> {
+    fn render(&self, template: &str, view: &impl serde::Serialize) -> Result<Vec<u8>, HtmlError> {
         let render_error = |e: tera::Error| {
             let message = error_chain(&e);
             HtmlError::TemplateRender {
@@ -139,17 +180,28 @@ impl HtmlRenderer {
 /// Escapes text for HTML element content and quoted attribute values.
 fn escape_text(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    escape_into(&mut out, input);
     out
+}
+
+/// Appends `input` to `out` escaped as [`escape_text`] does, copying the runs between the
+/// five escaped characters whole.
+fn escape_into(out: &mut String, input: &str) {
+    let mut start = 0;
+    for (at, byte) in input.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[start..at]);
+        out.push_str(entity);
+        start = at + 1;
+    }
+    out.push_str(&input[start..]);
 }
 
 /// Tera's error with all its causes, one per line.

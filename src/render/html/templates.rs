@@ -62,6 +62,15 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The embedded source of template `name` (empty for a name not embedded: a defect the
+/// compiled page's tests would show at once).
+pub(super) fn embedded(name: &str) -> &'static str {
+    EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, source)| source)
+}
+
 /// File endings accepted from a `--templates` directory.
 const TEMPLATE_ENDINGS: &[&str] = &[".html", ".css", ".svg"];
 
