@@ -13,6 +13,7 @@
 //! `F0w150`, …) so the bytes never depend on a global counter. Operators are written
 //! straight into the stream's bytes; glyphs between two offsets share one hex string.
 
+use super::rules::draw_rules;
 use super::syntax::{hex_byte, Syntax};
 use crate::render::pdf::page::{Glyph, Item, Page};
 use std::collections::BTreeSet;
@@ -75,35 +76,6 @@ fn draw_fills(out: &mut Vec<u8>, page: &Page) {
             }
             out.real(*x).raw(" ").real(h - y - rh).raw(" ");
             out.real(*w).raw(" ").real(*rh).raw(" re f\n");
-        }
-    }
-}
-
-/// The page's rules (table rules, 目录 leaders), solid or dotted, in drawing order.
-fn draw_rules(out: &mut Vec<u8>, page: &Page) {
-    let h = page.height;
-    let mut stroke: Option<(f32, bool)> = None;
-    for item in &page.items {
-        if let Item::Rule {
-            x1,
-            y1,
-            x2,
-            y2,
-            width,
-            dotted,
-        } = item
-        {
-            if stroke != Some((*width, *dotted)) {
-                out.real(*width).raw(" w\n");
-                out.raw(if *dotted {
-                    "1 J\n[0 3] 0 d\n"
-                } else {
-                    "0 J\n[] 0 d\n"
-                });
-                stroke = Some((*width, *dotted));
-            }
-            out.real(*x1).raw(" ").real(h - y1).raw(" m ");
-            out.real(*x2).raw(" ").real(h - y2).raw(" l S\n");
         }
     }
 }

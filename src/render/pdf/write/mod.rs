@@ -14,6 +14,7 @@ mod file;
 mod fonts;
 mod huffman;
 mod outline;
+mod rules;
 mod subset;
 mod syntax;
 
