@@ -106,6 +106,21 @@ pub fn grid(
     Ok(out)
 }
 
+/// The cells of `em` (shaped at 1 pt by [`grid`]) as [`grid`] shapes them at `size`:
+/// every advance is the same product of the face's advance and the size.
+pub fn at_size(em: &[GridCell], size: f32) -> Vec<GridCell> {
+    em.iter()
+        .map(|cell| {
+            let mut cell = cell.clone();
+            for s in &mut cell.shaped {
+                s.natural *= size;
+                s.advance = s.natural;
+            }
+            cell
+        })
+        .collect()
+}
+
 /// A single-span, left-aligned cell at (`row`, `col`) whose characters are `em` wide
 /// (ASCII half of it), with its breaks as [`grid`] gives them: for unit tests.
 #[cfg(test)]

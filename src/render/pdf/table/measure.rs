@@ -4,7 +4,7 @@
 
 use super::cell_lines::break_lines;
 use super::columns::{bounds, has_lone_lines, widen_for_lone_lines, Bounds};
-use super::grid::{grid, GridCell};
+use super::grid::{at_size, grid, GridCell};
 use crate::document::Table;
 use crate::fonts::Metrics;
 use crate::render::pdf::error::PdfError;
@@ -161,9 +161,11 @@ pub fn measure(
     } else {
         (&PORTRAIT_SIZES, PORTRAIT_ONE_PAGE_FLOOR)
     };
+    // Shaping and break opportunities do not depend on the size: found once, scaled.
+    let em = grid(m, words, table, 1.0)?;
     let mut trials: Vec<Option<Trial>> = sizes.iter().map(|_| None).collect();
     let start = if landscape {
-        natural_start(m, words, table, sizes, avail_w, floor, &mut trials)?
+        natural_start(&em, table, sizes, (avail_w, floor), &mut trials)
     } else {
         0
     };
@@ -176,7 +178,7 @@ pub fn measure(
         }
         let Trial { mut cells, bounds } = match trials[i].take() {
             Some(t) => t,
-            None => Trial::new(m, words, table, size)?,
+            None => Trial::new(&em, table, size),
         };
         // A size at which the columns do not fit is tried only as the last resort, never
         // to squeeze a table that fits the width at a larger size onto one page.
@@ -241,10 +243,11 @@ struct Trial {
 }
 
 impl Trial {
-    fn new(m: &Metrics, words: &Words, table: &Table, size: f32) -> Result<Trial, PdfError> {
-        let cells = grid(m, words, table, size)?;
+    /// The trial at `size` of `table`, whose cells `em` holds shaped at 1 pt.
+    fn new(em: &[GridCell], table: &Table, size: f32) -> Trial {
+        let cells = at_size(em, size);
         let bounds = bounds(&cells, &table.columns, table.columns.len().max(1), size);
-        Ok(Trial { cells, bounds })
+        Trial { cells, bounds }
     }
 }
 
@@ -252,26 +255,24 @@ impl Trial {
 /// landscape table is not set so large that its headers wrap into many lines); when
 /// none at or above `floor` does, the largest size. Trials made are kept in `trials`.
 fn natural_start(
-    m: &Metrics,
-    words: &Words,
+    em: &[GridCell],
     table: &Table,
     sizes: &[f32],
-    avail_w: f32,
-    floor: f32,
+    (avail_w, floor): (f32, f32),
     trials: &mut [Option<Trial>],
-) -> Result<usize, PdfError> {
+) -> usize {
     for (i, &size) in sizes.iter().enumerate() {
         if size < floor {
             break;
         }
-        let trial = Trial::new(m, words, table, size)?;
+        let trial = Trial::new(em, table, size);
         let fits = trial.bounds.natural().iter().sum::<f32>() <= avail_w;
         trials[i] = Some(trial);
         if fits {
-            return Ok(i);
+            return i;
         }
     }
-    Ok(0)
+    0
 }
 
 /// The height of every grid row for the cells' lines, with vertical padding `pad` em.
