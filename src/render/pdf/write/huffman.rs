@@ -245,21 +245,38 @@ impl Bits {
         }
     }
 
-    /// Appends the code of each of `bytes` from `table`, with the bit buffer in registers.
+    /// Appends the code of each of `bytes` from `table`, with the bit buffer in a
+    /// register: three codes (at most 45 bits) go in, then all its whole bytes are stored
+    /// with one 8-byte write and the rest kept, without a branch on how many there were.
     fn put_bytes(&mut self, bytes: &[u8], table: &[(u32, u8); END + 1]) {
-        let (mut acc, mut used) = (self.acc, self.used);
-        let mut words: Vec<u8> = Vec::with_capacity(bytes.len() + 8);
-        for &b in bytes {
-            let (code, len) = table[usize::from(b)];
-            acc |= u64::from(code) << used;
-            used += u32::from(len);
-            if used >= 32 {
-                words.extend_from_slice(&(acc as u32).to_le_bytes());
-                acc >>= 32;
-                used -= 32;
-            }
+        while self.used >= 8 {
+            self.bytes.push(self.acc as u8);
+            self.acc >>= 8;
+            self.used -= 8;
         }
-        self.bytes.extend_from_slice(&words);
+        let start = self.bytes.len();
+        // Codes are at most 15 bits: under two bytes a byte, and 8 bytes of slack.
+        self.bytes.resize(start + bytes.len() * 2 + 8, 0);
+        let buf = &mut self.bytes[start..];
+        let (mut acc, mut used, mut pos) = (self.acc, self.used, 0usize);
+        let add = |acc: &mut u64, used: &mut u32, b: u8| {
+            let (code, len) = table[usize::from(b)];
+            *acc |= u64::from(code) << *used;
+            *used += u32::from(len);
+        };
+        let triples = bytes.chunks_exact(3);
+        let rest = triples.remainder();
+        for t in triples.chain(rest.chunks(3)) {
+            for &b in t {
+                add(&mut acc, &mut used, b);
+            }
+            buf[pos..pos + 8].copy_from_slice(&acc.to_le_bytes());
+            let whole = used >> 3;
+            pos += whole as usize;
+            acc >>= whole * 8;
+            used &= 7;
+        }
+        self.bytes.truncate(start + pos);
         (self.acc, self.used) = (acc, used);
     }
 
