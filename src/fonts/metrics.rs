@@ -49,14 +49,15 @@ pub struct Resolved {
     pub advance: f32,
 }
 
-/// Parsed faces of a [`FontSet`] for one render, with a per-character cache.
+/// Parsed faces of a [`FontSet`] for one render. Characters resolve through the set's
+/// shared table (see `resolutions.rs`); those beyond it through a per-render cache.
 pub struct Metrics<'a> {
     fonts: &'a FontSet,
     faces: Vec<Option<ttf_parser::Face<'a>>>,
     cache: RefCell<CharCache>,
 }
 
-/// What each (role, character) resolved to in this render.
+/// What each (role, character) beyond the shared table resolved to in this render.
 type CharCache = HashMap<(Role, char), Option<Resolved>, BuildHasherDefault<CharHasher>>;
 
 impl<'a> Metrics<'a> {
@@ -76,11 +77,19 @@ impl<'a> Metrics<'a> {
 
     /// The face, glyph and advance drawing `ch` in `role`, or `None` if no face has it.
     pub fn resolve(&self, role: Role, ch: char) -> Option<Resolved> {
+        let shared = self.fonts.resolutions();
+        if let Some(known) = shared.get(role, ch) {
+            return known;
+        }
         if let Some(hit) = self.cache.borrow().get(&(role, ch)) {
             return *hit;
         }
         let found = self.lookup(role, ch);
-        self.cache.borrow_mut().insert((role, ch), found);
+        if (ch as u32) < 0x1_0000 {
+            shared.put(role, ch, found);
+        } else {
+            self.cache.borrow_mut().insert((role, ch), found);
+        }
         found
     }
 

@@ -21,6 +21,7 @@ mod error;
 mod metrics;
 mod options;
 pub(crate) mod program;
+mod resolutions;
 mod role;
 mod set;
 mod substitute;

@@ -10,6 +10,7 @@ use super::discovery::{pick_face, system_dirs, FontIndex};
 use super::error::FontError;
 use super::options::FontOptions;
 use super::program::glyph_cache::GlyphCache;
+use super::resolutions::Resolutions;
 use super::role::Role;
 use super::substitute::Substitute;
 use crate::regular_file::open_accepted;
@@ -78,6 +79,7 @@ pub struct FontSet {
     faces: Vec<LoadedFace>,
     chains: [Vec<usize>; 6],
     substitutes: Vec<Substitute>,
+    resolutions: Resolutions,
 }
 
 impl FontSet {
@@ -146,6 +148,7 @@ impl FontSet {
             faces: loader.faces,
             chains,
             substitutes,
+            resolutions: Resolutions::new(),
         })
     }
 
@@ -158,6 +161,11 @@ impl FontSet {
     /// All loaded faces; a face's position is its stable id.
     pub fn faces(&self) -> &[LoadedFace] {
         &self.faces
+    }
+
+    /// The characters resolved so far, shared by every render of this set.
+    pub(super) fn resolutions(&self) -> &Resolutions {
+        &self.resolutions
     }
 
     /// The fallback chain of `role`, best first.
