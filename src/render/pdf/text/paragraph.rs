@@ -60,13 +60,19 @@ struct Prefix<'a> {
 }
 
 impl Prefix<'_> {
-    /// Width, stretchable gaps and compressible width of the line `chars[start..end]`
-    /// without the spaces it ends with; `start` already past the spaces a line starts with.
-    fn line(&self, start: usize, end: usize) -> (f32, u32, f32) {
-        let mut end = end;
-        while end > start && is_space(self.chars[end - 1]) {
+    /// Where a line ending at `end` ends without the spaces before `end`.
+    fn trimmed_end(&self, mut end: usize) -> usize {
+        while end > 0 && is_space(self.chars[end - 1]) {
             end -= 1;
         }
+        end
+    }
+
+    /// Width, stretchable gaps and compressible width of the line `chars[start..end]`,
+    /// `start` already past the spaces a line starts with and `end` before those it ends
+    /// with (see [`Prefix::trimmed_end`]; `end` is `start` for a line of spaces only, and
+    /// below it for a start beyond the line's end).
+    fn line_to(&self, start: usize, end: usize) -> (f32, u32, f32) {
         let gaps = if end > start {
             self.gaps[end] - self.gaps[start + 1]
         } else {
@@ -172,48 +178,22 @@ impl Segment<'_, '_> {
     fn lines(&self, range: Range<usize>) -> Option<Vec<Range<usize>>> {
         let chars = self.prefix.chars;
         let (s, e) = (range.start, range.end);
-        // Where a line starting at break `b` begins: past the spaces after it.
-        let skip = |b: usize| {
-            let mut k = b;
-            while k < e && is_space(chars[k]) && b > s {
-                k += 1;
-            }
-            k
-        };
+        // The breaks a line may start at, each with where its text begins: past the
+        // spaces after it.
+        let starts: Vec<(usize, usize)> = (s..e)
+            .filter(|&i| i == s || self.ok[i])
+            .map(|i| (i, self.skip(i, range.clone())))
+            .collect();
         // best[k - s]: least demerits of lines ending at break k, and the break before.
         let mut best: Vec<Option<(f32, usize)>> = vec![None; e - s + 1];
         best[0] = Some((0.0, s));
+        // starts[..open]: the starts before the current end.
+        let mut open = 0;
         for j in (s + 1..=e).filter(|&j| j == e || self.ok[j]) {
-            let last = j == e;
-            let mut found: Option<(f32, usize)> = None;
-            for i in (s..j).rev() {
-                if i > s && !self.ok[i] {
-                    continue;
-                }
-                let limit = if i == s { self.limits.0 } else { self.limits.1 };
-                let (w, g, q) = self.prefix.line(skip(i), j);
-                if w - q > limit + 0.01 {
-                    break;
-                }
-                let Some((before, _)) = best[i - s] else {
-                    continue;
-                };
-                let split = if i > s && !self.preferred[i] {
-                    SPLIT_WORD
-                } else {
-                    0.0
-                };
-                let runt = if last && w < self.runt && i > s {
-                    RUNT
-                } else {
-                    0.0
-                };
-                let d = before + self.demerits(limit - w, (g, q), last) + split + runt;
-                if found.is_none_or(|(f, _)| d < f) {
-                    found = Some((d, i));
-                }
+            while open < starts.len() && starts[open].0 < j {
+                open += 1;
             }
-            best[j - s] = found;
+            best[j - s] = self.best_start(&starts[..open], &best, (s, j), j == e);
         }
         let mut ends = vec![e];
         let mut at = e;
@@ -228,9 +208,61 @@ impl Segment<'_, '_> {
         ends.reverse();
         Some(
             ends.windows(2)
-                .map(|w| trim(chars, skip(w[0])..w[1]))
+                .map(|w| trim(chars, self.skip(w[0], range.clone())..w[1]))
                 .collect(),
         )
+    }
+
+    /// Where a line starting at break `b` of `range` begins: past the spaces after it
+    /// (the segment's own start keeps them).
+    fn skip(&self, b: usize, range: Range<usize>) -> usize {
+        let chars = self.prefix.chars;
+        let mut k = b;
+        while k < range.end && is_space(chars[k]) && b > range.start {
+            k += 1;
+        }
+        k
+    }
+
+    /// The least demerits of the lines of the segment starting at `s` that end with one
+    /// from one of `starts` (nearest first) to `j`, and that start; `None` when no line
+    /// before it can end where one would start.
+    fn best_start(
+        &self,
+        starts: &[(usize, usize)],
+        best: &[Option<(f32, usize)>],
+        (s, j): (usize, usize),
+        last: bool,
+    ) -> Option<(f32, usize)> {
+        let end = self.prefix.trimmed_end(j);
+        let mut found: Option<(f32, usize)> = None;
+        for &(i, start) in starts.iter().rev() {
+            let limit = if i == s { self.limits.0 } else { self.limits.1 };
+            // A start past `j` (spaces up to the segment's end) keeps `j` as it is.
+            let to = if start > j { j } else { end.max(start) };
+            let (w, g, q) = self.prefix.line_to(start, to);
+            if w - q > limit + 0.01 {
+                break;
+            }
+            let Some((before, _)) = best[i - s] else {
+                continue;
+            };
+            let split = if i > s && !self.preferred[i] {
+                SPLIT_WORD
+            } else {
+                0.0
+            };
+            let runt = if last && w < self.runt && i > s {
+                RUNT
+            } else {
+                0.0
+            };
+            let d = before + self.demerits(limit - w, (g, q), last) + split + runt;
+            if found.is_none_or(|(f, _)| d < f) {
+                found = Some((d, i));
+            }
+        }
+        found
     }
 
     /// Demerits of a line with `slack` points to spread over `gaps` gaps, or (when
