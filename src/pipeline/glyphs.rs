@@ -24,6 +24,9 @@ pub fn budget_glyph_diagnostics(src: &str, budget: &Budget, fonts: &FontSet) -> 
 /// (control and invisible characters, separators) are reported by the text checks instead.
 pub fn glyph_diagnostics(src: &str, fonts: &FontSet) -> Vec<Diagnostic> {
     let coverage = Coverage::new(fonts);
+    if all_printable(src, &coverage) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (key, span, text) in crate::input::parse::strings(src) {
         let mut seen = Vec::new();
@@ -55,4 +58,29 @@ pub fn glyph_diagnostics(src: &str, fonts: &FontSet) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether every character of the source — its strings, keys and comments alike — can be
+/// printed: then so can every string's, and there is nothing to locate (the usual case,
+/// found without parsing the source again). Not when a string may spell a character as a
+/// `\u`/`\U` escape, which the source does not hold as such.
+fn all_printable(src: &str, coverage: &Coverage<'_>) -> bool {
+    if src.contains("\\u") || src.contains("\\U") {
+        return false;
+    }
+    let mut seen = vec![0u64; 0x1_0000 / 64];
+    for ch in src.chars() {
+        let code = ch as usize;
+        if let Some(word) = seen.get_mut(code / 64) {
+            let bit = 1u64 << (code % 64);
+            if *word & bit != 0 {
+                continue;
+            }
+            *word |= bit;
+        }
+        if coverage.missing(ch).is_some() {
+            return false;
+        }
+    }
+    true
 }
