@@ -86,15 +86,15 @@ fn lone(cell: &GridCell, r: &std::ops::Range<usize>) -> bool {
 /// What every column needs at every level ([`Bounds`]).
 pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32) -> Bounds {
     let kind = |cell: &GridCell| kinds.get(cell.col).copied().unwrap_or(ColumnKind::Text);
-    let need = |cell: &GridCell| Need::of(cell, kind(cell), size);
+    // What each cell asks, found once for every level below.
+    let needs: Vec<Need> = cells.iter().map(|c| Need::of(c, kind(c), size)).collect();
     // A header's level, or a body cell's.
     let by_role = |header: fn(&Need) -> f32, body: fn(&Need) -> f32| {
-        demand(cells, ncols, size, |c| {
-            let n = need(c);
-            if c.header {
-                header(&n)
+        demand(cells, ncols, size, |i| {
+            if cells[i].header {
+                header(&needs[i])
             } else {
-                body(&n)
+                body(&needs[i])
             }
         })
     };
@@ -105,8 +105,10 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
     let natural = by_role(|n| n.capped, |n| n.natural);
     let words = by_role(|n| n.word.max(n.capped), |n| n.natural);
     let mut want = natural.clone();
-    for cell in cells.iter().filter(|c| c.header && c.colspan == 1) {
-        want[cell.col] = want[cell.col].max(need(cell).natural);
+    for (cell, need) in cells.iter().zip(&needs) {
+        if cell.header && cell.colspan == 1 {
+            want[cell.col] = want[cell.col].max(need.natural);
+        }
     }
     let cap = HEADER_TIGHT_EM * size + 2.0 * PAD_X;
     let tight = natural
@@ -124,18 +126,22 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
     Bounds { levels }
 }
 
-/// The widths each column needs so that every cell gets `need`: cells spanning several
-/// columns add what their columns lack, shared evenly, after the single cells.
+/// The widths each column needs so that every cell gets `need` (of its index): cells
+/// spanning several columns add what their columns lack, shared evenly, after the single
+/// cells.
 fn demand(
     cells: &[GridCell],
     ncols: usize,
     size: f32,
-    need: impl Fn(&GridCell) -> f32,
+    need: impl Fn(usize) -> f32,
 ) -> Vec<f32> {
     let mut w = vec![2.0 * PAD_X + size; ncols];
     for pass_spans in [false, true] {
-        for cell in cells.iter().filter(|c| (c.colspan > 1) == pass_spans) {
-            let want = need(cell);
+        for (i, cell) in cells.iter().enumerate() {
+            if (cell.colspan > 1) != pass_spans {
+                continue;
+            }
+            let want = need(i);
             let cols = cell.col..cell.col + cell.colspan;
             let have: f32 = w[cols.clone()].iter().sum();
             if want > have {
