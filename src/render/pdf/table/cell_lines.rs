@@ -22,9 +22,24 @@ const LONE: f32 = 150.0;
 /// Breaks every cell into lines for the column widths ([`lines`]).
 pub fn break_lines(cells: &mut [GridCell], widths: &[f32], size: f32) {
     for cell in cells.iter_mut() {
-        let w: f32 = widths[cell.col..cell.col + cell.colspan].iter().sum();
-        let inner = (w - 2.0 * PAD_X - cell.indent * size).max(size);
-        cell.lines = lines(cell, inner);
+        cell.lines = lines(cell, inner_width(cell, widths, size));
+    }
+}
+
+/// The width inside `cell`'s padding and indent for the column widths `widths`.
+fn inner_width(cell: &GridCell, widths: &[f32], size: f32) -> f32 {
+    let w: f32 = widths[cell.col..cell.col + cell.colspan].iter().sum();
+    (w - 2.0 * PAD_X - cell.indent * size).max(size)
+}
+
+/// Breaks again, for the column widths `after`, the cells broken for `before` whose
+/// columns changed width; the others keep their lines.
+pub fn rebreak_lines(cells: &mut [GridCell], (before, after): (&[f32], &[f32]), size: f32) {
+    for cell in cells.iter_mut() {
+        let span = cell.col..cell.col + cell.colspan;
+        if before[span.clone()] != after[span] {
+            cell.lines = lines(cell, inner_width(cell, after, size));
+        }
     }
 }
 

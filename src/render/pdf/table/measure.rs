@@ -2,7 +2,7 @@
 //! their content within the text block ([`super::columns`]), the largest size that stays
 //! readable (tighter when that keeps the table on one page), and every row's height.
 
-use super::cell_lines::break_lines;
+use super::cell_lines::{break_lines, rebreak_lines};
 use super::columns::{bounds, has_lone_lines, widen_for_lone_lines, Bounds};
 use super::grid::{at_size, grid, GridCell};
 use crate::document::Table;
@@ -224,10 +224,11 @@ fn fit_columns(cells: &mut [GridCell], bounds: &Bounds, avail_w: f32, size: f32)
     let mut widths = bounds.widths(avail_w);
     break_lines(cells, &widths, size);
     for _ in 0..3 {
+        let before = widths.clone();
         if !widen_for_lone_lines(cells, &mut widths, bounds.words(), size) {
             break;
         }
-        break_lines(cells, &widths, size);
+        rebreak_lines(cells, (&before, &widths), size);
     }
     widths
 }
