@@ -129,12 +129,7 @@ pub fn bounds(cells: &[GridCell], kinds: &[ColumnKind], ncols: usize, size: f32)
 /// The widths each column needs so that every cell gets `need` (of its index): cells
 /// spanning several columns add what their columns lack, shared evenly, after the single
 /// cells.
-fn demand(
-    cells: &[GridCell],
-    ncols: usize,
-    size: f32,
-    need: impl Fn(usize) -> f32,
-) -> Vec<f32> {
+fn demand(cells: &[GridCell], ncols: usize, size: f32, need: impl Fn(usize) -> f32) -> Vec<f32> {
     let mut w = vec![2.0 * PAD_X + size; ncols];
     for pass_spans in [false, true] {
         for (i, cell) in cells.iter().enumerate() {

@@ -177,6 +177,16 @@ impl Segment<'_, '_> {
     /// The best lines of `range`, by dynamic programming over its allowed breaks.
     fn lines(&self, range: Range<usize>) -> Option<Vec<Range<usize>>> {
         let chars = self.prefix.chars;
+        let ends = self.breaks(range.clone())?;
+        Some(
+            ends.windows(2)
+                .map(|w| trim(chars, self.skip(w[0], range.clone())..w[1]))
+                .collect(),
+        )
+    }
+
+    /// The breaks of the best lines of `range`, its start and end included.
+    fn breaks(&self, range: Range<usize>) -> Option<Vec<usize>> {
         let (s, e) = (range.start, range.end);
         // The breaks a line may start at, each with where its text begins: past the
         // spaces after it.
@@ -195,22 +205,7 @@ impl Segment<'_, '_> {
             }
             best[j - s] = self.best_start(&starts[..open], &best, (s, j), j == e);
         }
-        let mut ends = vec![e];
-        let mut at = e;
-        while at > s {
-            let (_, before) = best[at - s]?;
-            ends.push(before);
-            at = before;
-        }
-        if ends.len() == 1 {
-            ends.push(s);
-        }
-        ends.reverse();
-        Some(
-            ends.windows(2)
-                .map(|w| trim(chars, self.skip(w[0], range.clone())..w[1]))
-                .collect(),
-        )
+        chain(&best, range)
     }
 
     /// Where a line starting at break `b` of `range` begins: past the spaces after it
@@ -225,8 +220,14 @@ impl Segment<'_, '_> {
     }
 
     /// The least demerits of the lines of the segment starting at `s` that end with one
-    /// from one of `starts` (nearest first) to `j`, and that start; `None` when no line
-    /// before it can end where one would start.
+    /// from one of `starts` to `j`, and that start; `None` when no line before it can end
+    /// where one would start. The starts looked at are those from the nearest up to the
+    /// first whose line is too long; among equal demerits the nearest wins.
+    ///
+    /// They are looked at farthest first, so that a good line is found early: once a line
+    /// is too short to justify (not the last), every nearer start gives a line shorter
+    /// still, with fewer gaps, so demerits at least its own; when those exceed the best
+    /// found, no nearer start can win and the search stops.
     fn best_start(
         &self,
         starts: &[(usize, usize)],
@@ -235,13 +236,27 @@ impl Segment<'_, '_> {
         last: bool,
     ) -> Option<(f32, usize)> {
         let end = self.prefix.trimmed_end(j);
-        let mut found: Option<(f32, usize)> = None;
-        for &(i, start) in starts.iter().rev() {
+        let line = |i: usize, start: usize| {
             let limit = if i == s { self.limits.0 } else { self.limits.1 };
             // A start past `j` (spaces up to the segment's end) keeps `j` as it is.
             let to = if start > j { j } else { end.max(start) };
-            let (w, g, q) = self.prefix.line_to(start, to);
-            if w - q > limit + 0.01 {
+            (limit, self.prefix.line_to(start, to))
+        };
+        let fitting = starts
+            .iter()
+            .rev()
+            .take_while(|&&(i, start)| {
+                let (limit, (w, _, q)) = line(i, start);
+                (w - q).partial_cmp(&(limit + 0.01)) != Some(std::cmp::Ordering::Greater)
+            })
+            .count();
+        let mut found: Option<(f32, usize)> = None;
+        for &(i, start) in &starts[starts.len() - fitting..] {
+            let (limit, (w, g, q)) = line(i, start);
+            let slack = limit - w;
+            let line_demerits = self.demerits(slack, (g, q), last);
+            let beyond = found.is_some_and(|(f, _)| line_demerits > f);
+            if !last && i > s && beyond && self.hopeless(slack, g) {
                 break;
             }
             let Some((before, _)) = best[i - s] else {
@@ -257,12 +272,18 @@ impl Segment<'_, '_> {
             } else {
                 0.0
             };
-            let d = before + self.demerits(limit - w, (g, q), last) + split + runt;
-            if found.is_none_or(|(f, _)| d < f) {
+            let d = before + line_demerits + split + runt;
+            if found.is_none_or(|(f, _)| d <= f) {
                 found = Some((d, i));
             }
         }
         found
+    }
+
+    /// Whether a line (not a paragraph's last) with `slack` points over `gaps` gaps cannot
+    /// be justified: [`Segment::demerits`] then charges it as unjustifiable.
+    fn hopeless(&self, slack: f32, gaps: u32) -> bool {
+        slack > 0.01 && slack > gaps as f32 * self.max_gap
     }
 
     /// Demerits of a line with `slack` points to spread over `gaps` gaps, or (when
@@ -282,6 +303,24 @@ impl Segment<'_, '_> {
         };
         (1.0 + badness) * (1.0 + badness)
     }
+}
+
+/// The breaks from `range`'s start to its end, followed back from the end through
+/// `best` (the break before each); `None` when some end has none.
+fn chain(best: &[Option<(f32, usize)>], range: Range<usize>) -> Option<Vec<usize>> {
+    let (s, e) = (range.start, range.end);
+    let mut ends = vec![e];
+    let mut at = e;
+    while at > s {
+        let (_, before) = best[at - s]?;
+        ends.push(before);
+        at = before;
+    }
+    if ends.len() == 1 {
+        ends.push(s);
+    }
+    ends.reverse();
+    Some(ends)
 }
 
 /// A line without the spaces it ends with.
@@ -452,5 +491,110 @@ mod tests {
         };
         let squeeze = no_squeeze(&chars);
         assert!(total_fit(&chars, (&widths, &squeeze), measure, &ok, &ok).is_none());
+    }
+}
+
+/// The search of [`Segment::best_start`] (farthest start first, stopping early) against the
+/// plain one it replaced: every start from the nearest to the first too long, nearest
+/// first, a strictly smaller sum replacing the best. Same costs, so the same breaks.
+#[cfg(test)]
+mod search {
+    use super::*;
+    use proptest::prelude::*;
+
+    impl Segment<'_, '_> {
+        fn plain_breaks(&self, range: Range<usize>) -> Option<Vec<usize>> {
+            let (s, e) = (range.start, range.end);
+            let mut best: Vec<Option<(f32, usize)>> = vec![None; e - s + 1];
+            best[0] = Some((0.0, s));
+            for j in (s + 1..=e).filter(|&j| j == e || self.ok[j]) {
+                let last = j == e;
+                let end = self.prefix.trimmed_end(j);
+                let mut found: Option<(f32, usize)> = None;
+                for i in (s..j).rev().filter(|&i| i == s || self.ok[i]) {
+                    let limit = if i == s { self.limits.0 } else { self.limits.1 };
+                    let start = self.skip(i, range.clone());
+                    let to = if start > j { j } else { end.max(start) };
+                    let (w, g, q) = self.prefix.line_to(start, to);
+                    if w - q > limit + 0.01 {
+                        break;
+                    }
+                    let Some((before, _)) = best[i - s] else {
+                        continue;
+                    };
+                    let split = if i > s && !self.preferred[i] {
+                        SPLIT_WORD
+                    } else {
+                        0.0
+                    };
+                    let runt = if last && w < self.runt && i > s {
+                        RUNT
+                    } else {
+                        0.0
+                    };
+                    let d = before + self.demerits(limit - w, (g, q), last) + split + runt;
+                    if found.is_none_or(|(f, _)| d < f) {
+                        found = Some((d, i));
+                    }
+                }
+                best[j - s] = found;
+            }
+            chain(&best, range)
+        }
+    }
+
+    /// Characters of every kind the breaker treats apart, with their advances.
+    fn text() -> impl Strategy<Value = Vec<(char, f32)>> {
+        let ch = prop::sample::select(vec![
+            '预', '算', '收', '入', '，', '。', '（', '）', '“', '”', ' ', '　', '1', '0', '.',
+            '%', 'a',
+        ]);
+        prop::collection::vec((ch, 0.3f32..1.2), 1..160)
+    }
+
+    proptest! {
+        #[test]
+        fn the_early_stopping_search_finds_the_plain_searchs_breaks(
+            text in text(),
+            first in 4.0f32..12.0,
+            rest in 6.0f32..14.0,
+            max_gap in 0.0f32..0.5,
+            oks in prop::collection::vec(any::<bool>(), 160),
+            preferred in prop::collection::vec(any::<bool>(), 160),
+        ) {
+            let chars: Vec<char> = text.iter().map(|t| t.0).collect();
+            let widths: Vec<f32> = text.iter().map(|t| t.1).collect();
+            let squeeze: Vec<f32> = widths.iter().zip(&chars)
+                .map(|(w, c)| if squeeze_side(*c).is_some() { w / 2.0 } else { 0.0 })
+                .collect();
+            let mut width = vec![0.0];
+            let mut gaps = vec![0];
+            let mut squeezes = vec![0.0];
+            let stretch = opportunities(&chars);
+            for (i, (w, q)) in widths.iter().zip(&squeeze).enumerate() {
+                width.push(width[i] + w);
+                gaps.push(gaps[i] + u32::from(i > 0 && stretch[i]));
+                squeezes.push(squeezes[i] + q);
+            }
+            let prefix = Prefix {
+                chars: &chars,
+                width,
+                gaps,
+                squeeze: squeezes,
+                opening: chars.iter().map(|c| squeeze_side(*c) == Some(true)).collect(),
+            };
+            let segment = Segment {
+                prefix: &prefix,
+                ok: &oks[..chars.len()],
+                preferred: &preferred[..chars.len()],
+                limits: (first, rest),
+                max_gap,
+                runt: 2.5,
+            };
+            prop_assert_eq!(
+                segment.breaks(0..chars.len()),
+                segment.plain_breaks(0..chars.len())
+            );
+        }
     }
 }
