@@ -43,8 +43,20 @@ pub fn deflate_literals(bytes: &[u8]) -> Vec<u8> {
 /// One dynamic block of `chunk`'s bytes as literals.
 fn block(out: &mut Bits, chunk: &[u8], last: bool) {
     let mut counts = [0u32; END + 1];
-    for &b in chunk {
-        counts[usize::from(b)] += 1;
+    // Four tallies side by side, so that a run of one byte value does not wait on its own
+    // count at every step.
+    let mut lanes = [[0u32; 256]; 4];
+    let quads = chunk.chunks_exact(4);
+    for &b in quads.remainder() {
+        lanes[0][usize::from(b)] += 1;
+    }
+    for q in quads {
+        for (lane, &b) in lanes.iter_mut().zip(q) {
+            lane[usize::from(b)] += 1;
+        }
+    }
+    for (i, count) in counts.iter_mut().take(256).enumerate() {
+        *count = lanes.iter().map(|lane| lane[i]).sum();
     }
     counts[END] = 1;
     two_symbols_at_least(&mut counts);
@@ -53,10 +65,12 @@ fn block(out: &mut Bits, chunk: &[u8], last: bool) {
     out.put(2, 2);
     header(out, &lengths);
     let codes = canonical(&lengths);
-    let mut table = [(0u32, 0u8); END + 1];
-    table.copy_from_slice(&codes);
+    let mut table = [0u32; 256];
+    for (entry, &(code, len)) in table.iter_mut().zip(&codes) {
+        *entry = code | u32::from(len) << 16;
+    }
     out.put_bytes(chunk, &table);
-    let (code, len) = table[END];
+    let (code, len) = codes[END];
     out.put(code, len);
 }
 
@@ -248,7 +262,9 @@ impl Bits {
     /// Appends the code of each of `bytes` from `table`, with the bit buffer in a
     /// register: three codes (at most 45 bits) go in, then all its whole bytes are stored
     /// with one 8-byte write and the rest kept, without a branch on how many there were.
-    fn put_bytes(&mut self, bytes: &[u8], table: &[(u32, u8); END + 1]) {
+    /// Each byte's entry in `table` is its code in the low 16 bits, the code's length
+    /// above them.
+    fn put_bytes(&mut self, bytes: &[u8], table: &[u32; 256]) {
         while self.used >= 8 {
             self.bytes.push(self.acc as u8);
             self.acc >>= 8;
@@ -260,9 +276,9 @@ impl Bits {
         let buf = &mut self.bytes[start..];
         let (mut acc, mut used, mut pos) = (self.acc, self.used, 0usize);
         let add = |acc: &mut u64, used: &mut u32, b: u8| {
-            let (code, len) = table[usize::from(b)];
-            *acc |= u64::from(code) << *used;
-            *used += u32::from(len);
+            let entry = table[usize::from(b)];
+            *acc |= u64::from(entry & 0xFFFF) << *used;
+            *used += entry >> 16;
         };
         let triples = bytes.chunks_exact(3);
         let rest = triples.remainder();
