@@ -19,6 +19,7 @@ use crate::input::placeholder::is_placeholder;
 use crate::input::raw::RawText;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The most characters one text may have: far above any real paragraph, and well within
 /// what every output holds (an Excel cell holds 32,767).
@@ -38,7 +39,18 @@ pub struct TextRules {
     /// True for a unit's document (`scope = "单位"`), which should not call itself 部门预算.
     pub unit_document: bool,
     /// The classification's name of each 类 (3-digit code).
-    classes: BTreeMap<&'static str, &'static str>,
+    classes: &'static BTreeMap<&'static str, &'static str>,
+}
+
+/// The embedded classification's name of each 类, read once for every budget checked.
+fn embedded_classes() -> &'static BTreeMap<&'static str, &'static str> {
+    static CLASSES: OnceLock<BTreeMap<&'static str, &'static str>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        functional_table()
+            .into_iter()
+            .filter(|(code, _)| code.len() == 3)
+            .collect()
+    })
 }
 
 impl TextRules {
@@ -51,10 +63,7 @@ impl TextRules {
             names,
             name_stem: names::stem(name),
             unit_document: false,
-            classes: functional_table()
-                .into_iter()
-                .filter(|(code, _)| code.len() == 3)
-                .collect(),
+            classes: embedded_classes(),
         }
     }
 
