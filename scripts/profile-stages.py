@@ -20,7 +20,7 @@ STAGES = [
     ("PDF layout: paragraphs", r"render::pdf::text"),
     ("PDF layout: tables", r"render::pdf::table"),
     ("PDF layout: pages, cover, 目录, charts", r"render::pdf::(layout|page)|render::pdf::render"),
-    ("HTML (view model, tera)", r"render::html|tera::"),
+    ("HTML (view model, page)", r"render::html|tera::"),
     ("font discovery and loading, metrics", r"gongkai::fonts::"),
     ("glyph coverage check", r"pipeline::glyphs|fonts::coverage"),
     ("parsing and validation", r"gongkai::input|gongkai::budget|toml::|toml_edit::"),
