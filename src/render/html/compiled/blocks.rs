@@ -6,15 +6,16 @@ use crate::render::html::view::{BlockView, PartView, SectionView, TermView};
 
 /// `part.html`.
 pub(super) fn part(out: &mut Html, part: &PartView) {
-    out.raw("<section class=\"part\" id=\"");
-    out.text(&part.id);
-    out.raw("\" aria-labelledby=\"");
-    out.text(&part.heading_id);
-    out.raw("\">\n<h2 id=\"");
-    out.text(&part.heading_id);
-    out.raw("\"><span class=\"part-number keep\">");
-    out.text(&part.number);
-    out.raw("</span> ");
+    out.line(
+        &[
+            "<section class=\"part\" id=\"",
+            "\" aria-labelledby=\"",
+            "\">\n<h2 id=\"",
+            "\"><span class=\"part-number keep\">",
+            "</span> ",
+        ],
+        &[&part.id, &part.heading_id, &part.heading_id, &part.number],
+    );
     out.pieces(&part.title_pieces, "keep");
     out.raw("</h2>");
     for s in &part.sections {
@@ -76,39 +77,44 @@ fn block(out: &mut Html, block: &BlockView) {
 fn glossary(out: &mut Html, terms: &[TermView]) {
     out.raw("<dl class=\"glossary\">");
     for t in terms {
-        out.raw("\n<div class=\"term\"><dt><span class=\"term-number\">");
-        out.text(&t.number);
-        out.raw("</span><dfn>");
-        out.text(&t.term);
-        out.raw("</dfn>：</dt><dd>");
-        out.text(&t.definition);
-        out.raw("</dd></div>");
+        out.line(
+            &[
+                "\n<div class=\"term\"><dt><span class=\"term-number\">",
+                "</span><dfn>",
+                "</dfn>：</dt><dd>",
+                "</dd></div>",
+            ],
+            &[&t.number, &t.term, &t.definition],
+        );
     }
     out.raw("\n</dl>");
 }
 
 /// `chart.html`.
 fn chart(out: &mut Html, chart: &ChartView) {
-    out.raw("<figure class=\"chart\" id=\"");
-    out.text(&chart.id);
-    out.raw("\" aria-labelledby=\"");
-    out.text(&chart.title_id);
-    out.raw("\">\n<figcaption id=\"");
-    out.text(&chart.title_id);
-    out.raw("\">");
-    out.text(&chart.title);
-    out.raw("</figcaption>\n<ul class=\"chart-rows\">");
+    out.line(
+        &[
+            "<figure class=\"chart\" id=\"",
+            "\" aria-labelledby=\"",
+            "\">\n<figcaption id=\"",
+            "\">",
+            "</figcaption>\n<ul class=\"chart-rows\">",
+        ],
+        &[&chart.id, &chart.title_id, &chart.title_id, &chart.title],
+    );
     for row in &chart.rows {
-        out.raw("\n<li><span class=\"chart-label\">");
-        out.text(&row.label);
-        out.raw("</span><span class=\"chart-plot\"><svg class=\"chart-bar\" width=\"");
-        out.text(&row.bar);
-        out.raw(concat!(
-            "%\" height=\"12\" aria-hidden=\"true\" focusable=\"false\">",
-            "<rect width=\"100%\" height=\"100%\"/></svg><span class=\"chart-value num\">"
-        ));
-        out.text(&row.value);
-        out.raw("</span></span></li>");
+        out.line(
+            &[
+                "\n<li><span class=\"chart-label\">",
+                "</span><span class=\"chart-plot\"><svg class=\"chart-bar\" width=\"",
+                concat!(
+                    "%\" height=\"12\" aria-hidden=\"true\" focusable=\"false\">",
+                    "<rect width=\"100%\" height=\"100%\"/></svg><span class=\"chart-value num\">"
+                ),
+                "</span></span></li>",
+            ],
+            &[&row.label, &row.bar, &row.value],
+        );
     }
     out.raw("\n</ul>\n</figure>\n");
 }

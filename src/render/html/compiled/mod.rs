@@ -57,6 +57,17 @@ impl Html {
         let _ = write!(self.0, "{}", n.into());
     }
 
+    /// Markup and escaped values alternately, as a template line reads: `markup[0]`,
+    /// `values[0]`, `markup[1]`, … (one more markup piece than values).
+    fn line(&mut self, markup: &[&str], values: &[&str]) {
+        for (i, m) in markup.iter().enumerate() {
+            self.raw(m);
+            if let Some(v) = values.get(i) {
+                self.text(v);
+            }
+        }
+    }
+
     /// `{% if value %}…{% endif %}` around `before value after`, value escaped.
     fn optional(&mut self, value: Option<&str>, before: &str, after: &str) {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
@@ -113,28 +124,35 @@ fn head(out: &mut Html, publish: &PublishMeta, title: &str) {
         "\n<meta name=\"ColumnName\" content=\"",
         meta_end,
     );
-    out.raw("\n<meta name=\"ArticleTitle\" content=\"");
-    out.text(&publish.article_title);
-    out.raw(meta_end);
+    out.line(
+        &["\n<meta name=\"ArticleTitle\" content=\"", meta_end],
+        &[&publish.article_title],
+    );
     out.optional(
         given(&publish.pub_date),
         "\n<meta name=\"PubDate\" content=\"",
         meta_end,
     );
-    out.raw("\n<meta name=\"ContentSource\" content=\"");
-    out.text(&publish.content_source);
-    out.raw("\">\n<title>");
-    out.text(title);
-    out.raw("</title>\n");
+    out.line(
+        &[
+            "\n<meta name=\"ContentSource\" content=\"",
+            "\">\n<title>",
+            "</title>\n",
+        ],
+        &[&publish.content_source, title],
+    );
 }
 
 /// `cover.html`.
 fn cover(out: &mut Html, view: &PageView) {
-    out.raw("<header class=\"cover\">\n<h1><span class=\"cover-unit\">");
-    out.text(&view.unit_name);
-    out.raw("</span><span class=\"cover-sub\">");
-    out.text(&view.subtitle);
-    out.raw("</span></h1>");
+    out.line(
+        &[
+            "<header class=\"cover\">\n<h1><span class=\"cover-unit\">",
+            "</span><span class=\"cover-sub\">",
+            "</span></h1>",
+        ],
+        &[&view.unit_name, &view.subtitle],
+    );
     out.optional(given(&view.issued), "\n<p class=\"cover-date\">", "</p>");
     out.raw("\n</header>\n");
 }

@@ -262,22 +262,29 @@ impl Segment<'_, '_> {
             let Some((before, _)) = best[i - s] else {
                 continue;
             };
-            let split = if i > s && !self.preferred[i] {
-                SPLIT_WORD
-            } else {
-                0.0
-            };
-            let runt = if last && w < self.runt && i > s {
-                RUNT
-            } else {
-                0.0
-            };
+            let (split, runt) = self.penalties(i, s, w, last);
             let d = before + line_demerits + split + runt;
             if found.is_none_or(|(f, _)| d <= f) {
                 found = Some((d, i));
             }
         }
         found
+    }
+
+    /// What a line from break `i` of the segment starting at `s`, `w` points wide, costs
+    /// beyond its demerits: a break inside a word, and a runt last line.
+    fn penalties(&self, i: usize, s: usize, w: f32, last: bool) -> (f32, f32) {
+        let split = if i > s && !self.preferred[i] {
+            SPLIT_WORD
+        } else {
+            0.0
+        };
+        let runt = if last && w < self.runt && i > s {
+            RUNT
+        } else {
+            0.0
+        };
+        (split, runt)
     }
 
     /// Whether a line (not a paragraph's last) with `slack` points over `gaps` gaps cannot
@@ -522,16 +529,7 @@ mod search {
                     let Some((before, _)) = best[i - s] else {
                         continue;
                     };
-                    let split = if i > s && !self.preferred[i] {
-                        SPLIT_WORD
-                    } else {
-                        0.0
-                    };
-                    let runt = if last && w < self.runt && i > s {
-                        RUNT
-                    } else {
-                        0.0
-                    };
+                    let (split, runt) = self.penalties(i, s, w, last);
                     let d = before + self.demerits(limit - w, (g, q), last) + split + runt;
                     if found.is_none_or(|(f, _)| d < f) {
                         found = Some((d, i));
