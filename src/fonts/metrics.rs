@@ -2,6 +2,7 @@
 //! its advance. The PDF writer does no shaping or kerning, so these advances are exact.
 
 use super::error::FontError;
+use super::resolutions::Resolved;
 use super::role::Role;
 use super::set::FontSet;
 use std::cell::RefCell;
@@ -38,16 +39,6 @@ impl Hasher for CharHasher {
     }
 }
 
-/// One character resolved for a role: face, glyph and advance in em.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Resolved {
-    /// Index of the face in the [`FontSet`].
-    pub face: u16,
-    /// Glyph id in that face.
-    pub gid: u16,
-    /// Horizontal advance in em.
-    pub advance: f32,
-}
 
 /// Parsed faces of a [`FontSet`] for one render. Characters resolve through the set's
 /// shared table (see `resolutions.rs`); those beyond it through a per-render cache.

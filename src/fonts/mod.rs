@@ -30,8 +30,9 @@ mod tests;
 
 pub use coverage::Coverage;
 pub use error::FontError;
-pub use metrics::{Metrics, Resolved};
+pub use metrics::Metrics;
 pub use options::FontOptions;
+pub use resolutions::Resolved;
 pub use role::Role;
 pub use set::{FontData, FontSet, LoadedFace};
 pub use substitute::Substitute;

@@ -5,10 +5,20 @@
 //! first met, in pages of 256 allocated on first use; a resolution depends only on the
 //! faces, so the order threads fill them in never shows.
 
-use super::metrics::Resolved;
 use super::role::Role;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
+
+/// One character resolved for a role: face, glyph and advance in em.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Resolved {
+    /// Index of the face in the [`FontSet`](super::FontSet).
+    pub face: u16,
+    /// Glyph id in that face.
+    pub gid: u16,
+    /// Horizontal advance in em.
+    pub advance: f32,
+}
 
 /// Characters per page.
 const PAGE: usize = 256;
