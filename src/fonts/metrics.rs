@@ -39,7 +39,6 @@ impl Hasher for CharHasher {
     }
 }
 
-
 /// Parsed faces of a [`FontSet`] for one render. Characters resolve through the set's
 /// shared table (see `resolutions.rs`); those beyond it through a per-render cache.
 pub struct Metrics<'a> {
@@ -76,9 +75,7 @@ impl<'a> Metrics<'a> {
             return *hit;
         }
         let found = self.lookup(role, ch);
-        if (ch as u32) < 0x1_0000 {
-            shared.put(role, ch, found);
-        } else {
+        if !shared.put(role, ch, found) {
             self.cache.borrow_mut().insert((role, ch), found);
         }
         found

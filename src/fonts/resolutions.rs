@@ -54,15 +54,16 @@ impl Resolutions {
         unpack(entry)
     }
 
-    /// Records the resolution of `ch` in `role` (nothing for a character outside the
-    /// table, or a face index no entry can hold).
-    pub(super) fn put(&self, role: Role, ch: char, found: Option<Resolved>) {
+    /// Records the resolution of `ch` in `role`; false, keeping nothing, for a character
+    /// outside the table or a face index no entry can hold.
+    pub(super) fn put(&self, role: Role, ch: char, found: Option<Resolved>) -> bool {
         let (Some((page, at)), Some(entry)) = (place(role, ch), pack(found)) else {
-            return;
+            return false;
         };
         let page =
             self.pages[page].get_or_init(|| Box::new(std::array::from_fn(|_| AtomicU64::new(0))));
         page[at].store(entry, Ordering::Relaxed);
+        true
     }
 }
 
@@ -122,8 +123,8 @@ mod tests {
             advance: 0.523_4,
         };
         assert_eq!(table.get(Role::Body, '预'), None);
-        table.put(Role::Body, '预', Some(r));
-        table.put(Role::Table, '预', None);
+        assert!(table.put(Role::Body, '预', Some(r)));
+        assert!(table.put(Role::Table, '预', None));
         assert_eq!(table.get(Role::Body, '预'), Some(Some(r)));
         assert_eq!(table.get(Role::Table, '预'), Some(None));
         assert_eq!(table.get(Role::Kai, '预'), None);
@@ -133,7 +134,7 @@ mod tests {
     #[test]
     fn characters_beyond_the_plane_are_not_kept() {
         let table = Resolutions::new();
-        table.put(Role::Body, '𠀀', None);
+        assert!(!table.put(Role::Body, '𠀀', None));
         assert_eq!(table.get(Role::Body, '𠀀'), None);
     }
 }

@@ -1,5 +1,5 @@
 //! A table's cells placed on the grid (row and column spans as in the HTML), each shaped
-//! at the size being tried, with where its lines may break.
+//! at 1 pt and scaled to the size being tried, with where its lines may break.
 
 use super::break_costs::break_costs;
 use crate::document::{place, Align as CellAlign, Cell, ColumnKind, RowRole, Table};
@@ -45,13 +45,8 @@ pub struct GridCell {
 }
 
 /// Places the header and body cells on the grid ([`place`], as the HTML does) and shapes
-/// their text.
-pub fn grid(
-    m: &Metrics,
-    words: &Words,
-    table: &Table,
-    size: f32,
-) -> Result<Vec<GridCell>, PdfError> {
+/// their text at 1 pt ([`at_size`] gives them at a size).
+pub fn grid(m: &Metrics, words: &Words, table: &Table) -> Result<Vec<GridCell>, PdfError> {
     let ncols = table.columns.len().max(1);
     let header: Vec<&[Cell]> = table.header.iter().map(Vec::as_slice).collect();
     let body: Vec<&[Cell]> = table.body.iter().map(|r| r.cells.as_slice()).collect();
@@ -83,7 +78,7 @@ pub fn grid(
             } else {
                 &cell.text
             };
-            let shaped = text::shape(m, &[Span { role, text }], size, 1.0)?;
+            let shaped = text::shape(m, &[Span { role, text }], 1.0, 1.0)?;
             let chars: Vec<char> = shaped.iter().map(|s| s.ch).collect();
             let (hard, between_words, breaks) = breaks(words, &chars, &names, header);
             out.push(GridCell {
@@ -106,8 +101,8 @@ pub fn grid(
     Ok(out)
 }
 
-/// The cells of `em` (shaped at 1 pt by [`grid`]) as [`grid`] shapes them at `size`:
-/// every advance is the same product of the face's advance and the size.
+/// The cells of `em` (shaped at 1 pt by [`grid`]) at `size`: every advance is the same
+/// product of the face's advance and the size that shaping at `size` gives.
 pub fn at_size(em: &[GridCell], size: f32) -> Vec<GridCell> {
     em.iter()
         .map(|cell| {

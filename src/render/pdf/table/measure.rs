@@ -162,7 +162,7 @@ pub fn measure(
         (&PORTRAIT_SIZES, PORTRAIT_ONE_PAGE_FLOOR)
     };
     // Shaping and break opportunities do not depend on the size: found once, scaled.
-    let em = grid(m, words, table, 1.0)?;
+    let em = grid(m, words, table)?;
     let mut trials: Vec<Option<Trial>> = sizes.iter().map(|_| None).collect();
     let start = if landscape {
         natural_start(&em, table, sizes, (avail_w, floor), &mut trials)

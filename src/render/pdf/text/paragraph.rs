@@ -247,6 +247,7 @@ impl Segment<'_, '_> {
             .rev()
             .take_while(|&&(i, start)| {
                 let (limit, (w, _, q)) = line(i, start);
+                // Not too long: `!(w - q > limit + 0.01)`, as the plain search tests it.
                 (w - q).partial_cmp(&(limit + 0.01)) != Some(std::cmp::Ordering::Greater)
             })
             .count();
@@ -290,13 +291,18 @@ impl Segment<'_, '_> {
     /// Whether a line (not a paragraph's last) with `slack` points over `gaps` gaps cannot
     /// be justified: [`Segment::demerits`] then charges it as unjustifiable.
     fn hopeless(&self, slack: f32, gaps: u32) -> bool {
-        slack > 0.01 && slack > gaps as f32 * self.max_gap
+        slack > 0.01 && slack > self.room(gaps)
+    }
+
+    /// What justification may open over `gaps` gaps.
+    fn room(&self, gaps: u32) -> f32 {
+        gaps as f32 * self.max_gap
     }
 
     /// Demerits of a line with `slack` points to spread over `gaps` gaps, or (when
     /// negative) to take from its punctuation, which can give `squeeze`.
     fn demerits(&self, slack: f32, (gaps, squeeze): (u32, f32), last: bool) -> f32 {
-        let room = gaps as f32 * self.max_gap;
+        let room = self.room(gaps);
         let badness = if slack < -0.01 {
             let r = (-slack / squeeze).min(1.0);
             FULL_STRETCH * r * r * r

@@ -8,7 +8,7 @@
 //! Dotted rules (the 目录's leaders) are drawn one by one as laid out: their dots start
 //! afresh at each segment's start.
 
-use super::syntax::Syntax;
+use super::syntax::{in_units, Syntax, REAL_SCALE};
 use crate::render::pdf::page::{Item, Page};
 
 /// How far apart, in points, two ends along a line may be and still meet (layout sums
@@ -86,7 +86,8 @@ fn strokes(page: &Page) -> Vec<Stroke> {
 
 /// The same lines with touching collinear segments joined: horizontal ones (by line
 /// from the page's foot up, each from left to right), then vertical ones (by line from
-/// left to right, each from the top down), then any other as given. `height` is the page's, which turns a layout y into the one written.
+/// left to right, each from the top down), then any other as given. `height` is the
+/// page's, which turns a layout y into the one written.
 fn joined(segments: Vec<Segment>, height: f32) -> Vec<Segment> {
     let mut across = Vec::new();
     let mut down = Vec::new();
@@ -122,7 +123,7 @@ fn joined(segments: Vec<Segment>, height: f32) -> Vec<Segment> {
 
 /// A coordinate as [`Syntax::real`] writes it, in 1/10000 pt.
 fn written(value: f32) -> i64 {
-    (f64::from(value) * 10_000.0).round() as i64
+    in_units(value, REAL_SCALE) as i64
 }
 
 /// A horizontal or vertical segment: the line it is on (as written, and the coordinate of

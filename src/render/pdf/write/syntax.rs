@@ -49,7 +49,7 @@ impl Syntax for Vec<u8> {
     }
 
     fn real(&mut self, value: f32) -> &mut Self {
-        fixed(self, value, 10000);
+        fixed(self, value, REAL_SCALE);
         self
     }
 
@@ -118,6 +118,14 @@ fn utf16_digits(out: &mut Vec<u8>, text: &str) {
     }
 }
 
+/// What [`Syntax::real`] writes a value in: 1/10000 of a unit.
+pub const REAL_SCALE: u64 = 10_000;
+
+/// `value` in units of `1/scale`, rounded as it is written.
+pub fn in_units(value: f32, scale: u64) -> f64 {
+    (f64::from(value) * scale as f64).round()
+}
+
 /// Appends the decimal digits of `n`.
 fn digits(out: &mut Vec<u8>, mut n: u64) {
     let mut buf = [0u8; 20];
@@ -135,7 +143,7 @@ fn digits(out: &mut Vec<u8>, mut n: u64) {
 
 /// Appends `value` rounded to `1/scale` (a power of ten), trailing zeros dropped.
 fn fixed(out: &mut Vec<u8>, value: f32, scale: u64) {
-    let scaled = (f64::from(value) * scale as f64).round();
+    let scaled = in_units(value, scale);
     if !scaled.is_finite() || scaled.abs() >= 9.0e15 {
         out.push(b'0');
         return;
